@@ -1,0 +1,59 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.error;
+
+/**
+ * What kind of failure happened, and so which SQLState a JDBC user sees. Each SQLState is named
+ * once, here.
+ */
+public enum ErrorKind {
+  /** Bad URL, unknown property, host unreachable: the connection could not be made. */
+  CONNECTION_FAILED("08001"),
+  /** I/O failure, timeout or exhausted retries in the middle of a session. */
+  TRANSPORT("08S01"),
+  /** Credentials rejected by the token endpoint, or a second 401 from the API. */
+  AUTHENTICATION("28000"),
+  /** A malformed property or parameter value. */
+  INVALID_PARAMETER("22023"),
+  /** A value that does not fit its column's type. */
+  DATA("22000"),
+  /** A table or view that does not exist. */
+  TABLE_NOT_FOUND("42S02"),
+  /** A column that does not exist. */
+  COLUMN_NOT_FOUND("42S22"),
+  /** SQL (or a Caspio query fragment) that the server rejected as invalid. */
+  SYNTAX("42000"),
+  /** A unique field would hold a duplicate. */
+  INTEGRITY("23000"),
+  /** A write refused because the connection or the target is read-only. */
+  READ_ONLY("25006"),
+  /** A JDBC method or SQL feature that the driver does not support. */
+  UNSUPPORTED("0A000"),
+  /** The statement's deadline passed. */
+  TIMEOUT("HYT00"),
+  /** The statement was cancelled. */
+  CANCELLED("57014"),
+  /** The server denied the operation (IP restriction, missing permission, disabled profile). */
+  FORBIDDEN("42501"),
+  /**
+   * A write whose outcome is unknown: the request may or may not have been applied, so it is never
+   * retried blindly.
+   */
+  UNKNOWN_OUTCOME("08007"),
+  /** The server answered something the driver cannot interpret, or failed internally. */
+  REMOTE("HY000");
+
+  private final String sqlState;
+
+  ErrorKind(String sqlState) {
+    this.sqlState = sqlState;
+  }
+
+  /** The five-character SQLState for this kind. */
+  public String sqlState() {
+    return sqlState;
+  }
+}
