@@ -78,29 +78,33 @@ public final class TokenManagers {
   /** The registry's HTTP client; guarded by the registry lock. */
   private static CloseableHttpClient client() {
     if (client == null) {
-      client =
-          HttpClients.custom()
-              .setConnectionManager(
-                  PoolingHttpClientConnectionManagerBuilder.create()
-                      .setConnectionFactory(QuietConnectionFactory.INSTANCE)
-                      .setDefaultConnectionConfig(
-                          ConnectionConfig.custom()
-                              .setConnectTimeout(Timeout.ofSeconds(15))
-                              .setSocketTimeout(Timeout.ofSeconds(60))
-                              .setTimeToLive(TimeValue.of(1, TimeUnit.MINUTES))
-                              .build())
-                      .setMaxConnPerRoute(4)
-                      .setMaxConnTotal(32)
-                      .useSystemProperties()
-                      .build())
-              .disableAutomaticRetries()
-              .disableRedirectHandling()
-              .disableCookieManagement()
-              .disableAuthCaching()
-              .useSystemProperties()
-              .setUserAgent("caspio-jdbc")
-              .build();
+      client = newHttpClient();
     }
     return client;
+  }
+
+  /** An HTTP client fit for token requests, as described in the class comment. */
+  static CloseableHttpClient newHttpClient() {
+    return HttpClients.custom()
+        .setConnectionManager(
+            PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionFactory(QuietConnectionFactory.INSTANCE)
+                .setDefaultConnectionConfig(
+                    ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.ofSeconds(15))
+                        .setSocketTimeout(Timeout.ofSeconds(60))
+                        .setTimeToLive(TimeValue.of(1, TimeUnit.MINUTES))
+                        .build())
+                .setMaxConnPerRoute(4)
+                .setMaxConnTotal(32)
+                .useSystemProperties()
+                .build())
+        .disableAutomaticRetries()
+        .disableRedirectHandling()
+        .disableCookieManagement()
+        .disableAuthCaching()
+        .useSystemProperties()
+        .setUserAgent("caspio-jdbc")
+        .build();
   }
 }
