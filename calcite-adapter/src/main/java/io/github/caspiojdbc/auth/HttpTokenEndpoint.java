@@ -133,7 +133,9 @@ final class HttpTokenEndpoint implements TokenEndpoint {
           ErrorKind finalKind = retryable ? kind : fatalIoKind(e);
           throw new CaspioException(
               finalKind,
-              "Cannot reach the token endpoint "
+              (finalKind == ErrorKind.REMOTE
+                      ? "The token endpoint sent a reply that is not valid HTTP: "
+                      : "Cannot reach the token endpoint ")
                   + where
                   + " ("
                   + reason

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
 import java.util.List;
@@ -83,6 +85,24 @@ final class FakeTokenServer implements AutoCloseable {
         .withStatus(status)
         .withHeader("Content-Type", "application/json")
         .withBody(body.toString());
+  }
+
+  /**
+   * Replies to successive token requests (any grant) with the given replies in order; the last one
+   * repeats.
+   */
+  void sequence(ResponseDefinitionBuilder... replies) {
+    for (int i = 0; i < replies.length; i++) {
+      ScenarioMappingBuilder m =
+          tokenPost(null)
+              .inScenario("sequence")
+              .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "step" + i)
+              .willReturn(replies[i]);
+      if (i + 1 < replies.length) {
+        m = m.willSetStateTo("step" + (i + 1));
+      }
+      wireMock.stubFor(m);
+    }
   }
 
   void stub(MappingBuilder mapping) {
