@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * Keeps secrets out of text that people read: masks, safe descriptions of URLs, cleaned server
@@ -28,6 +29,13 @@ final class Redaction {
    * Per-process salt, so that a digest of a secret held in memory (a registry key) cannot be looked
    * up in a precomputed table should a heap dump leak.
    */
+  /**
+   * Runs of 16 or more characters of the RFC 6750 token alphabet that mix letters and digits: what
+   * access tokens (Caspio's are 400+ characters), refresh tokens (64 hex digits) and secrets look
+   * like, and what ordinary words in an error description do not.
+   */
+  static final Pattern TOKEN_LIKE = Pattern.compile("[-A-Za-z0-9._~+/]{16,}+=*");
+
   private static final byte[] SALT = new SecureRandom().generateSeed(16);
 
   private Redaction() {}
@@ -58,9 +66,10 @@ final class Redaction {
   }
 
   /**
-   * Server-provided text made fit to repeat: every secret replaced by the mask, control characters
-   * replaced by spaces (no log forging through line breaks), whitespace collapsed, and cut to
-   * {@link #MAX_SERVER_TEXT} characters.
+   * Server-provided text made fit to repeat: every known secret and anything that looks like a
+   * token (see {@link #TOKEN_LIKE}) replaced by the mask, control characters replaced by spaces (no
+   * log forging through line breaks), whitespace collapsed, and cut to {@link #MAX_SERVER_TEXT}
+   * characters.
    */
   static String sanitize(String text, Collection<String> secrets) {
     if (text == null) {
@@ -73,6 +82,8 @@ final class Redaction {
         s = s.replace(secret, MASK);
       }
     }
+    // Tokens we do not know (say, one issued earlier and echoed back) still look like tokens.
+    s = TOKEN_LIKE.matcher(s).replaceAll(m -> looksLikeToken(m.group()) ? MASK : m.group());
     StringBuilder sb = new StringBuilder(Math.min(s.length(), MAX_SERVER_TEXT + 3));
     boolean space = false;
     for (int i = 0; i < s.length() && sb.length() < MAX_SERVER_TEXT; i++) {
@@ -91,6 +102,17 @@ final class Redaction {
       sb.append("...");
     }
     return sb.toString();
+  }
+
+  private static boolean looksLikeToken(String run) {
+    boolean letter = false;
+    boolean digit = false;
+    for (int i = 0; i < run.length() && !(letter && digit); i++) {
+      char c = run.charAt(i);
+      letter |= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      digit |= c >= '0' && c <= '9';
+    }
+    return letter && digit;
   }
 
   /**
