@@ -82,7 +82,7 @@ final class HttpTokenEndpoint implements TokenEndpoint {
   }
 
   @Override
-  public TokenResponse clientCredentials() {
+  public TokenResponse clientCredentials(boolean retry) {
     List<NameValuePair> form = new ArrayList<>();
     form.add(new BasicNameValuePair("grant_type", "client_credentials"));
     if (config.scope() != null) {
@@ -91,24 +91,25 @@ final class HttpTokenEndpoint implements TokenEndpoint {
     if (config.audience() != null) {
       form.add(new BasicNameValuePair("audience", config.audience()));
     }
-    return post("client_credentials", form, null);
+    return post("client_credentials", form, null, retry);
   }
 
   @Override
-  public TokenResponse refresh(String refreshToken) {
+  public TokenResponse refresh(String refreshToken, boolean retry) {
     List<NameValuePair> form = new ArrayList<>();
     form.add(new BasicNameValuePair("grant_type", "refresh_token"));
     form.add(new BasicNameValuePair("refresh_token", refreshToken));
-    return post("refresh_token", form, refreshToken);
+    return post("refresh_token", form, refreshToken, retry);
   }
 
-  private TokenResponse post(String grant, List<NameValuePair> form, String refreshToken) {
+  private TokenResponse post(
+      String grant, List<NameValuePair> form, String refreshToken, boolean retry) {
     List<String> secrets = new ArrayList<>(3);
     secrets.add(config.clientSecret());
     secrets.add(config.accessToken());
     secrets.add(refreshToken);
     Header basic = authenticate(form);
-    int attempts = config.maxRetries() + 1;
+    int attempts = retry ? config.maxRetries() + 1 : 1;
     for (int attempt = 1; ; attempt++) {
       boolean last = attempt >= attempts;
       Instant requestedAt = clock.instant();

@@ -29,9 +29,11 @@ import java.util.logging.Logger;
  * synchronous, and a background thread would be one more thing to leak.
  *
  * <p>Renewal uses the refresh token when there is one and falls back to client credentials when it
- * is rejected; a rotated refresh token replaces the old one. A failed proactive renewal (stale
- * state) is logged and the valid token is kept; proactive attempts then pause for {@link
- * #PROACTIVE_PAUSE} so that a down endpoint does not slow every call in the stale window.
+ * is rejected; a rotated refresh token replaces the old one. A proactive renewal (stale state)
+ * makes a single attempt without retries, so its caller is delayed by at most one request; when it
+ * fails it is logged, the valid token is kept, and proactive attempts pause for {@link
+ * #PROACTIVE_PAUSE} so that a down endpoint does not slow every call in the stale window. Renewals
+ * that callers wait for use the configured retries.
  */
 final class OAuthTokenManager implements AccessTokenSource {
   private static final Logger LOG = Logger.getLogger(OAuthTokenManager.class.getName());
@@ -144,7 +146,7 @@ final class OAuthTokenManager implements AccessTokenSource {
   /** Runs a renewal in the calling thread and publishes the outcome. */
   private void run(Renewal task) {
     try {
-      TokenResponse response = renew(task.from);
+      TokenResponse response = renew(task.from, !task.proactive);
       Cached next =
           Cached.of(
               response.accessToken(),
@@ -176,14 +178,14 @@ final class OAuthTokenManager implements AccessTokenSource {
   }
 
   /** One token request (or two: a rejected refresh token falls back to client credentials). */
-  private TokenResponse renew(Cached from) {
+  private TokenResponse renew(Cached from, boolean retry) {
     String refreshToken = from == null ? null : from.refreshToken;
     if (endpoint == null || !config.canRenew() && refreshToken == null) {
       throw cannotRenew();
     }
     if (refreshToken != null) {
       try {
-        return endpoint.refresh(refreshToken);
+        return endpoint.refresh(refreshToken, retry);
       } catch (CaspioException e) {
         boolean rejected = e.kind() == ErrorKind.AUTHENTICATION || e.kind() == ErrorKind.REMOTE;
         if (!rejected) {
@@ -210,7 +212,7 @@ final class OAuthTokenManager implements AccessTokenSource {
     if (config.clientSecret() == null) {
       throw cannotRenew();
     }
-    return endpoint.clientCredentials();
+    return endpoint.clientCredentials(retry);
   }
 
   private CaspioException cannotRenew() {

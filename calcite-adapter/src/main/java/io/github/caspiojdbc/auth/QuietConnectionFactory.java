@@ -24,9 +24,9 @@ import org.apache.hc.core5.util.Timeout;
  * with tokens) whenever a user turns those SLF4J loggers to DEBUG, for instance while chasing an
  * unrelated problem. No masking can be bolted onto them, so connections made by this factory simply
  * leave both logs out; every other HttpClient logger (request lines, pool, routes) still works.
- * Install it with {@code
- * PoolingHttpClientConnectionManagerBuilder.create().setConnectionFactory(QuietConnectionFactory.INSTANCE)}
- * on every client that carries credentials (the token manager's own client does).
+ * Install it with {@code PoolingHttpClientConnectionManagerBuilder.setConnectionFactory(
+ * QuietConnectionFactory.INSTANCE)} on every client that carries credentials (the token manager's
+ * own client does).
  */
 public final class QuietConnectionFactory
     implements HttpConnectionFactory<ManagedHttpClientConnection> {

@@ -11,9 +11,18 @@ package io.github.caspiojdbc.auth;
  */
 interface TokenEndpoint {
 
-  /** A token for {@code grant_type=client_credentials}. */
-  TokenResponse clientCredentials();
+  /**
+   * A token for {@code grant_type=client_credentials}.
+   *
+   * @param retry whether transient failures are retried; a proactive renewal, made while the
+   *     current token is still valid, tries once so that its caller is not held up by backoff
+   */
+  TokenResponse clientCredentials(boolean retry);
 
-  /** A token for {@code grant_type=refresh_token}. */
-  TokenResponse refresh(String refreshToken);
+  /**
+   * A token for {@code grant_type=refresh_token}.
+   *
+   * @param retry as for {@link #clientCredentials(boolean)}
+   */
+  TokenResponse refresh(String refreshToken, boolean retry);
 }

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -300,7 +301,7 @@ public record TokenManagerConfig(
   }
 
   private static String describeInput(String value) {
-    return Redaction.sanitize(value, java.util.List.of());
+    return Redaction.sanitize(value, List.of());
   }
 
   private static String blankToNull(String s) {

@@ -94,7 +94,7 @@ class HttpTokenEndpointTest {
             .withFormParam("client_secret", equalTo(SECRET))
             .willReturn(caspioToken("acc-1", "ref-1")));
 
-    TokenResponse r = endpoint().clientCredentials();
+    TokenResponse r = endpoint().clientCredentials(true);
 
     assertEquals("acc-1", r.accessToken().value());
     assertEquals(clock.instant().plusSeconds(86399), r.accessToken().expiresAt());
@@ -130,7 +130,7 @@ class HttpTokenEndpointTest {
             .clientAuthentication(ClientAuthentication.BASIC)
             .build();
 
-    assertEquals("acc-basic", endpoint(c).clientCredentials().accessToken().value());
+    assertEquals("acc-basic", endpoint(c).clientCredentials(true).accessToken().value());
   }
 
   @Test
@@ -145,7 +145,7 @@ class HttpTokenEndpointTest {
             .willReturn(caspioToken("acc", null)));
     TokenManagerConfig c = config().clientAuthentication(ClientAuthentication.BASIC).build();
 
-    assertEquals("acc", endpoint(c).clientCredentials().accessToken().value());
+    assertEquals("acc", endpoint(c).clientCredentials(true).accessToken().value());
   }
 
   @Test
@@ -158,7 +158,7 @@ class HttpTokenEndpointTest {
     TokenManagerConfig c =
         config().scope("read write").audience("https://api.example.com/").build();
 
-    TokenResponse r = endpoint(c).clientCredentials();
+    TokenResponse r = endpoint(c).clientCredentials(true);
 
     assertEquals("acc-aud", r.accessToken().value());
     assertEquals(clock.instant().plusSeconds(86400), r.accessToken().expiresAt());
@@ -175,7 +175,7 @@ class HttpTokenEndpointTest {
             .willReturn(caspioToken("acc-2", "ref-2")));
     TokenManagerConfig c = config().clientAuthentication(ClientAuthentication.BASIC).build();
 
-    TokenResponse r = endpoint(c).refresh("ref-1");
+    TokenResponse r = endpoint(c).refresh("ref-1", true);
 
     assertEquals("acc-2", r.accessToken().value());
     assertEquals("ref-2", r.refreshToken());
@@ -197,7 +197,7 @@ class HttpTokenEndpointTest {
             .clock(clock)
             .build();
 
-    assertEquals("acc-3", endpoint(c).refresh("ref-9").accessToken().value());
+    assertEquals("acc-3", endpoint(c).refresh("ref-9", true).accessToken().value());
   }
 
   @ParameterizedTest
@@ -206,7 +206,7 @@ class HttpTokenEndpointTest {
     server.sequence(
         aResponse().withStatus(status), aResponse().withStatus(status), caspioToken("acc", null));
 
-    assertEquals("acc", endpoint().clientCredentials().accessToken().value());
+    assertEquals("acc", endpoint().clientCredentials(true).accessToken().value());
     assertEquals(3, server.count());
     assertEquals(2, sleeper.waits.size());
   }
@@ -215,7 +215,8 @@ class HttpTokenEndpointTest {
   void clientCredentials_persistent503_maxRetriesPlusOneRequestsThenTransport() {
     server.stub(tokenPost(null).willReturn(oauthError(503, "temporarily_unavailable", "busy")));
 
-    CaspioException e = assertThrows(CaspioException.class, () -> endpoint().clientCredentials());
+    CaspioException e =
+        assertThrows(CaspioException.class, () -> endpoint().clientCredentials(true));
 
     assertEquals(ErrorKind.TRANSPORT, e.kind());
     assertEquals("08S01", e.sqlState());
@@ -231,15 +232,25 @@ class HttpTokenEndpointTest {
     server.stub(tokenPost(null).willReturn(aResponse().withStatus(500)));
 
     assertThrows(
-        CaspioException.class, () -> endpoint(config().maxRetries(0).build()).clientCredentials());
+        CaspioException.class,
+        () -> endpoint(config().maxRetries(0).build()).clientCredentials(true));
     assertEquals(1, server.count());
+  }
+
+  @Test
+  void clientCredentials_withoutRetry_oneRequestDespiteMaxRetries() {
+    server.stub(tokenPost(null).willReturn(aResponse().withStatus(503)));
+
+    assertThrows(CaspioException.class, () -> endpoint().clientCredentials(false));
+    assertEquals(1, server.count());
+    assertTrue(sleeper.waits.isEmpty());
   }
 
   @Test
   void clientCredentials_backoffGrowsExponentiallyWithJitter() {
     server.stub(tokenPost(null).willReturn(aResponse().withStatus(500)));
 
-    assertThrows(CaspioException.class, () -> endpoint().clientCredentials());
+    assertThrows(CaspioException.class, () -> endpoint().clientCredentials(true));
 
     long[][] bounds = {{50, 100}, {100, 200}, {200, 400}};
     for (int i = 0; i < bounds.length; i++) {
@@ -256,7 +267,7 @@ class HttpTokenEndpointTest {
         aResponse().withStatus(429).withHeader("Retry-After", retryAfter),
         caspioToken("acc", null));
 
-    assertEquals("acc", endpoint().clientCredentials().accessToken().value());
+    assertEquals("acc", endpoint().clientCredentials(true).accessToken().value());
     assertEquals(expectedMillis, sleeper.waits.get(0).toMillis());
   }
 
@@ -266,7 +277,7 @@ class HttpTokenEndpointTest {
         aResponse().withStatus(503).withHeader("Retry-After", "Thu, 01 Jan 2026 00:00:05 GMT"),
         caspioToken("acc", null));
 
-    endpoint().clientCredentials();
+    endpoint().clientCredentials(true);
     assertEquals(5000, sleeper.waits.get(0).toMillis());
   }
 
@@ -275,7 +286,7 @@ class HttpTokenEndpointTest {
   void clientCredentials_ioFaultThenToken_retried(String fault) {
     server.sequence(aResponse().withFault(Fault.valueOf(fault)), caspioToken("acc", null));
 
-    assertEquals("acc", endpoint().clientCredentials().accessToken().value());
+    assertEquals("acc", endpoint().clientCredentials(true).accessToken().value());
     assertEquals(2, server.count());
   }
 
@@ -283,7 +294,8 @@ class HttpTokenEndpointTest {
   void clientCredentials_replyNotHttp_remoteNotRetried() {
     server.stub(tokenPost(null).willReturn(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)));
 
-    CaspioException e = assertThrows(CaspioException.class, () -> endpoint().clientCredentials());
+    CaspioException e =
+        assertThrows(CaspioException.class, () -> endpoint().clientCredentials(true));
 
     assertEquals(ErrorKind.REMOTE, e.kind());
     assertTrue(e.getMessage().contains("not valid HTTP"), e.getMessage());
@@ -295,7 +307,8 @@ class HttpTokenEndpointTest {
     server.stub(tokenPost(null).willReturn(caspioToken("late", null).withFixedDelay(2_000)));
     TokenManagerConfig c = config().requestTimeout(Duration.ofMillis(200)).maxRetries(1).build();
 
-    CaspioException e = assertThrows(CaspioException.class, () -> endpoint(c).clientCredentials());
+    CaspioException e =
+        assertThrows(CaspioException.class, () -> endpoint(c).clientCredentials(true));
 
     assertEquals(ErrorKind.TRANSPORT, e.kind());
     assertEquals(2, server.count());
@@ -316,7 +329,8 @@ class HttpTokenEndpointTest {
       int status, String error, String description) {
     server.stub(tokenPost(null).willReturn(oauthError(status, error, description)));
 
-    CaspioException e = assertThrows(CaspioException.class, () -> endpoint().clientCredentials());
+    CaspioException e =
+        assertThrows(CaspioException.class, () -> endpoint().clientCredentials(true));
 
     assertEquals(ErrorKind.AUTHENTICATION, e.kind());
     assertEquals("28000", e.sqlState());
@@ -338,9 +352,11 @@ class HttpTokenEndpointTest {
                 aResponse()
                     .withStatus(400)
                     .withBody(
-                        "{\"Error\":\"invalid_request\",\"ERROR_DESCRIPTION\":\"Invalid client_id\"}")));
+                        "{\"Error\":\"invalid_request\","
+                            + "\"ERROR_DESCRIPTION\":\"Invalid client_id\"}")));
 
-    CaspioException e = assertThrows(CaspioException.class, () -> endpoint().clientCredentials());
+    CaspioException e =
+        assertThrows(CaspioException.class, () -> endpoint().clientCredentials(true));
 
     assertEquals("invalid_request", e.caspioCode());
     assertTrue(e.getMessage().contains("invalid_request: Invalid client_id"), e.getMessage());
@@ -350,7 +366,8 @@ class HttpTokenEndpointTest {
   void clientCredentials_404WithoutBody_authenticationFailsFast() {
     server.stub(tokenPost(null).willReturn(aResponse().withStatus(404)));
 
-    CaspioException e = assertThrows(CaspioException.class, () -> endpoint().clientCredentials());
+    CaspioException e =
+        assertThrows(CaspioException.class, () -> endpoint().clientCredentials(true));
 
     assertEquals(ErrorKind.AUTHENTICATION, e.kind());
     assertTrue(e.getMessage().contains("HTTP 404"), e.getMessage());
@@ -363,7 +380,8 @@ class HttpTokenEndpointTest {
         tokenPost(null)
             .willReturn(oauthError(401, "invalid_client", "secret " + SECRET + " is wrong")));
 
-    CaspioException e = assertThrows(CaspioException.class, () -> endpoint().clientCredentials());
+    CaspioException e =
+        assertThrows(CaspioException.class, () -> endpoint().clientCredentials(true));
 
     assertFalse(e.getMessage().contains(SECRET), e.getMessage());
     assertTrue(e.getMessage().contains("secret **** is wrong"), e.getMessage());
@@ -373,7 +391,8 @@ class HttpTokenEndpointTest {
   void refresh_invalidGrant_authenticationNamingTheRefreshToken() {
     server.stub(tokenPost("refresh_token").willReturn(oauthError(400, "invalid_grant", "expired")));
 
-    CaspioException e = assertThrows(CaspioException.class, () -> endpoint().refresh("ref-x"));
+    CaspioException e =
+        assertThrows(CaspioException.class, () -> endpoint().refresh("ref-x", true));
 
     assertEquals(ErrorKind.AUTHENTICATION, e.kind());
     assertTrue(e.getMessage().contains("rejected the refresh token"), e.getMessage());
@@ -390,7 +409,8 @@ class HttpTokenEndpointTest {
                     .withHeader("Content-Type", "text/html")
                     .withBody("<html>login page</html>")));
 
-    CaspioException e = assertThrows(CaspioException.class, () -> endpoint().clientCredentials());
+    CaspioException e =
+        assertThrows(CaspioException.class, () -> endpoint().clientCredentials(true));
 
     assertEquals(ErrorKind.REMOTE, e.kind());
     assertTrue(e.getMessage().contains("text/html"), e.getMessage());
@@ -402,7 +422,8 @@ class HttpTokenEndpointTest {
   void clientCredentials_200WithoutAccessToken_remote() {
     server.stub(tokenPost(null).willReturn(okJson("{\"token_type\":\"bearer\"}")));
 
-    CaspioException e = assertThrows(CaspioException.class, () -> endpoint().clientCredentials());
+    CaspioException e =
+        assertThrows(CaspioException.class, () -> endpoint().clientCredentials(true));
 
     assertEquals(ErrorKind.REMOTE, e.kind());
     assertTrue(e.getMessage().contains("without an access_token"), e.getMessage());
@@ -412,7 +433,8 @@ class HttpTokenEndpointTest {
   void clientCredentials_hugeBody_remote() {
     server.stub(tokenPost(null).willReturn(okJson("{\"x\":\"" + "a".repeat(100_000) + "\"}")));
 
-    CaspioException e = assertThrows(CaspioException.class, () -> endpoint().clientCredentials());
+    CaspioException e =
+        assertThrows(CaspioException.class, () -> endpoint().clientCredentials(true));
 
     assertEquals(ErrorKind.REMOTE, e.kind());
   }
@@ -425,7 +447,8 @@ class HttpTokenEndpointTest {
     server.stub(post(urlEqualTo("/elsewhere")).willReturn(caspioToken("stolen", null)));
     server.stub(get(urlEqualTo("/elsewhere")).willReturn(caspioToken("stolen", null)));
 
-    CaspioException e = assertThrows(CaspioException.class, () -> endpoint().clientCredentials());
+    CaspioException e =
+        assertThrows(CaspioException.class, () -> endpoint().clientCredentials(true));
 
     assertEquals(ErrorKind.REMOTE, e.kind());
     assertTrue(e.getMessage().contains("redirects are not followed"), e.getMessage());
@@ -441,7 +464,8 @@ class HttpTokenEndpointTest {
     TokenManagerConfig c =
         config().tokenUri(URI.create("http://127.0.0.1:" + port + "/oauth/token")).build();
 
-    CaspioException e = assertThrows(CaspioException.class, () -> endpoint(c).clientCredentials());
+    CaspioException e =
+        assertThrows(CaspioException.class, () -> endpoint(c).clientCredentials(true));
 
     assertEquals(ErrorKind.CONNECTION_FAILED, e.kind());
     assertEquals("08001", e.sqlState());
@@ -475,7 +499,7 @@ class HttpTokenEndpointTest {
       CaspioException e =
           assertThrows(
               CaspioException.class,
-              () -> new HttpTokenEndpoint(c, offline, sleeper).clientCredentials());
+              () -> new HttpTokenEndpoint(c, offline, sleeper).clientCredentials(true));
 
       assertEquals(ErrorKind.CONNECTION_FAILED, e.kind());
       assertTrue(e.getMessage().contains("UnknownHostException"), e.getMessage());
@@ -488,7 +512,8 @@ class HttpTokenEndpointTest {
   void clientCredentials_closedClient_connectionFailed() throws IOException {
     http.close();
 
-    CaspioException e = assertThrows(CaspioException.class, () -> endpoint().clientCredentials());
+    CaspioException e =
+        assertThrows(CaspioException.class, () -> endpoint().clientCredentials(true));
 
     assertEquals(ErrorKind.CONNECTION_FAILED, e.kind());
   }

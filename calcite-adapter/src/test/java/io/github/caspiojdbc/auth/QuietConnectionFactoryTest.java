@@ -118,7 +118,7 @@ class QuietConnectionFactoryTest {
     HttpTokenEndpoint endpoint = endpoint(Duration.ofSeconds(30));
 
     for (int i = 0; i < 3; i++) {
-      assertEquals("tls-token-1", endpoint.clientCredentials().accessToken().value());
+      assertEquals("tls-token-1", endpoint.clientCredentials(true).accessToken().value());
     }
 
     assertEquals(3, wireMock.findAll(postRequestedFor(urlEqualTo("/oauth/token"))).size());
@@ -135,14 +135,14 @@ class QuietConnectionFactoryTest {
   @Test
   void pooledConnection_reactivated_requestTimeoutStillApplies() {
     wireMock.stubFor(post(urlEqualTo("/oauth/token")).willReturn(caspioToken("tls-token-2", null)));
-    endpoint(Duration.ofSeconds(30)).clientCredentials();
+    endpoint(Duration.ofSeconds(30)).clientCredentials(true);
     wireMock.stubFor(
         post(urlEqualTo("/oauth/token"))
             .willReturn(aResponse().withStatus(200).withFixedDelay(3_000)));
 
     CaspioException e =
         org.junit.jupiter.api.Assertions.assertThrows(
-            CaspioException.class, () -> endpoint(Duration.ofMillis(300)).clientCredentials());
+            CaspioException.class, () -> endpoint(Duration.ofMillis(300)).clientCredentials(true));
 
     assertEquals(ErrorKind.TRANSPORT, e.kind());
   }

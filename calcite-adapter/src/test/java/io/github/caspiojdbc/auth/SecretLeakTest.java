@@ -124,7 +124,7 @@ class SecretLeakTest {
     server.stub(tokenPost("client_credentials").willReturn(caspioToken(ACCESS_1, REFRESH_1)));
     TokenManagerConfig config = config().build();
     try (CloseableHttpClient plain = HttpClients.custom().disableAutomaticRetries().build()) {
-      new HttpTokenEndpoint(config, plain, new RecordingSleeper()).clientCredentials();
+      new HttpTokenEndpoint(config, plain, new RecordingSleeper()).clientCredentials(true);
     }
 
     String logs = allCapturedText();
@@ -140,7 +140,7 @@ class SecretLeakTest {
     server.stub(tokenPost("client_credentials").willReturn(caspioToken(ACCESS_1, REFRESH_1)));
     TokenManagerConfig config = config().clientAuthentication(ClientAuthentication.BASIC).build();
     try (CloseableHttpClient plain = HttpClients.custom().disableAutomaticRetries().build()) {
-      new HttpTokenEndpoint(config, plain, new RecordingSleeper()).clientCredentials();
+      new HttpTokenEndpoint(config, plain, new RecordingSleeper()).clientCredentials(true);
     }
 
     List<String> headerLines = new ArrayList<>();
