@@ -86,43 +86,41 @@ final class OAuthTokenManager implements AccessTokenSource {
     if (cached != null && cached.state(clock.instant()) == State.FRESH) {
       return cached.token.value();
     }
-    Renewal task;
-    boolean owner = false;
-    synchronized (lock) {
-      cached = current;
-      Instant now = clock.instant();
-      State state = cached == null ? State.EXPIRED : cached.state(now);
-      switch (state) {
-        case FRESH:
+    while (true) {
+      Renewal task;
+      boolean owner = false;
+      synchronized (lock) {
+        cached = current;
+        Instant now = clock.instant();
+        State state = cached == null ? State.EXPIRED : cached.state(now);
+        if (state == State.FRESH) {
           return cached.token.value();
-        case STALE:
+        }
+        if (state == State.STALE) {
           if (renewal != null || now.isBefore(proactiveAllowedAt)) {
             return cached.token.value();
           }
           renewal = new Renewal(cached, true);
-          task = renewal;
           owner = true;
-          break;
-        default:
-          if (renewal == null) {
-            renewal = new Renewal(cached, false);
-            owner = true;
-          }
-          task = renewal;
-          break;
+        } else if (renewal == null) {
+          renewal = new Renewal(cached, false);
+          owner = true;
+        }
+        task = renewal;
+      }
+      if (owner) {
+        run(task);
+      }
+      task.awaitDone(where);
+      if (task.failure == null || !task.proactive) {
+        return task.outcome(where);
+      }
+      // A failed proactive renewal fails nobody while the old token is usable; once it is not,
+      // loop to start (or join) a renewal with the configured retries.
+      if (task.from.state(clock.instant()) != State.EXPIRED) {
+        return task.from.token.value();
       }
     }
-    if (owner) {
-      run(task);
-    }
-    if (task.proactive && owner && task.failure != null) {
-      // The old token is still usable: this caller is not failed for a renewal it did early.
-      Cached old = task.from;
-      if (old.state(clock.instant()) != State.EXPIRED) {
-        return old.token.value();
-      }
-    }
-    return task.await(where);
   }
 
   @Override
@@ -333,7 +331,7 @@ final class OAuthTokenManager implements AccessTokenSource {
       done.countDown();
     }
 
-    String await(String where) {
+    void awaitDone(String where) {
       try {
         done.await();
       } catch (InterruptedException e) {
@@ -343,6 +341,10 @@ final class OAuthTokenManager implements AccessTokenSource {
             "Interrupted while waiting for an access token from " + where + ".",
             e);
       }
+    }
+
+    /** The new token, or the shared failure as an exception of the caller's own. */
+    String outcome(String where) {
       RuntimeException e = failure;
       if (e == null) {
         return result.token.value();

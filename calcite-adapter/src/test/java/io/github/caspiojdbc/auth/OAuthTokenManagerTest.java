@@ -280,6 +280,26 @@ class OAuthTokenManagerTest {
   }
 
   @Test
+  void accessToken_proactiveRenewalFailsAfterTokenExpired_waitersGetAFullRenewal()
+      throws Exception {
+    server.sequence(
+        caspioToken("acc-1", "ref-1"),
+        aResponse().withStatus(503).withFixedDelay(1000),
+        caspioToken("acc-2", "ref-2"));
+    OAuthTokenManager m = manager();
+    m.accessToken();
+    clock.advance(DAY.minusMinutes(4));
+
+    CompletableFuture<String> owner = CompletableFuture.supplyAsync(m::accessToken);
+    awaitRequests("refresh_token", 1);
+    clock.advance(Duration.ofMinutes(2));
+
+    assertEquals("acc-2", m.accessToken());
+    assertEquals("acc-2", owner.get(30, TimeUnit.SECONDS));
+    assertEquals(2, server.count("refresh_token"));
+  }
+
+  @Test
   void accessToken_64ConcurrentCallersOnColdManager_oneRequest() throws Exception {
     server.stub(
         tokenPost("client_credentials")
