@@ -300,6 +300,25 @@ class OAuthTokenManagerTest {
   }
 
   @Test
+  void accessToken_64ConcurrentCallersWhileStale_oneRenewalOthersKeepOldToken() throws Exception {
+    server.stub(tokenPost("client_credentials").willReturn(caspioToken("acc-1", "ref-1")));
+    server.stub(
+        tokenPost("refresh_token").willReturn(caspioToken("acc-2", "ref-2").withFixedDelay(500)));
+    OAuthTokenManager m = manager();
+    m.accessToken();
+    clock.advance(DAY.minusMinutes(4));
+
+    List<Concurrently.Outcome<String>> outcomes = Concurrently.run(64, m::accessToken);
+
+    long old = outcomes.stream().filter(o -> "acc-1".equals(o.value())).count();
+    long fresh = outcomes.stream().filter(o -> "acc-2".equals(o.value())).count();
+    assertEquals(64, old + fresh);
+    assertTrue(fresh >= 1, "the renewing caller gets the new token");
+    assertTrue(old >= 1, "callers arriving during the renewal keep the old token");
+    assertEquals(1, server.count("refresh_token"));
+  }
+
+  @Test
   void accessToken_64ConcurrentCallersOnColdManager_oneRequest() throws Exception {
     server.stub(
         tokenPost("client_credentials")
