@@ -121,29 +121,9 @@ final class HttpTokenEndpoint implements TokenEndpoint {
       try {
         reply = client.execute(request(form, basic), HttpTokenEndpoint::read);
       } catch (IOException e) {
-        if (Thread.currentThread().isInterrupted()) {
-          throw new CaspioException(
-              ErrorKind.CANCELLED, "Interrupted during the token request to " + where + ".", e);
-        }
-        ErrorKind kind = ioKind(e);
-        boolean retryable = kind != null;
-        String reason =
-            e.getClass().getSimpleName() + ": " + Redaction.sanitize(e.getMessage(), secrets);
-        LOG.log(Level.FINE, "Token request to {0} failed: {1}", new Object[] {where, reason});
-        if (!retryable || last) {
-          ErrorKind finalKind = retryable ? kind : fatalIoKind(e);
-          throw new CaspioException(
-              finalKind,
-              (finalKind == ErrorKind.REMOTE
-                      ? "The token endpoint sent a reply that is not valid HTTP: "
-                      : "Cannot reach the token endpoint ")
-                  + where
-                  + " ("
-                  + reason
-                  + ")"
-                  + (attempt > 1 ? " after " + attempt + " attempts" : "")
-                  + ".",
-              e);
+        CaspioException failure = ioFailure(e, attempt, last, secrets);
+        if (failure != null) {
+          throw failure;
         }
         pause(attempt, null);
         continue;
@@ -177,8 +157,8 @@ final class HttpTokenEndpoint implements TokenEndpoint {
                   + " is unavailable "
                   + detail
                   + " after "
-                  + attempt
-                  + " attempts; try again later.",
+                  + (attempt == 1 ? "1 attempt" : attempt + " attempts")
+                  + "; try again later.",
               status,
               error.code(),
               null,
@@ -187,37 +167,69 @@ final class HttpTokenEndpoint implements TokenEndpoint {
         pause(attempt, retryAfter(reply.retryAfter()));
         continue;
       }
-      if (status >= 400 && status < 500) {
-        throw new CaspioException(
-            ErrorKind.AUTHENTICATION,
-            "The token endpoint "
-                + where
-                + (grant.equals("refresh_token")
-                    ? " rejected the refresh token "
-                    : " rejected the client credentials ")
-                + detail
-                + (grant.equals("refresh_token")
-                    ? "."
-                    : "; check the client id and secret of the web services profile."),
-            status,
-            error.code(),
-            null,
-            null);
-      }
-      throw new CaspioException(
+      throw statusFailure(grant, status, error, detail);
+    }
+  }
+
+  /**
+   * The exception for a failed exchange, or null when it is worth another attempt. An unknown host,
+   * a failed TLS handshake and a reply that is not HTTP are final at once.
+   */
+  private CaspioException ioFailure(
+      IOException e, int attempt, boolean last, List<String> secrets) {
+    if (Thread.currentThread().isInterrupted()) {
+      return new CaspioException(
+          ErrorKind.CANCELLED, "Interrupted during the token request to " + where + ".", e);
+    }
+    String reason =
+        e.getClass().getSimpleName() + ": " + Redaction.sanitize(e.getMessage(), secrets);
+    LOG.log(Level.FINE, "Token request to {0} failed: {1}", new Object[] {where, reason});
+    ErrorKind kind = ioKind(e);
+    if (kind != null && !last) {
+      return null;
+    }
+    String after = attempt > 1 ? " after " + attempt + " attempts" : "";
+    if (e instanceof ClientProtocolException) {
+      return new CaspioException(
           ErrorKind.REMOTE,
+          "The token endpoint " + where + " sent a reply that is not valid HTTP (" + reason + ").",
+          e);
+    }
+    return new CaspioException(
+        kind == null ? ErrorKind.CONNECTION_FAILED : kind,
+        "Cannot reach the token endpoint " + where + " (" + reason + ")" + after + ".",
+        e);
+  }
+
+  /** The exception for a final (non-transient) HTTP status. */
+  private CaspioException statusFailure(String grant, int status, OAuthError error, String detail) {
+    if (status >= 400 && status < 500) {
+      boolean refresh = grant.equals("refresh_token");
+      return new CaspioException(
+          ErrorKind.AUTHENTICATION,
           "The token endpoint "
               + where
-              + " answered "
+              + (refresh ? " rejected the refresh token " : " rejected the client credentials ")
               + detail
-              + (status >= 300 && status < 400
-                  ? "; redirects are not followed for token requests, configure the final URL."
-                  : "."),
+              + (refresh ? "." : "; check the client id and secret of the web services profile."),
           status,
           error.code(),
           null,
           null);
     }
+    return new CaspioException(
+        ErrorKind.REMOTE,
+        "The token endpoint "
+            + where
+            + " answered "
+            + detail
+            + (status >= 300 && status < 400
+                ? "; redirects are not followed for token requests, configure the final URL."
+                : "."),
+        status,
+        error.code(),
+        null,
+        null);
   }
 
   /**
@@ -292,10 +304,6 @@ final class HttpTokenEndpoint implements TokenEndpoint {
       return ErrorKind.CONNECTION_FAILED;
     }
     return ErrorKind.TRANSPORT;
-  }
-
-  private static ErrorKind fatalIoKind(IOException e) {
-    return e instanceof ClientProtocolException ? ErrorKind.REMOTE : ErrorKind.CONNECTION_FAILED;
   }
 
   private static boolean isTransient(int status) {
