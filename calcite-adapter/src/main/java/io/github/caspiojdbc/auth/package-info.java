@@ -7,5 +7,27 @@
  * OAuth 2.0 client-credentials tokens for Caspio: obtains, caches, refreshes and shares access
  * tokens, and never lets a secret or token reach a log, a message or {@code toString()}. Knows
  * nothing of Calcite or JDBC.
+ *
+ * <p>Public surface:
+ *
+ * <ul>
+ *   <li>{@link io.github.caspiojdbc.auth.TokenManagerConfig} (and its builder): the validated
+ *       settings;
+ *   <li>{@link io.github.caspiojdbc.auth.TokenManagers#shared(TokenManagerConfig)}: the
+ *       process-wide {@link io.github.caspiojdbc.auth.AccessTokenSource} for those settings;
+ *   <li>{@link io.github.caspiojdbc.auth.QuietConnectionFactory}: HttpClient connections that keep
+ *       {@code Authorization} headers and bodies out of HttpClient's header and wire logs, for any
+ *       client that carries credentials.
+ * </ul>
+ *
+ * <p>The REST client's side of the contract: call {@link
+ * io.github.caspiojdbc.auth.AccessTokenSource#accessToken()} before each request; on a 401, call
+ * {@link io.github.caspiojdbc.auth.AccessTokenSource#invalidate(String)} with the token that was
+ * rejected and retry once with a new {@code accessToken()}; a second 401 is an authentication
+ * failure (SQLState 28000). Any number of threads reporting the same token cause one renewal.
+ *
+ * <p>Ownership: shared token managers outlive JDBC connections, so they use an HTTP client owned by
+ * the registry, never one that a connection closes. Logging goes to {@code java.util.logging} under
+ * {@code io.github.caspiojdbc.auth} at FINE and below, and never carries a secret.
  */
 package io.github.caspiojdbc.auth;
