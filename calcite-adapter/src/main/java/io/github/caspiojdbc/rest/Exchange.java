@@ -147,6 +147,18 @@ final class Exchange {
             return value;
           } catch (IOException e) {
             failure = afterSuccessFailure(e, write, what, status, control, response);
+          } catch (CaspioException e) {
+            if (write) {
+              // The server accepted the write; only its reply is odd. Say so, so nobody repeats it.
+              throw new CaspioException(
+                  e.kind(),
+                  what + " was applied (HTTP " + status + ") but " + e.getMessage(),
+                  status,
+                  null,
+                  header(response, "X-Caspio-Request-ID"),
+                  e);
+            }
+            throw e;
           }
         } else if (status == 401 && !refreshed) {
           counters.unauthorized.increment();

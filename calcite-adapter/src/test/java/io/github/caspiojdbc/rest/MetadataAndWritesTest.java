@@ -149,6 +149,36 @@ class MetadataAndWritesTest extends ApiTestBase {
   }
 
   @Test
+  void update_appliedButOddReply_saysItWasApplied() {
+    server.stubFor(put(urlPathEqualTo(RECORDS)).willReturn(aResponse().withStatus(204)));
+    CaspioException e =
+        assertThrows(
+            CaspioException.class,
+            () -> api().update(ObjectKind.TABLE, "T", "PK_ID=1", Map.of("A", 1)));
+    assertEquals(ErrorKind.REMOTE, e.kind());
+    assertTrue(e.getMessage().contains("was applied (HTTP 204)"), e.getMessage());
+    assertEquals(1, server.findAll(anyRequestedFor(anyUrl())).size());
+  }
+
+  @Test
+  void listTables_gzipReply_isDecoded() throws Exception {
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(buf)) {
+      gz.write("{\"Result\":[\"Zipped\"]}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    server.stubFor(
+        get(urlPathEqualTo("/integrations/rest/v3/tables"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("Content-Encoding", "gzip")
+                    .withBody(buf.toByteArray())));
+    assertEquals(List.of("Zipped"), api().listTables());
+    assertTrue(only().getHeader("Accept-Encoding").contains("gzip"));
+  }
+
+  @Test
   void setPassword_putsValueToPasswordFieldPath() {
     server.stubFor(
         put(urlPathEqualTo("/integrations/rest/v3/tables/Users/passwordFields/Pw"))

@@ -306,6 +306,41 @@ class PagingTest extends ApiTestBase {
   }
 
   @Test
+  void query_fieldAppearingMidScan_failsInsteadOfMisaligning() {
+    server.stubFor(
+        get(urlPathEqualTo(RECORDS))
+            .atPriority(1)
+            .withQueryParam("q.where", absent())
+            .willReturn(okJson(page(1, 5))));
+    server.stubFor(
+        get(urlPathEqualTo(RECORDS))
+            .atPriority(1)
+            .withQueryParam("q.where", equalTo("PK_ID>5"))
+            .willReturn(okJson("{\"Result\":[{\"PK_ID\":6,\"Name\":\"a\",\"New\":1}]}")));
+    RecordCursor c = api().query(RecordQuery.table("T").pageSize(5).build());
+    CaspioException e = assertThrows(CaspioException.class, () -> drain(c));
+    assertTrue(e.getMessage().contains("Field New appeared"), e.getMessage());
+  }
+
+  @Test
+  void query_rowsWithDifferentKeyOrderAndMissingKeys_areAlignedByName() {
+    server.stubFor(
+        get(urlPathEqualTo(RECORDS))
+            .atPriority(1)
+            .willReturn(
+                okJson(
+                    "{\"Result\":[{\"PK_ID\":1,\"A\":\"x\"},{\"A\":\"y\",\"PK_ID\":2,"
+                        + "\"B\":true},{\"PK_ID\":3}]}")));
+    RecordCursor c = api().query(RecordQuery.table("T").maxRows(10).build());
+    List<Object[]> rows = drain(c);
+    assertEquals(List.of("PK_ID", "A", "B"), c.columns());
+    assertEquals(List.of(1L, "x"), java.util.Arrays.asList(rows.get(0)).subList(0, 2));
+    assertNull(rows.get(0)[2]);
+    assertEquals(List.of(2L, "y", true), java.util.Arrays.asList(rows.get(1)));
+    assertEquals(3, rows.get(2).length);
+  }
+
+  @Test
   void query_malformedChunk_isRetriedThenFails() {
     server.stubFor(
         get(urlPathEqualTo(RECORDS))
