@@ -9,8 +9,9 @@ package io.github.caspiojdbc.rest;
  * A snapshot of one connection's traffic counters, for tests, benchmarks and diagnostics.
  *
  * @param calls HTTP requests sent (every attempt counts: Caspio bills each one)
- * @param bytesReceived response body bytes read, as delivered by the HTTP client (after gzip
- *     decoding)
+ * @param bytesReceived response body bytes read after gzip decoding (the JSON that was parsed)
+ * @param wireBytes response body bytes as they arrived on the network, before gzip decoding; 0 when
+ *     the HTTP client was not built by {@link CaspioHttpClients}
  * @param retries attempts that repeated an earlier failed attempt
  * @param throttles replies that said "slow down" (429 or Caspio's rate-limit 400)
  * @param unauthorized 401 replies
@@ -19,6 +20,7 @@ package io.github.caspiojdbc.rest;
 public record ApiStats(
     long calls,
     long bytesReceived,
+    long wireBytes,
     long retries,
     long throttles,
     long unauthorized,

@@ -26,6 +26,7 @@ import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -137,7 +138,9 @@ final class Exchange {
       Failure failure;
       String outcome = null;
       counters.calls.increment();
-      try (ClassicHttpResponse response = client.executeOpen(host, http, null)) {
+      HttpClientContext context = HttpClientContext.create();
+      context.setAttribute(CaspioHttpClients.WIRE_BYTES, counters.wireBytes);
+      try (ClassicHttpResponse response = client.executeOpen(host, http, context)) {
         status = response.getCode();
         if (status >= 200 && status < 300) {
           try {

@@ -11,12 +11,19 @@ import java.util.concurrent.atomic.LongAdder;
 final class TrafficCounters {
   final LongAdder calls = new LongAdder();
   final LongAdder bytes = new LongAdder();
+  final LongAdder wireBytes = new LongAdder();
   final LongAdder retries = new LongAdder();
   final LongAdder throttles = new LongAdder();
   final LongAdder unauthorized = new LongAdder();
 
   ApiStats snapshot(int parallelism) {
     return new ApiStats(
-        calls.sum(), bytes.sum(), retries.sum(), throttles.sum(), unauthorized.sum(), parallelism);
+        calls.sum(),
+        bytes.sum(),
+        wireBytes.sum(),
+        retries.sum(),
+        throttles.sum(),
+        unauthorized.sum(),
+        parallelism);
   }
 }

@@ -174,8 +174,11 @@ class MetadataAndWritesTest extends ApiTestBase {
                     .withHeader("Content-Type", "application/json")
                     .withHeader("Content-Encoding", "gzip")
                     .withBody(buf.toByteArray())));
-    assertEquals(List.of("Zipped"), api().listTables());
+    HttpCaspioApi api = api();
+    assertEquals(List.of("Zipped"), api.listTables());
     assertTrue(only().getHeader("Accept-Encoding").contains("gzip"));
+    assertEquals("{\"Result\":[\"Zipped\"]}".length(), api.stats().bytesReceived());
+    assertEquals(buf.size(), api.stats().wireBytes());
   }
 
   @Test
@@ -218,6 +221,7 @@ class MetadataAndWritesTest extends ApiTestBase {
     ApiStats s = api.stats();
     assertEquals(2, s.calls());
     assertEquals(2 * "{\"Result\":[]}".length(), s.bytesReceived());
+    assertTrue(s.wireBytes() > 0, "WireMock gzips replies, so wire bytes are counted separately");
     assertEquals(0, s.retries());
     assertEquals(4, s.parallelism());
   }
