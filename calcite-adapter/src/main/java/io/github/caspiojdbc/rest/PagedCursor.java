@@ -38,6 +38,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class PagedCursor implements RecordCursor {
 
+  /** A page request in flight: its number (1 for keyset pages), its size, and its result. */
   private record Pending(long pageNo, int requested, Future<Page> future) {}
 
   private final HttpCaspioApi api;

@@ -123,6 +123,21 @@ class PagingTest extends ApiTestBase {
   }
 
   @Test
+  void query_tokenExpiresMidScan_renewsOnceAndCompletesExactly() {
+    table.fill(57);
+    server.stubFor(
+        get(urlPathEqualTo(RECORDS))
+            .atPriority(1)
+            .withHeader("Authorization", equalTo("Bearer tok-1"))
+            .withQueryParam("q.where", equalTo("PK_ID>30"))
+            .willReturn(aResponse().withStatus(401)));
+    List<Object[]> rows = drain(api().query(RecordQuery.table("T").pageSize(5).build()));
+    assertEquals(range(1, 57), keys(rows));
+    assertEquals(1, tokens.invalidations.get());
+    assertEquals(13, requests().size());
+  }
+
+  @Test
   void query_explicitSelectWithoutKey_addsHiddenKeyForKeyset() {
     table.fill(12);
     RecordCursor c = api().query(RecordQuery.table("T").select("Name").pageSize(5).build());
