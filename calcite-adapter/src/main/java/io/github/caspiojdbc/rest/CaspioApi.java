@@ -103,7 +103,10 @@ public interface CaspioApi extends AutoCloseable {
   /** A snapshot of this connection's traffic counters. */
   ApiStats stats();
 
-  /** Aborts open cursors and releases the HTTP client. */
+  /**
+   * Cancels open cursors (their next call fails with CANCELLED) and releases the HTTP client.
+   * Idempotent.
+   */
   @Override
   void close();
 }

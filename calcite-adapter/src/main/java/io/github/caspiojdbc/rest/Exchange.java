@@ -142,11 +142,11 @@ final class Exchange {
       context.setAttribute(CaspioHttpClients.WIRE_BYTES, counters.wireBytes);
       try (ClassicHttpResponse response = client.executeOpen(host, http, context)) {
         status = response.getCode();
+        outcome = Integer.toString(status);
         if (status >= 200 && status < 300) {
           try {
             T value = readSuccess(response, reader, bytes);
             limiter.onSuccess();
-            outcome = Integer.toString(status);
             return value;
           } catch (IOException e) {
             failure = afterSuccessFailure(e, write, what, status, control, response);
@@ -175,7 +175,6 @@ final class Exchange {
           byte[] body = readBounded(response.getEntity(), bytes);
           failure = statusFailure(response, status, body, write, what, token);
         }
-        outcome = Integer.toString(status);
       } catch (IOException e) {
         outcome = e.getClass().getSimpleName();
         failure = ioFailure(e, write, what, control);

@@ -209,9 +209,12 @@ public final class HttpCaspioApi implements CaspioApi {
       return;
     }
     closed = true;
+    // cancel() is the one cursor method that is safe from another thread; consumers blocked in
+    // next() wake up with CANCELLED.
     for (PagedCursor c : List.copyOf(cursors)) {
-      c.close();
+      c.cancel();
     }
+    cursors.clear();
     fetchPool.shutdownNow();
     timer.shutdownNow();
     try {

@@ -19,7 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -127,7 +126,10 @@ class CancelAndTimeoutTest extends ApiTestBase {
     HttpCaspioApi api = api();
     RecordCursor c = api.query(RecordQuery.table("T").maxRows(10).build());
     api.close();
-    assertEquals(List.of(), c.columns());
+    CaspioException cancelled =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(10), () -> assertThrows(CaspioException.class, c::next));
+    assertEquals(ErrorKind.CANCELLED, cancelled.kind());
     CaspioException e = assertThrows(CaspioException.class, api::listTables);
     assertEquals(ErrorKind.CONNECTION_FAILED, e.kind());
   }
