@@ -169,10 +169,13 @@ final class PagedCursor implements RecordCursor {
   private boolean finish() {
     finished = true;
     current = null;
+    page = null;
+    previousPage = null;
     stopPending();
     if (expiry != null) {
       expiry.cancel(false);
     }
+    api.forget(this);
     return false;
   }
 
@@ -218,10 +221,10 @@ final class PagedCursor implements RecordCursor {
       control.expire();
       throw CallControl.stopped(ErrorKind.TIMEOUT);
     } catch (ExecutionException e) {
-      ErrorKind stop = control.stopReason();
-      if (stop != null) {
-        throw CallControl.stopped(stop);
+      if (userCancelled) {
+        throw CallControl.stopped(ErrorKind.CANCELLED);
       }
+      // The exchange already reports an aborted request as CANCELLED or TIMEOUT.
       if (e.getCause() instanceof CaspioException c) {
         throw c;
       }
