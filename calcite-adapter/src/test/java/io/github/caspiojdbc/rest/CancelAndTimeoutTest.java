@@ -119,6 +119,45 @@ class CancelAndTimeoutTest extends ApiTestBase {
   }
 
   @Test
+  void close_cursorsClosedEarlyManyTimes_leakNoConnections() {
+    server.stubFor(
+        get(urlPathEqualTo(RECORDS)).willReturn(aResponse().withTransformers(TableServer.NAME)));
+    server.stubFor(
+        get(urlPathEqualTo(RetryTest.TABLES))
+            .willReturn(aResponse().withStatus(200).withBody(RetryTest.OK_TABLES)));
+    table.fill(100);
+    table.delayMs = 5;
+    // A leaked pooled connection would make a later lease wait, then fail after 2 s.
+    HttpCaspioApi api = api(b -> b.responseTimeout(Duration.ofSeconds(2)).maxAttempts(1));
+    RecordQuery q = RecordQuery.table("T").orderBy(SortKey.asc("Name")).pageSize(5).build();
+    for (int i = 0; i < 30; i++) {
+      try (RecordCursor c = api.query(q)) {
+        assertTrue(c.next());
+        assertTrue(c.next());
+      }
+    }
+    for (int i = 0; i < 10; i++) {
+      assertEquals(2, api.listTables().size());
+    }
+  }
+
+  @Test
+  void cancel_leavesTheConnectionUsable() {
+    server.stubFor(
+        get(urlPathEqualTo(RECORDS))
+            .willReturn(aResponse().withStatus(200).withFixedDelay(SLOW_MS)));
+    server.stubFor(
+        get(urlPathEqualTo(RetryTest.TABLES))
+            .willReturn(aResponse().withStatus(200).withBody(RetryTest.OK_TABLES)));
+    HttpCaspioApi api = api();
+    RecordCursor c = api.query(RecordQuery.table("T").maxRows(10).build());
+    c.cancel();
+    assertThrows(CaspioException.class, c::next);
+    c.close();
+    assertEquals(2, api.listTables().size());
+  }
+
+  @Test
   void close_api_abortsOpenCursors() {
     server.stubFor(
         get(urlPathEqualTo(RECORDS))
