@@ -1,0 +1,112 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.rest;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The typed operations the adapter needs from Caspio's resource API. Nothing above this interface
+ * builds URLs or parses JSON. Every method throws {@link
+ * io.github.caspiojdbc.error.CaspioException} on failure; none returns partial data as success.
+ *
+ * <p><b>Values.</b> Rows and inserted records carry JSON scalars converted cheaply and without
+ * reference to field types, so the adapter converts per column with the types from {@link #fields}:
+ *
+ * <ul>
+ *   <li>JSON string: {@link String} (dates stay {@code yyyy-MM-ddTHH:mm:ss} text; see {@link
+ *       CaspioValues#toLocalDateTime});
+ *   <li>JSON integer: {@link Long}, or {@link java.math.BigDecimal} beyond the long range;
+ *   <li>JSON number with a fraction or exponent: {@link java.math.BigDecimal} (exact, so CURRENCY
+ *       keeps its cents);
+ *   <li>JSON true/false: {@link Boolean}; JSON null: null;
+ *   <li>JSON object (list fields, item id to value): an unmodifiable {@code Map<String, Object>} in
+ *       reply order; JSON array: an unmodifiable {@code List<Object>}.
+ * </ul>
+ *
+ * <p>Values written by {@link #insert} and {@link #update} may be String, Number, Boolean, null,
+ * {@link java.time.LocalDateTime}, {@link java.time.LocalDate} (sent as Caspio's ISO text), or a
+ * {@code List} of list-item ids.
+ *
+ * <p>Implementations are thread-safe; a cursor is used by one consumer thread, but its {@link
+ * RecordCursor#cancel()} may be called from any thread.
+ */
+public interface CaspioApi extends AutoCloseable {
+
+  /** The longest request URI Caspio accepts, in characters. */
+  int MAX_URI_LENGTH = 2047;
+
+  /** Names of all tables. */
+  List<String> listTables();
+
+  /** Names of all views. */
+  List<String> listViews();
+
+  /**
+   * The fields of a table or view in the server's order. {@code PK_ID} is not listed by Caspio.
+   *
+   * @throws io.github.caspiojdbc.error.CaspioException kind TABLE_NOT_FOUND when it does not exist
+   */
+  List<FieldInfo> fields(ObjectKind kind, String name);
+
+  /**
+   * Starts reading the records a query describes. The first request is scheduled before this
+   * returns; rows are delivered page by page.
+   *
+   * @throws io.github.caspiojdbc.error.CaspioException kind UNSUPPORTED when a request would exceed
+   *     {@link #MAX_URI_LENGTH} (check {@link #fits} first), INVALID_PARAMETER when the paging mode
+   *     does not suit the query
+   */
+  RecordCursor query(RecordQuery query);
+
+  /**
+   * The length of the longest URI {@link #query} would send for this query (later keyset pages add
+   * a key predicate), so a planner can split the work or filter locally instead.
+   */
+  int uriLength(RecordQuery query);
+
+  /** Whether every request of this query stays within {@link #MAX_URI_LENGTH}. */
+  default boolean fits(RecordQuery query) {
+    return uriLength(query) <= MAX_URI_LENGTH;
+  }
+
+  /**
+   * Inserts one record with {@code response=rows}.
+   *
+   * @return the inserted record as the server returned it (with {@code PK_ID} and generated
+   *     values), or an empty map when the server returned no row
+   * @throws io.github.caspiojdbc.error.CaspioException kind UNKNOWN_OUTCOME when the request may
+   *     have been applied but no answer arrived; such a write is never retried
+   */
+  Map<String, Object> insert(ObjectKind kind, String name, Map<String, ?> values);
+
+  /**
+   * Sets {@code values} on every record matching {@code where}, which is required.
+   *
+   * @throws io.github.caspiojdbc.error.CaspioException kind UNKNOWN_OUTCOME as for {@link #insert}
+   */
+  RecordsAffected update(ObjectKind kind, String name, String where, Map<String, ?> values);
+
+  /**
+   * Deletes every record matching {@code where}, which is required.
+   *
+   * @throws io.github.caspiojdbc.error.CaspioException kind UNKNOWN_OUTCOME as for {@link #insert}
+   */
+  RecordsAffected delete(ObjectKind kind, String name, String where);
+
+  /** Sets a password field to {@code value} on every record of a table matching {@code where}. */
+  RecordsAffected setPassword(String table, String field, String where, String value);
+
+  /** A snapshot of this connection's traffic counters. */
+  ApiStats stats();
+
+  /**
+   * Cancels open cursors (their next call fails with CANCELLED) and releases the HTTP client.
+   * Idempotent.
+   */
+  @Override
+  void close();
+}

@@ -1,0 +1,230 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.rest;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Everything {@link HttpCaspioApi} and {@link CaspioHttpClients} need to know about one
+ * connection's REST traffic.
+ *
+ * @param baseUri the account's integration URL, for example {@code https://c1abc123.caspio.com};
+ *     {@code http} is accepted only for loopback hosts (test servers), so a bearer token never
+ *     travels in clear text
+ * @param version the API generation
+ * @param prefetchDepth how many pages one cursor may have in flight at once; 1 reads serially
+ * @param connectTimeout the TCP/TLS connect timeout
+ * @param responseTimeout the longest silence while waiting for (or reading) a reply
+ * @param statementTimeout the default whole-statement deadline; null for none
+ * @param maxAttempts attempts per request including the first, at least 1
+ * @param backoffBase the first retry's upper bound for the full-jitter delay
+ * @param backoffCap the largest computed backoff delay
+ * @param retryAfterCap the longest {@code Retry-After} honoured; longer hints give up instead
+ * @param retryBudget the wall-clock budget for all attempts of one request, whatever the statement
+ *     deadline
+ * @param requestListener called with the rendered method, path and decoded query (never
+ *     credentials) just before a request is scheduled, on the thread that asked for it; null for
+ *     none
+ */
+public record CaspioApiConfig(
+    URI baseUri,
+    ApiVersion version,
+    int prefetchDepth,
+    Duration connectTimeout,
+    Duration responseTimeout,
+    Duration statementTimeout,
+    int maxAttempts,
+    Duration backoffBase,
+    Duration backoffCap,
+    Duration retryAfterCap,
+    Duration retryBudget,
+    Consumer<String> requestListener) {
+
+  /** The most pages one cursor may have in flight. */
+  public static final int MAX_PREFETCH_DEPTH = 16;
+
+  /** Checks every part. */
+  public CaspioApiConfig {
+    Objects.requireNonNull(baseUri, "baseUri");
+    Objects.requireNonNull(version, "version");
+    checkBase(baseUri);
+    if (prefetchDepth < 1 || prefetchDepth > MAX_PREFETCH_DEPTH) {
+      throw new IllegalArgumentException(
+          "prefetchDepth must be between 1 and " + MAX_PREFETCH_DEPTH + ": " + prefetchDepth);
+    }
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
+    }
+    positive(connectTimeout, "connectTimeout");
+    positive(responseTimeout, "responseTimeout");
+    if (statementTimeout != null) {
+      positive(statementTimeout, "statementTimeout");
+    }
+    nonNegative(backoffBase, "backoffBase");
+    nonNegative(backoffCap, "backoffCap");
+    nonNegative(retryAfterCap, "retryAfterCap");
+    positive(retryBudget, "retryBudget");
+  }
+
+  /** A builder with defaults for everything but the base URI. */
+  public static Builder builder(URI baseUri) {
+    return new Builder(baseUri);
+  }
+
+  private static void checkBase(URI uri) {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    String host = uri.getHost();
+    if (host == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new IllegalArgumentException("baseUri must be scheme://host[:port] only: " + uri);
+    }
+    if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")) {
+      throw new IllegalArgumentException("baseUri must not have a path: " + uri);
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException("baseUri must not carry user info");
+    }
+    boolean loopback = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]");
+    if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
+      throw new IllegalArgumentException(
+          "baseUri must use https (http only for loopback test servers): " + uri);
+    }
+  }
+
+  private static void positive(Duration d, String name) {
+    Objects.requireNonNull(d, name);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive: " + d);
+    }
+  }
+
+  private static void nonNegative(Duration d, String name) {
+    Objects.requireNonNull(d, name);
+    if (d.isNegative()) {
+      throw new IllegalArgumentException(name + " must not be negative: " + d);
+    }
+  }
+
+  /**
+   * The root every resource path hangs from, for example {@code https://h/integrations/rest/v3}.
+   */
+  String root() {
+    String s = baseUri.toString();
+    if (s.endsWith("/")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    return s + version.basePath();
+  }
+
+  /** Builds a {@link CaspioApiConfig}; defaults suit a production Caspio account. */
+  public static final class Builder {
+    private final URI baseUri;
+    private ApiVersion version = ApiVersion.V3;
+    // Four pages in flight hide a 50-300 ms round trip without tripping Caspio's account-wide
+    // burst limit of about ten calls per second.
+    private int prefetchDepth = 4;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration responseTimeout = Duration.ofSeconds(60);
+    private Duration statementTimeout;
+    private int maxAttempts = 5;
+    // Caspio's burst limit is per second, so the first retry waits up to a second.
+    private Duration backoffBase = Duration.ofSeconds(1);
+    private Duration backoffCap = Duration.ofSeconds(16);
+    private Duration retryAfterCap = Duration.ofSeconds(60);
+    private Duration retryBudget = Duration.ofMinutes(2);
+    private Consumer<String> requestListener;
+
+    private Builder(URI baseUri) {
+      this.baseUri = baseUri;
+    }
+
+    /** The API generation; v3 by default. */
+    public Builder version(ApiVersion version) {
+      this.version = version;
+      return this;
+    }
+
+    /** Pages in flight per cursor; 4 by default. */
+    public Builder prefetchDepth(int prefetchDepth) {
+      this.prefetchDepth = prefetchDepth;
+      return this;
+    }
+
+    /** Connect timeout; 10 s by default. */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = connectTimeout;
+      return this;
+    }
+
+    /** Response (socket) timeout; 60 s by default. */
+    public Builder responseTimeout(Duration responseTimeout) {
+      this.responseTimeout = responseTimeout;
+      return this;
+    }
+
+    /** Default statement deadline; none by default. */
+    public Builder statementTimeout(Duration statementTimeout) {
+      this.statementTimeout = statementTimeout;
+      return this;
+    }
+
+    /** Attempts per request; 5 by default. */
+    public Builder maxAttempts(int maxAttempts) {
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    /** First backoff bound; 1 s by default. */
+    public Builder backoffBase(Duration backoffBase) {
+      this.backoffBase = backoffBase;
+      return this;
+    }
+
+    /** Largest computed backoff; 16 s by default. */
+    public Builder backoffCap(Duration backoffCap) {
+      this.backoffCap = backoffCap;
+      return this;
+    }
+
+    /** Longest Retry-After honoured; 60 s by default. */
+    public Builder retryAfterCap(Duration retryAfterCap) {
+      this.retryAfterCap = retryAfterCap;
+      return this;
+    }
+
+    /** Wall-clock budget for the attempts of one request; 2 min by default. */
+    public Builder retryBudget(Duration retryBudget) {
+      this.retryBudget = retryBudget;
+      return this;
+    }
+
+    /** Observer of every request about to be sent; none by default. */
+    public Builder requestListener(Consumer<String> requestListener) {
+      this.requestListener = requestListener;
+      return this;
+    }
+
+    /** The configuration. */
+    public CaspioApiConfig build() {
+      return new CaspioApiConfig(
+          baseUri,
+          version,
+          prefetchDepth,
+          connectTimeout,
+          responseTimeout,
+          statementTimeout,
+          maxAttempts,
+          backoffBase,
+          backoffCap,
+          retryAfterCap,
+          retryBudget,
+          requestListener);
+    }
+  }
+}
