@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -322,6 +321,11 @@ public enum CaspioProperty {
     return Duration.of(Integer.parseInt(canonical), rule.unit);
   }
 
+  /** The shape of this property's value, which decides its typed getter. */
+  Kind kind() {
+    return rule.kind;
+  }
+
   /** Shown in error messages instead of a value. */
   String shown(String value) {
     return isSecret() ? "(value hidden)" : "'" + value + "'";
@@ -483,13 +487,11 @@ public enum CaspioProperty {
     }
   }
 
-  /** Lower-cased keys, for "did you mean" hints only. */
-  static Optional<CaspioProperty> forKeyIgnoringCase(String key) {
-    String lower = key.toLowerCase(Locale.ROOT);
-    for (CaspioProperty p : values()) {
-      if (p.key.toLowerCase(Locale.ROOT).equals(lower)
-          || p.alias().map(a -> a.equals(lower)).orElse(false)) {
-        return Optional.of(p);
+  /** The key or alias equal to {@code key} ignoring case, for "did you mean" hints only. */
+  static Optional<String> keyIgnoringCase(String key) {
+    for (String candidate : BY_KEY.keySet()) {
+      if (candidate.equalsIgnoreCase(key)) {
+        return Optional.of(candidate);
       }
     }
     return Optional.empty();

@@ -100,7 +100,10 @@ final class CaspioUrl {
   private static final String SHAPE = "jdbc:caspio://<account-host>[:port][?key=value&...]";
   private static final Logger LOG = Logger.getLogger(CaspioUrl.class.getName());
 
-  /** Lower-case keys and constant names of every Calcite and Avatica connection property. */
+  /**
+   * Keys and constant names of every Calcite and Avatica connection property, {@link #fold folded}
+   * (Avatica mixes {@code camelCase} and {@code snake_case}).
+   */
   private static final Set<String> CALCITE_KEYS = calciteKeys();
 
   private CaspioUrl() {}
@@ -108,19 +111,24 @@ final class CaspioUrl {
   private static Set<String> calciteKeys() {
     Set<String> keys = new HashSet<>();
     for (CalciteConnectionProperty p : CalciteConnectionProperty.values()) {
-      keys.add(p.camelName().toLowerCase(Locale.ROOT));
-      keys.add(p.name().toLowerCase(Locale.ROOT));
+      keys.add(fold(p.camelName()));
+      keys.add(fold(p.name()));
     }
     for (BuiltInConnectionProperty p : BuiltInConnectionProperty.values()) {
-      keys.add(p.camelName().toLowerCase(Locale.ROOT));
-      keys.add(p.name().toLowerCase(Locale.ROOT));
+      keys.add(fold(p.camelName()));
+      keys.add(fold(p.name()));
     }
     return Set.copyOf(keys);
   }
 
   /** Whether {@code key} belongs to Calcite or Avatica rather than to this driver. */
   static boolean isCalciteKey(String key) {
-    return CALCITE_KEYS.contains(key.toLowerCase(Locale.ROOT));
+    return CALCITE_KEYS.contains(fold(key));
+  }
+
+  /** Lower case without {@code '_'} and {@code '-'}, so spelling variants still match. */
+  private static String fold(String key) {
+    return key.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
   }
 
   /**
@@ -324,8 +332,8 @@ final class CaspioUrl {
               + " accept it");
     }
     String hint =
-        CaspioProperty.forKeyIgnoringCase(key)
-            .map(p -> " (keys are case-sensitive: did you mean '" + p.key() + "'?)")
+        CaspioProperty.keyIgnoringCase(key)
+            .map(k -> " (keys are case-sensitive: did you mean '" + k + "'?)")
             .orElse("; see the list of connection properties");
     return CaspioErrors.badConnectionSpec("Unknown URL parameter " + shown + hint);
   }
