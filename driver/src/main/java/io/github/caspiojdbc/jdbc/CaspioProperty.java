@@ -157,7 +157,7 @@ public enum CaspioProperty {
       Flag.NONE,
       null,
       Rule.url(),
-      "OAuth token endpoint, default https://<account-host>/oauth/token. It receives the client"
+      "OAuth token endpoint, by default /oauth/token on the account host. It receives the client"
           + " secret, so it must be https (http only on localhost, 127.0.0.1 or ::1)."),
   /** Plain HTTP switch for a local emulator; Caspio itself refuses HTTP. */
   USE_HTTPS(
