@@ -208,11 +208,10 @@ class CaspioUrlTest {
     }
   }
 
+  /** Fails when {@code text} holds a test secret, whole or by its distinctive first part. */
   static void assertSecretsAbsent(String text) {
-    assertFalse(text.contains(SECRET), () -> "secret leaked: " + text);
-    assertFalse(text.contains(TOKEN), () -> "token leaked: " + text);
-    // Secret fragments too: user information with a '/' must not leak its tail either.
-    assertFalse(text.contains(SECRET.substring(0, 8)), () -> "secret part leaked: " + text);
+    assertFalse(text.contains(SECRET.substring(0, 6)), () -> "secret leaked: " + text);
+    assertFalse(text.contains(TOKEN.substring(0, 5)), () -> "token leaked: " + text);
   }
 
   private static Arguments good(
