@@ -170,9 +170,10 @@ final class CaspioUrl {
     try {
       if (acceptsURL(url) && !mayHoldUserInfo(url.substring(PREFIX.length()))) {
         String rest = url.substring(PREFIX.length());
-        int q = rest.indexOf('?');
         int hash = rest.indexOf('#');
-        String query = q < 0 ? "" : hash > q ? rest.substring(q + 1, hash) : rest.substring(q + 1);
+        rest = hash < 0 ? rest : rest.substring(0, hash);
+        int q = rest.indexOf('?');
+        String query = q < 0 ? "" : rest.substring(q + 1);
         for (String pair : query.split("&", -1)) {
           int eq = pair.indexOf('=');
           if (eq > 0) {

@@ -29,8 +29,8 @@ record HostPort(String host, int port, boolean loopback) {
   }
 
   /**
-   * Parses {@code host[:port]}. The caller must already have refused any {@code '@'}, so the text
-   * cannot hold credentials and is safe to quote in messages.
+   * Parses {@code host[:port]}. Text with an {@code '@'} is refused before anything is quoted, so
+   * messages never hold credentials.
    *
    * @throws IllegalArgumentException with a message fit for users, which the caller wraps into the
    *     right SQLException
@@ -38,6 +38,10 @@ record HostPort(String host, int port, boolean loopback) {
   static HostPort parse(String authority) {
     if (authority.isEmpty()) {
       throw new IllegalArgumentException("no host");
+    }
+    if (authority.indexOf('@') >= 0) {
+      // Callers refuse this earlier; kept so no caller can ever echo a password.
+      throw new IllegalArgumentException("user information ('user:password@') before the host");
     }
     String hostText;
     String portText;

@@ -6,6 +6,7 @@
 package io.github.caspiojdbc.jdbc;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.sql.SQLException;
 import java.util.Locale;
 
@@ -63,7 +64,12 @@ final class TokenUrl {
               + "'");
     }
     String port = hostPort.port() < 0 ? "" : ":" + hostPort.port();
-    return URI.create(scheme + "://" + hostPort.uriHost() + port + path);
+    try {
+      return new URI(scheme + "://" + hostPort.uriHost() + port + path);
+    } catch (URISyntaxException e) {
+      // Not expected after the checks above; reported rather than thrown as a RuntimeException.
+      throw invalid("is not a valid URL: '" + raw + "'");
+    }
   }
 
   private static SQLException invalid(String what) {
