@@ -100,30 +100,33 @@ final class CaspioUrl {
   private static final String SHAPE = "jdbc:caspio://<account-host>[:port][?key=value&...]";
   private static final Logger LOG = Logger.getLogger(CaspioUrl.class.getName());
 
-  /**
-   * Keys and constant names of every Calcite and Avatica connection property, {@link #fold folded}
-   * (Avatica mixes {@code camelCase} and {@code snake_case}).
-   */
-  private static final Set<String> CALCITE_KEYS = calciteKeys();
-
   private CaspioUrl() {}
 
-  private static Set<String> calciteKeys() {
-    Set<String> keys = new HashSet<>();
-    for (CalciteConnectionProperty p : CalciteConnectionProperty.values()) {
-      keys.add(fold(p.camelName()));
-      keys.add(fold(p.name()));
+  /**
+   * Keys and constant names of every Calcite and Avatica connection property, {@link #fold folded}
+   * (Avatica mixes {@code camelCase} and {@code snake_case}). A holder class, so that {@link
+   * #acceptsURL}, which {@code DriverManager} calls for every URL, does not load Calcite classes.
+   */
+  private static final class CalciteKeys {
+    static final Set<String> KEYS = load();
+
+    private static Set<String> load() {
+      Set<String> keys = new HashSet<>();
+      for (CalciteConnectionProperty p : CalciteConnectionProperty.values()) {
+        keys.add(fold(p.camelName()));
+        keys.add(fold(p.name()));
+      }
+      for (BuiltInConnectionProperty p : BuiltInConnectionProperty.values()) {
+        keys.add(fold(p.camelName()));
+        keys.add(fold(p.name()));
+      }
+      return Set.copyOf(keys);
     }
-    for (BuiltInConnectionProperty p : BuiltInConnectionProperty.values()) {
-      keys.add(fold(p.camelName()));
-      keys.add(fold(p.name()));
-    }
-    return Set.copyOf(keys);
   }
 
   /** Whether {@code key} belongs to Calcite or Avatica rather than to this driver. */
   static boolean isCalciteKey(String key) {
-    return CALCITE_KEYS.contains(fold(key));
+    return CalciteKeys.KEYS.contains(fold(key));
   }
 
   /** Lower case without {@code '_'} and {@code '-'}, so spelling variants still match. */
