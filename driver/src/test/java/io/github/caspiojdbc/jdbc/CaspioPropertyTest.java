@@ -180,8 +180,11 @@ class CaspioPropertyTest {
   @Test
   void markdownTable_matchesCommittedDocumentation() throws IOException {
     String table = CaspioProperty.markdownTable();
-    Files.writeString(Path.of("target", "properties.md"), table, StandardCharsets.UTF_8);
-    Path doc = Path.of("..", "docs", "connection-properties.md");
+    // Surefire sets basedir to the module directory; fall back to the working directory.
+    Path module = Path.of(System.getProperty("basedir", "."));
+    Files.createDirectories(module.resolve("target"));
+    Files.writeString(module.resolve("target/properties.md"), table, StandardCharsets.UTF_8);
+    Path doc = module.resolve("../docs/connection-properties.md").normalize();
     String text = Files.readString(doc, StandardCharsets.UTF_8).replace("\r\n", "\n");
     int start = text.indexOf(START);
     int end = text.indexOf(END);
