@@ -1,0 +1,210 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.jdbc;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The validated settings of one connection, built only by {@code CaspioUrl.parse}. Layers below the
+ * driver take this record (or narrower values from it), never {@link java.util.Properties}.
+ * Optional text settings are null when not given; a zero {@link Duration} means "no limit" for
+ * timeouts and "disabled" for {@code metadataCacheTtl}. {@link #toString()} never shows a secret.
+ *
+ * @param url the connection URL as given; it never holds a secret, because secrets are refused
+ *     there, so it is safe for {@code DatabaseMetaData.getURL()}
+ * @param host the account host, lower case; an IPv6 literal without brackets
+ * @param port the port, explicit or the scheme's default (443 or 80)
+ * @param useHttps false only for a loopback host
+ * @param apiVersion the REST generation
+ * @param tokenUrl the explicit token endpoint, or null for the default; see {@link #tokenUri()}
+ * @param clientAuth how the client credentials reach the token endpoint
+ * @param clientId OAuth client id, or null when only an access token is given
+ * @param clientSecret OAuth client secret, or null when only an access token is given
+ * @param accessToken pre-issued access token, or null
+ * @param refreshToken refresh token for the {@code refresh_token} grant, or null
+ * @param audience extra token-request parameter, or null
+ * @param scope extra token-request parameter, or null
+ * @param connectTimeout TCP and TLS connect bound
+ * @param socketTimeout bound on each HTTP response
+ * @param loginTimeout bound on establishing the connection
+ * @param queryTimeout default statement timeout
+ * @param metadataCacheTtl lifetime of cached table and field lists
+ * @param maxRetries retries after a transient failure
+ * @param pageSize rows per REST call, 5 to 1000
+ * @param prefetch pages requested ahead of the reader
+ * @param readOnly whether writes are refused
+ */
+record CaspioConfig(
+    String url,
+    String host,
+    int port,
+    boolean useHttps,
+    ApiVersion apiVersion,
+    URI tokenUrl,
+    ClientAuth clientAuth,
+    String clientId,
+    String clientSecret,
+    String accessToken,
+    String refreshToken,
+    String audience,
+    String scope,
+    Duration connectTimeout,
+    Duration socketTimeout,
+    Duration loginTimeout,
+    Duration queryTimeout,
+    Duration metadataCacheTtl,
+    int maxRetries,
+    int pageSize,
+    int prefetch,
+    boolean readOnly) {
+
+  /** Shown instead of a secret that is set. */
+  static final String REDACTED = "<redacted>";
+
+  /** Checks the invariants that {@code CaspioUrl} establishes, so no other code can break them. */
+  CaspioConfig {
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(apiVersion, "apiVersion");
+    Objects.requireNonNull(clientAuth, "clientAuth");
+    Objects.requireNonNull(connectTimeout, "connectTimeout");
+    Objects.requireNonNull(socketTimeout, "socketTimeout");
+    Objects.requireNonNull(loginTimeout, "loginTimeout");
+    Objects.requireNonNull(queryTimeout, "queryTimeout");
+    Objects.requireNonNull(metadataCacheTtl, "metadataCacheTtl");
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("port out of range: " + port);
+    }
+    if (accessToken == null && (clientId == null || clientSecret == null)) {
+      throw new IllegalArgumentException("no credentials");
+    }
+  }
+
+  /** The REST generations the driver speaks, with their base paths. */
+  enum ApiVersion {
+    /** Deprecated by Caspio, still served by many accounts. */
+    V2("/rest/v2"),
+    /** Current generation; note the extra {@code /integrations} segment. */
+    V3("/integrations/rest/v3");
+
+    private final String basePath;
+
+    ApiVersion(String basePath) {
+      this.basePath = basePath;
+    }
+
+    /** Path of the API root on the account host, without a trailing slash. */
+    String basePath() {
+      return basePath;
+    }
+  }
+
+  /** Where the client id and secret go in a token request (RFC 6749 section 2.3.1). */
+  enum ClientAuth {
+    /** {@code client_id} and {@code client_secret} form fields. */
+    BODY,
+    /** An {@code Authorization: Basic} header. */
+    BASIC
+  }
+
+  /** How this connection obtains access tokens. */
+  enum AuthMode {
+    /** {@code client_credentials} grant with the client id and secret. */
+    CLIENT_CREDENTIALS,
+    /** {@code refresh_token} grant, authenticated with the client id and secret. */
+    REFRESH_TOKEN,
+    /** A fixed, pre-issued token; nothing is ever requested. */
+    ACCESS_TOKEN
+  }
+
+  /** {@code https}, or {@code http} for a loopback host with {@code useHttps=false}. */
+  String scheme() {
+    return useHttps ? "https" : "http";
+  }
+
+  /** How access tokens are obtained, derived from which credentials are set. */
+  AuthMode authMode() {
+    if (accessToken != null) {
+      return AuthMode.ACCESS_TOKEN;
+    }
+    return refreshToken != null ? AuthMode.REFRESH_TOKEN : AuthMode.CLIENT_CREDENTIALS;
+  }
+
+  /**
+   * The API root, e.g. {@code https://c1abc123.caspio.com/integrations/rest/v3}, without a trailing
+   * slash. The port appears only when it is not the scheme's default.
+   */
+  URI baseUri() {
+    return URI.create(origin() + apiVersion.basePath());
+  }
+
+  /** The explicit {@code tokenUrl}, or {@code <scheme>://<account-host>[:port]/oauth/token}. */
+  URI tokenUri() {
+    return tokenUrl != null ? tokenUrl : URI.create(origin() + "/oauth/token");
+  }
+
+  private String origin() {
+    String host = this.host.indexOf(':') >= 0 ? "[" + this.host + "]" : this.host;
+    int defaultPort = useHttps ? 443 : 80;
+    return scheme() + "://" + host + (port == defaultPort ? "" : ":" + port);
+  }
+
+  /** All settings, with every secret that is set replaced by {@value #REDACTED}. */
+  @Override
+  public String toString() {
+    return "CaspioConfig[url="
+        + url
+        + ", host="
+        + host
+        + ", port="
+        + port
+        + ", useHttps="
+        + useHttps
+        + ", apiVersion="
+        + apiVersion
+        + ", tokenUrl="
+        + tokenUrl
+        + ", clientAuth="
+        + clientAuth
+        + ", clientId="
+        + clientId
+        + ", clientSecret="
+        + redact(clientSecret)
+        + ", accessToken="
+        + redact(accessToken)
+        + ", refreshToken="
+        + redact(refreshToken)
+        + ", audience="
+        + audience
+        + ", scope="
+        + scope
+        + ", connectTimeout="
+        + connectTimeout
+        + ", socketTimeout="
+        + socketTimeout
+        + ", loginTimeout="
+        + loginTimeout
+        + ", queryTimeout="
+        + queryTimeout
+        + ", metadataCacheTtl="
+        + metadataCacheTtl
+        + ", maxRetries="
+        + maxRetries
+        + ", pageSize="
+        + pageSize
+        + ", prefetch="
+        + prefetch
+        + ", readOnly="
+        + readOnly
+        + "]";
+  }
+
+  private static String redact(String secret) {
+    return secret == null ? null : REDACTED;
+  }
+}

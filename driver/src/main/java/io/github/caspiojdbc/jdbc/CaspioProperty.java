@@ -1,0 +1,499 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.jdbc;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every connection property of a {@code jdbc:caspio:} connection, sorted by key. This enum is the
+ * single source of {@code Driver.getPropertyInfo} and of the property table in the documentation
+ * ({@link #markdownTable()}); how a URL and {@link java.util.Properties} are merged is described on
+ * {@code CaspioUrl}.
+ */
+public enum CaspioProperty {
+  /** A token obtained elsewhere; lets a connection run without the client secret. */
+  ACCESS_TOKEN(
+      "accessToken",
+      Flag.SECRET,
+      null,
+      Rule.text(),
+      "Pre-issued OAuth access token used as is instead of requesting one; the connection fails"
+          + " once it expires (Caspio tokens live 24 hours). Excludes clientSecret and"
+          + " refreshToken."),
+  /** Which REST generation, and so which base path, the driver talks to. */
+  API_VERSION(
+      "apiVersion",
+      Flag.NONE,
+      "v3",
+      Rule.choice("v3", "v2"),
+      "Caspio REST API generation: v3 (/integrations/rest/v3) or the deprecated v2 (/rest/v2)."),
+  /** Extra token-request parameter for identity providers that need one. */
+  AUDIENCE(
+      "audience",
+      Flag.NONE,
+      null,
+      Rule.text(),
+      "Optional audience parameter added to token requests; Caspio itself does not need it."),
+  /** Where the client credentials travel in the token request (RFC 6749 section 2.3.1). */
+  CLIENT_AUTH(
+      "clientAuth",
+      Flag.NONE,
+      "body",
+      Rule.choice("body", "basic"),
+      "How the client id and secret reach the token endpoint: in the form body or as an HTTP"
+          + " Basic header."),
+  /** OAuth client id of the Web services profile; JDBC {@code user} is its alias. */
+  CLIENT_ID(
+      "clientId",
+      Flag.REQUIRED,
+      null,
+      Rule.text(),
+      "Client ID of the Caspio Web services profile (required unless accessToken is set)."),
+  /** OAuth client secret of the Web services profile; JDBC {@code password} is its alias. */
+  CLIENT_SECRET(
+      "clientSecret",
+      Flag.REQUIRED_SECRET,
+      null,
+      Rule.text(),
+      "Client secret of the Caspio Web services profile (required unless accessToken is set)."),
+  /** Bound on opening one TCP and TLS connection. */
+  CONNECT_TIMEOUT(
+      "connectTimeout",
+      Flag.NONE,
+      "10000",
+      Rule.duration(ChronoUnit.MILLIS),
+      "Milliseconds allowed to open a TCP and TLS connection; 0 means no limit."),
+  /** Bound on establishing a connection: first token plus first API call. */
+  LOGIN_TIMEOUT(
+      "loginTimeout",
+      Flag.NONE,
+      "0",
+      Rule.duration(ChronoUnit.SECONDS),
+      "Seconds allowed to establish a connection (first token and first API call); 0 means no"
+          + " limit beyond the other timeouts."),
+  /** Retry budget for transient failures; bounded so a broken server cannot hold a thread. */
+  MAX_RETRIES(
+      "maxRetries",
+      Flag.NONE,
+      "3",
+      Rule.integer(0, 10),
+      "Retries after a transient failure (I/O error, HTTP 408, 429 or 5xx); 0 disables retries."),
+  /** Lifetime of cached table and field lists. */
+  METADATA_CACHE_TTL(
+      "metadataCacheTtl",
+      Flag.NONE,
+      "300",
+      Rule.duration(ChronoUnit.SECONDS, 86_400),
+      "Seconds that table and field lists stay cached; 0 disables the cache."),
+  /** Rows per REST call; Caspio refuses fewer than 5 and caps at 1000. */
+  PAGE_SIZE(
+      "pageSize",
+      Flag.NONE,
+      "1000",
+      Rule.integer(5, 1000),
+      "Rows requested per REST call (Caspio accepts 5 to 1000)."),
+  /**
+   * Pages requested ahead of the reader. The default is low on purpose: Caspio's burst limit (about
+   * 10 calls per second) applies to the whole account, not to one connection.
+   */
+  PREFETCH(
+      "prefetch",
+      Flag.NONE,
+      "2",
+      Rule.integer(0, 16),
+      "Pages fetched ahead while the current one is read; 0 fetches one page at a time. Caspio"
+          + " limits the whole account to about 10 calls per second."),
+  /** Default for {@code Statement.setQueryTimeout}. */
+  QUERY_TIMEOUT(
+      "queryTimeout",
+      Flag.NONE,
+      "0",
+      Rule.duration(ChronoUnit.SECONDS),
+      "Default statement timeout in seconds, across all pages and retries; 0 means none."
+          + " Statement.setQueryTimeout overrides it."),
+  /** Refuses writes on the whole connection. */
+  READ_ONLY(
+      "readOnly",
+      Flag.NONE,
+      "false",
+      Rule.bool(),
+      "When true, INSERT, UPDATE and DELETE are refused on this connection."),
+  /** Long-lived token for the {@code refresh_token} grant. */
+  REFRESH_TOKEN(
+      "refreshToken",
+      Flag.SECRET,
+      null,
+      Rule.text(),
+      "OAuth refresh token; when set, access tokens come from the refresh_token grant (which still"
+          + " needs clientId and clientSecret) instead of client_credentials."),
+  /** Extra token-request parameter. */
+  SCOPE(
+      "scope",
+      Flag.NONE,
+      null,
+      Rule.scope(),
+      "Optional space-separated OAuth scope added to token requests; Caspio itself does not need"
+          + " it."),
+  /** Bound on waiting for one HTTP response. */
+  SOCKET_TIMEOUT(
+      "socketTimeout",
+      Flag.NONE,
+      "60000",
+      Rule.duration(ChronoUnit.MILLIS),
+      "Milliseconds to wait for each HTTP response; 0 means no limit."),
+  /** Token endpoint override; it receives the client secret, hence the scheme rule. */
+  TOKEN_URL(
+      "tokenUrl",
+      Flag.NONE,
+      null,
+      Rule.url(),
+      "OAuth token endpoint, by default /oauth/token on the account host. It receives the client"
+          + " secret, so it must be https (http only on localhost, 127.0.0.1 or ::1)."),
+  /** Plain HTTP switch for a local emulator; Caspio itself refuses HTTP. */
+  USE_HTTPS(
+      "useHttps",
+      Flag.NONE,
+      "true",
+      Rule.bool(),
+      "Use HTTPS for the account host; false is accepted only for localhost, 127.0.0.1 or ::1 (a"
+          + " local emulator)."),
+  ;
+
+  private static final Map<String, CaspioProperty> BY_KEY = indexByKey();
+
+  private final String key;
+  private final Flag flag;
+  private final String defaultValue;
+  private final Rule rule;
+  private final String description;
+
+  CaspioProperty(String key, Flag flag, String defaultValue, Rule rule, String description) {
+    this.key = key;
+    this.flag = flag;
+    this.defaultValue = defaultValue;
+    this.rule = rule;
+    this.description = description;
+  }
+
+  private static Map<String, CaspioProperty> indexByKey() {
+    Map<String, CaspioProperty> map = new HashMap<>();
+    for (CaspioProperty p : values()) {
+      putUnique(map, p.key, p);
+      p.alias().ifPresent(alias -> putUnique(map, alias, p));
+    }
+    return Collections.unmodifiableMap(map);
+  }
+
+  private static void putUnique(Map<String, CaspioProperty> map, String key, CaspioProperty p) {
+    CaspioProperty previous = map.put(key, p);
+    if (previous != null) {
+      throw new IllegalStateException("Duplicate connection property key: " + key);
+    }
+  }
+
+  /** The camel-case name used in URLs and {@link java.util.Properties}. */
+  public String key() {
+    return key;
+  }
+
+  /**
+   * The standard JDBC name that means the same thing: {@code user} for {@link #CLIENT_ID} and
+   * {@code password} for {@link #CLIENT_SECRET}, so that the login fields of tools just work.
+   */
+  public Optional<String> alias() {
+    return switch (this) {
+      case CLIENT_ID -> Optional.of("user");
+      case CLIENT_SECRET -> Optional.of("password");
+      default -> Optional.empty();
+    };
+  }
+
+  /** The value used when the property is not given, or null when there is none. */
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  /** One line for users: what it does, its unit and its special values. */
+  public String description() {
+    return description;
+  }
+
+  /** The accepted values for enumerated properties (matched ignoring case), otherwise empty. */
+  public List<String> choices() {
+    return rule.choices();
+  }
+
+  /**
+   * Whether a password-style login needs this property. {@link #CLIENT_ID} and {@link
+   * #CLIENT_SECRET} are required unless {@link #ACCESS_TOKEN} is given.
+   */
+  public boolean isRequired() {
+    return flag == Flag.REQUIRED || flag == Flag.REQUIRED_SECRET;
+  }
+
+  /**
+   * Whether the value is a credential: never shown in messages, logs, {@code toString()} or
+   * property info, and refused in the URL (which tools display and log).
+   */
+  public boolean isSecret() {
+    return flag == Flag.SECRET || flag == Flag.REQUIRED_SECRET;
+  }
+
+  /** The property whose key or alias is exactly {@code key} (case-sensitive). */
+  public static Optional<CaspioProperty> forKey(String key) {
+    return Optional.ofNullable(BY_KEY.get(key));
+  }
+
+  /**
+   * The Markdown table of all properties, one row per constant in declaration (alphabetical) order,
+   * as embedded in the documentation. Lines end with {@code \n}.
+   */
+  public static String markdownTable() {
+    StringBuilder out = new StringBuilder();
+    out.append("| Property | Default | Values | Description |\n");
+    out.append("| --- | --- | --- | --- |\n");
+    for (CaspioProperty p : values()) {
+      StringBuilder name = new StringBuilder("`").append(p.key).append('`');
+      p.alias().ifPresent(a -> name.append(" (alias `").append(a).append("`)"));
+      StringBuilder text = new StringBuilder(p.description);
+      if (p.isSecret()) {
+        text.append(" Secret: connection properties only, never in the URL; never logged.");
+      }
+      out.append("| ")
+          .append(name)
+          .append(" | ")
+          .append(p.defaultValue == null ? "" : "`" + p.defaultValue + "`")
+          .append(" | ")
+          .append(cell(p.rule.summary()))
+          .append(" | ")
+          .append(cell(text.toString()))
+          .append(" |\n");
+    }
+    return out.toString();
+  }
+
+  private static String cell(String text) {
+    return text.replace("|", "\\|");
+  }
+
+  /**
+   * Checks one raw value and returns its canonical form (for example {@code TRUE} becomes {@code
+   * true}).
+   *
+   * @throws SQLException with SQLState 22023 naming this property; the value itself appears in the
+   *     message only when the property is not secret
+   */
+  String parse(String raw) throws SQLException {
+    return rule.check(this, raw);
+  }
+
+  /** The canonical value as an int; only for integer and duration properties. */
+  int intValue(String canonical) {
+    if (rule.kind != Kind.INTEGER && rule.kind != Kind.DURATION) {
+      throw new IllegalStateException(key + " is not an integer property");
+    }
+    return Integer.parseInt(canonical);
+  }
+
+  /** The canonical value as a boolean; only for boolean properties. */
+  boolean booleanValue(String canonical) {
+    if (rule.kind != Kind.BOOLEAN) {
+      throw new IllegalStateException(key + " is not a boolean property");
+    }
+    return Boolean.parseBoolean(canonical);
+  }
+
+  /** The canonical value as a duration in this property's unit; only for duration properties. */
+  Duration durationValue(String canonical) {
+    if (rule.kind != Kind.DURATION) {
+      throw new IllegalStateException(key + " is not a duration property");
+    }
+    return Duration.of(Integer.parseInt(canonical), rule.unit);
+  }
+
+  /** The shape of this property's value, which decides its typed getter. */
+  Kind kind() {
+    return rule.kind;
+  }
+
+  /** Shown in error messages instead of a value. */
+  String shown(String value) {
+    return isSecret() ? "(value hidden)" : "'" + value + "'";
+  }
+
+  /** Which of the two boolean traits a property has. */
+  private enum Flag {
+    NONE,
+    REQUIRED,
+    SECRET,
+    REQUIRED_SECRET
+  }
+
+  /** The shape of a value. */
+  enum Kind {
+    TEXT,
+    CHOICE,
+    BOOLEAN,
+    INTEGER,
+    DURATION,
+    URL,
+    SCOPE
+  }
+
+  /** How a raw value is checked and canonicalised. */
+  static final class Rule {
+    final Kind kind;
+    private final List<String> choices;
+    private final int min;
+    private final int max;
+    private final ChronoUnit unit;
+
+    private Rule(Kind kind, List<String> choices, int min, int max, ChronoUnit unit) {
+      this.kind = kind;
+      this.choices = choices;
+      this.min = min;
+      this.max = max;
+      this.unit = unit;
+    }
+
+    static Rule text() {
+      return new Rule(Kind.TEXT, List.of(), 0, 0, null);
+    }
+
+    static Rule choice(String... choices) {
+      return new Rule(Kind.CHOICE, List.of(choices), 0, 0, null);
+    }
+
+    static Rule bool() {
+      return new Rule(Kind.BOOLEAN, List.of("true", "false"), 0, 0, null);
+    }
+
+    static Rule integer(int min, int max) {
+      return new Rule(Kind.INTEGER, List.of(), min, max, null);
+    }
+
+    static Rule duration(ChronoUnit unit) {
+      return duration(unit, Integer.MAX_VALUE);
+    }
+
+    static Rule duration(ChronoUnit unit, int max) {
+      return new Rule(Kind.DURATION, List.of(), 0, max, unit);
+    }
+
+    static Rule url() {
+      return new Rule(Kind.URL, List.of(), 0, 0, null);
+    }
+
+    static Rule scope() {
+      return new Rule(Kind.SCOPE, List.of(), 0, 0, null);
+    }
+
+    List<String> choices() {
+      return choices;
+    }
+
+    /** The "Values" column of the documentation table. */
+    String summary() {
+      return switch (kind) {
+        case TEXT -> "text";
+        case CHOICE, BOOLEAN ->
+            String.join(", ", choices.stream().map(c -> "`" + c + "`").toList());
+        case INTEGER, DURATION -> max == Integer.MAX_VALUE ? min + " or more" : min + " to " + max;
+        case URL -> "https URL";
+        case SCOPE -> "scope tokens";
+      };
+    }
+
+    String check(CaspioProperty p, String raw) throws SQLException {
+      if (raw.isEmpty()) {
+        throw CaspioErrors.invalidValue("Property '" + p.key + "' has an empty value");
+      }
+      return switch (kind) {
+        case TEXT -> checkText(p, raw);
+        case CHOICE, BOOLEAN -> checkChoice(p, raw);
+        case INTEGER, DURATION -> checkInteger(p, raw);
+        case URL -> TokenUrl.parse(checkText(p, raw)).toString();
+        case SCOPE -> checkScope(p, raw);
+      };
+    }
+
+    private static String checkText(CaspioProperty p, String raw) throws SQLException {
+      if (raw.isBlank() || !raw.strip().equals(raw)) {
+        throw CaspioErrors.invalidValue(
+            "Property '" + p.key + "' must not be blank or start or end with whitespace");
+      }
+      // Control characters have no business in ids or tokens and could split an HTTP header.
+      if (raw.chars().anyMatch(Character::isISOControl)) {
+        throw CaspioErrors.invalidValue("Property '" + p.key + "' contains a control character");
+      }
+      return raw;
+    }
+
+    private String checkChoice(CaspioProperty p, String raw) throws SQLException {
+      for (String choice : choices) {
+        if (choice.equalsIgnoreCase(raw)) {
+          return choice;
+        }
+      }
+      throw CaspioErrors.invalidValue(
+          "Property '"
+              + p.key
+              + "' has the invalid value "
+              + p.shown(raw)
+              + "; expected one of: "
+              + String.join(", ", choices));
+    }
+
+    private String checkInteger(CaspioProperty p, String raw) throws SQLException {
+      String range = " (" + min + (max == Integer.MAX_VALUE ? " or more" : " to " + max) + ")";
+      // Digits only: no sign, no spaces, no 1e3, and at most 10 so parseInt cannot overflow.
+      if (!raw.chars().allMatch(c -> c >= '0' && c <= '9') || raw.length() > 10) {
+        throw CaspioErrors.invalidValue(
+            "Property '" + p.key + "' must be a whole number" + range + ", not " + p.shown(raw));
+      }
+      long value = Long.parseLong(raw);
+      if (value < min || value > max) {
+        throw CaspioErrors.invalidValue(
+            "Property '" + p.key + "' is out of range" + range + ": " + p.shown(raw));
+      }
+      return Long.toString(value);
+    }
+
+    private static String checkScope(CaspioProperty p, String raw) throws SQLException {
+      // RFC 6749 section 3.3: scope-tokens of %x21 / %x23-5B / %x5D-7E, separated by one space.
+      for (String token : raw.split(" ", -1)) {
+        boolean valid =
+            !token.isEmpty()
+                && token.chars().allMatch(c -> c == 0x21 || (c >= 0x23 && c <= 0x7E && c != 0x5C));
+        if (!valid) {
+          throw CaspioErrors.invalidValue(
+              "Property '"
+                  + p.key
+                  + "' must be scope tokens separated by single spaces, not "
+                  + p.shown(raw));
+        }
+      }
+      return raw;
+    }
+  }
+
+  /** The key or alias equal to {@code key} ignoring case, for "did you mean" hints only. */
+  static Optional<String> keyIgnoringCase(String key) {
+    for (String candidate : BY_KEY.keySet()) {
+      if (candidate.equalsIgnoreCase(key)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+}
