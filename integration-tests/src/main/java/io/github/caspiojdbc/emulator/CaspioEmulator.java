@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.caspiojdbc.emulator.store.CaspioStore;
 import java.time.Clock;
@@ -86,12 +87,23 @@ public final class CaspioEmulator implements AutoCloseable {
             .gzipDisabled(true)
             .adminAuthenticator(request -> false)
             .containerThreads(32)
+            // Content-Length instead of chunking, like Caspio's IIS front end for JSON replies.
+            .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
+            .httpServerFactory(new RawRequestGuard.ServerFactory())
             .extensions(new WireMockBridge(handler));
     options = b.port == 0 ? options.dynamicPort() : options.port(b.port);
     if (b.httpsPort != null) {
       options = b.httpsPort == 0 ? options.dynamicHttpsPort() : options.httpsPort(b.httpsPort);
     }
     this.server = new WireMockServer(options);
+  }
+
+  private static CaspioStore scratchStore() {
+    try {
+      return CaspioStore.inMemory();
+    } catch (UnsupportedOperationException e) {
+      return null;
+    }
   }
 
   /** A builder with Caspio's defaults: free port, empty store, real clock, no latency. */

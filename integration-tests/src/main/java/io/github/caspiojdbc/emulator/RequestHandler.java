@@ -38,6 +38,16 @@ final class RequestHandler {
   /** The reply to send and how long to hold it back. */
   record Outcome(Reply reply, Duration delay) {}
 
+  /** One request as the pipeline sees it; {@code path} and {@code rawQuery} are still encoded. */
+  private record Exchange(
+      String method,
+      String path,
+      String rawQuery,
+      String authorization,
+      byte[] body,
+      boolean malformedQuery,
+      String requestId) {}
+
   private final TokenEndpoint tokenEndpoint;
   private final TokenService tokens;
   private final ResourceRouter router;
@@ -57,7 +67,14 @@ final class RequestHandler {
     this.log = log;
   }
 
-  Outcome handle(String method, String rawUrl, String authorization, byte[] body) {
+  /**
+   * Serves one request.
+   *
+   * @param malformedQuery true when the query string held a bad percent escape (see {@link
+   *     RawRequestGuard}); API calls then get 400
+   */
+  Outcome handle(
+      String method, String rawUrl, String authorization, byte[] body, boolean malformedQuery) {
     String requestId = UUID.randomUUID().toString();
     int q = rawUrl.indexOf('?');
     String path = q < 0 ? rawUrl : rawUrl.substring(0, q);
@@ -77,27 +94,23 @@ final class RequestHandler {
     } else {
       Faults.Plan plan = faults.plan(path, apiVersion(path) != null);
       delay = plan.delay();
-      reply = applyPlan(plan, method, path, rawQuery, authorization, body, requestId);
+      reply =
+          applyPlan(
+              plan,
+              new Exchange(method, path, rawQuery, authorization, body, malformedQuery, requestId));
     }
     reply = reply.withHeader(REQUEST_ID_HEADER, requestId);
     log.add(logEntry(requestId, method, path, rawQuery, authorization, body, kind, reply));
     return new Outcome(reply, delay);
   }
 
-  private Reply applyPlan(
-      Faults.Plan plan,
-      String method,
-      String path,
-      String rawQuery,
-      String authorization,
-      byte[] body,
-      String requestId) {
+  private Reply applyPlan(Faults.Plan plan, Exchange x) {
     if (plan.rateLimited() != null) {
-      return rateLimited(plan.rateLimited(), path, requestId);
+      return rateLimited(plan.rateLimited(), x.path(), x.requestId());
     }
     Faults.Rule rule = plan.outcome();
     if (rule == null) {
-      return serve(method, path, rawQuery, authorization, body, requestId);
+      return serve(x);
     }
     switch (rule.kind) {
       case FAIL:
@@ -105,31 +118,24 @@ final class RequestHandler {
             rule.status,
             rule.status == 500 ? "InternalError" : "InjectedFault",
             "Injected failure.",
-            path,
-            requestId);
+            x.path(),
+            x.requestId());
       case DROP_BEFORE:
         return Reply.connectionFault(rule.fault);
       case DROP_AFTER:
-        serve(method, path, rawQuery, authorization, body, requestId);
+        serve(x);
         return Reply.connectionFault(rule.fault);
       case BAD_REPLY:
-        return badReply(rule.badReply, method, path, rawQuery, authorization, body, requestId);
+        return badReply(rule.badReply, x);
       default:
         throw new IllegalStateException("unexpected fault kind " + rule.kind);
     }
   }
 
-  private Reply badReply(
-      BadReply kind,
-      String method,
-      String path,
-      String rawQuery,
-      String authorization,
-      byte[] body,
-      String requestId) {
+  private Reply badReply(BadReply kind, Exchange x) {
     switch (kind) {
       case TRUNCATED_BODY:
-        Reply full = serve(method, path, rawQuery, authorization, body, requestId);
+        Reply full = serve(x);
         return full.withBody(Arrays.copyOf(full.body(), full.body().length / 2));
       case HTML_ERROR_PAGE:
         return Reply.text(
@@ -167,22 +173,18 @@ final class RequestHandler {
     }
   }
 
-  private Reply serve(
-      String method,
-      String path,
-      String rawQuery,
-      String authorization,
-      byte[] body,
-      String requestId) {
+  private Reply serve(Exchange x) {
+    String path = x.path();
+    String requestId = x.requestId();
     try {
       if (PathKind.of(path) == PathKind.TOKEN) {
-        return tokenEndpoint.handle(method, authorization, body);
+        return tokenEndpoint.handle(x.method(), x.authorization(), x.body());
       }
       ApiVersion version = apiVersion(path);
       if (version == null) {
         throw ResourceRouter.notFound();
       }
-      if (!hasValidBearer(authorization)) {
+      if (!hasValidBearer(x.authorization())) {
         return Reply.caspioError(
                 401,
                 "Unauthorized",
@@ -193,14 +195,18 @@ final class RequestHandler {
       }
       Params query;
       try {
-        query = Params.parse(rawQuery);
+        if (x.malformedQuery()) {
+          throw new IllegalArgumentException("stray percent sign");
+        }
+        query = Params.parse(x.rawQuery());
       } catch (IllegalArgumentException e) {
         throw ApiException.badQuery("The query string is not correctly encoded.");
       }
       String prefix = version == ApiVersion.V3 ? Routes.V3_PREFIX : Routes.V2_PREFIX;
       List<String> segments = segments(path.substring(prefix.length()));
       return router.route(
-          new ResourceRouter.Call(method.toUpperCase(Locale.ROOT), version, segments, query, body));
+          new ResourceRouter.Call(
+              x.method().toUpperCase(Locale.ROOT), version, segments, query, x.body()));
     } catch (ApiException e) {
       Reply r = Reply.caspioError(e.status(), e.code(), e.getMessage(), path, requestId);
       return e.allow() == null ? r : r.withHeader("Allow", e.allow());

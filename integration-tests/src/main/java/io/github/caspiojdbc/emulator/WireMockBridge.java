@@ -46,7 +46,8 @@ final class WireMockBridge implements ResponseDefinitionTransformerV2 {
             request.getMethod().getName(),
             request.getUrl(),
             request.getHeader("Authorization"),
-            body);
+            body,
+            request.containsHeader(RawRequestGuard.BAD_QUERY_HEADER));
     Reply reply = outcome.reply();
     ResponseDefinitionBuilder response = ResponseDefinitionBuilder.responseDefinition();
     long delayMs = outcome.delay().toMillis();
