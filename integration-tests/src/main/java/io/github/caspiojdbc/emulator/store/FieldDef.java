@@ -65,7 +65,9 @@ public record FieldDef(
     }
   }
 
-  /** A plain field of the given type with every option at its default. */
+  /**
+   * A plain field of the given type with every option at its default (lists: see {@link #list}).
+   */
   public static FieldDef of(String name, FieldType type) {
     // Caspio requires auto-generated types to be unique (caspio-api.md 3.2).
     boolean unique = type.generated() && type != FieldType.TIMESTAMP;
@@ -82,7 +84,8 @@ public record FieldDef(
 
   /** A list field with item ids 1..n for the given values. */
   public static FieldDef list(String name, FieldType listType, String... items) {
-    return of(name, listType).withListItems(List.of(items));
+    return new FieldDef(
+        name, listType, false, false, "", "", "", "", 0, false, false, "", List.of(items), null);
   }
 
   /** Copy marked unique; {@code allowNulls} lets several rows leave it empty. */
