@@ -269,8 +269,8 @@ public final class CaspioEmulator implements AutoCloseable {
 
     /** Serves a new store with the deterministic sample data; the emulator closes it. */
     public Builder sampleData(long seed, int largestTableRows) {
-      if (largestTableRows < 0) {
-        throw new IllegalArgumentException("largestTableRows must not be negative");
+      if (largestTableRows < 1) {
+        throw new IllegalArgumentException("largestTableRows must be positive");
       }
       this.seed = seed;
       this.rows = largestTableRows;

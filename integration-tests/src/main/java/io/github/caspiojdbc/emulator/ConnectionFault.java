@@ -11,7 +11,7 @@ public enum ConnectionFault {
   CONNECTION_RESET,
   /** The server closes the connection without sending a single byte. */
   EMPTY_RESPONSE,
-  /** The server sends a 200 status and then a broken chunked body. */
+  /** The server sends a 200 status line and then garbage instead of a well-formed body. */
   MALFORMED_CHUNK,
   /** The server sends random bytes and closes the connection. */
   RANDOM_DATA_THEN_CLOSE

@@ -137,7 +137,7 @@ public final class EmulatorMain {
           seed = number(name, value, Long.MIN_VALUE, Long.MAX_VALUE);
           break;
         case "--rows":
-          rows = (int) number(name, value, 0, Integer.MAX_VALUE);
+          rows = (int) number(name, value, 1, Integer.MAX_VALUE);
           break;
         case "--client-id":
           clientId = text(name, value);

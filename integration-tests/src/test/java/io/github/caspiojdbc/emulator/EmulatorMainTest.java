@@ -76,7 +76,7 @@ class EmulatorMainTest {
       strings = {
         "--port x",
         "--port 70000",
-        "--rows -1",
+        "--rows 0",
         "--token-ttl 0",
         "--bogus 1",
         "--seed",
@@ -99,7 +99,7 @@ class EmulatorMainTest {
 
   @Test
   void banner_defaultSecret_isPrinted() throws Exception {
-    String banner = banner(new String[] {"--port", "0", "--rows", "0"});
+    String banner = banner(new String[] {"--port", "0", "--rows", "5"});
 
     assertTrue(banner.contains("/oauth/token"), banner);
     assertTrue(banner.contains("/integrations/rest/v3"), banner);
@@ -111,7 +111,7 @@ class EmulatorMainTest {
   @Test
   void banner_givenSecret_isNeverPrinted() throws Exception {
     String banner =
-        banner(new String[] {"--port", "0", "--rows", "0", "--client-secret", "TopSecret123"});
+        banner(new String[] {"--port", "0", "--rows", "5", "--client-secret", "TopSecret123"});
 
     assertFalse(banner.contains("TopSecret123"), banner);
     assertTrue(banner.contains("<as given>"), banner);
@@ -119,7 +119,7 @@ class EmulatorMainTest {
 
   @Test
   void banner_withHttps_printsHttpsBase() throws Exception {
-    String banner = banner(new String[] {"--port", "0", "--https-port", "0", "--rows", "0"});
+    String banner = banner(new String[] {"--port", "0", "--https-port", "0", "--rows", "5"});
 
     assertTrue(banner.contains("https://127.0.0.1:"), banner);
   }
