@@ -23,6 +23,18 @@ public final class EmulatorMain {
   static final long DEFAULT_SEED = 42;
   static final int DEFAULT_ROWS = 1000;
 
+  private static final java.util.Set<String> OPTIONS_WITH_VALUE =
+      java.util.Set.of(
+          "--port",
+          "--https-port",
+          "--seed",
+          "--rows",
+          "--client-id",
+          "--client-secret",
+          "--token-ttl",
+          "--refresh-ttl",
+          "--latency-ms");
+
   static final String USAGE =
       String.join(
           System.lineSeparator(),
@@ -119,6 +131,9 @@ public final class EmulatorMain {
       if (name.equals("--help") || name.equals("-h")) {
         help = true;
         continue;
+      }
+      if (!OPTIONS_WITH_VALUE.contains(name)) {
+        throw new UsageException("unknown option " + name);
       }
       if (value == null) {
         if (i + 1 >= args.length) {

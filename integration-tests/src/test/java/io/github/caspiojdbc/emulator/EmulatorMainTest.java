@@ -88,6 +88,15 @@ class EmulatorMainTest {
   }
 
   @Test
+  void parse_unknownOptionLast_namesTheOption() {
+    EmulatorMain.UsageException e =
+        assertThrows(
+            EmulatorMain.UsageException.class, () -> EmulatorMain.parse(new String[] {"--bogus"}));
+
+    assertEquals("unknown option --bogus", e.getMessage());
+  }
+
+  @Test
   void parse_badSecretOption_neverEchoesTheValue() {
     EmulatorMain.UsageException e =
         assertThrows(

@@ -185,6 +185,25 @@ class FaultsTest {
   }
 
   @Test
+  void builderLatency_delaysEveryReply_untilSetToZero() throws Exception {
+    try (CaspioEmulator slow =
+        CaspioEmulator.builder().latency(Duration.ofSeconds(5)).build().start()) {
+      HttpRequest impatient =
+          HttpRequest.newBuilder(URI.create(slow.v3Url() + "/tables"))
+              .timeout(Duration.ofMillis(300))
+              .build();
+      assertThrows(
+          HttpTimeoutException.class,
+          () -> TestHttp.CLIENT.send(impatient, HttpResponse.BodyHandlers.ofString()));
+
+      slow.faults().setLatency(Duration.ZERO);
+
+      assertEquals(
+          401, TestHttp.CLIENT.send(impatient, HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+  }
+
+  @Test
   void latency_isAdjustableAndReported() {
     emulator.faults().setLatency(Duration.ofMillis(5));
 
