@@ -12,6 +12,9 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Hands every request matched by the emulator's catch-all stub to {@link RequestHandler} and turns
@@ -20,6 +23,7 @@ import java.util.Map;
  */
 final class WireMockBridge implements ResponseDefinitionTransformerV2 {
   static final String NAME = "caspio-emulator";
+  private static final Logger LOG = Logger.getLogger(WireMockBridge.class.getName());
 
   private final RequestHandler handler;
 
@@ -41,13 +45,25 @@ final class WireMockBridge implements ResponseDefinitionTransformerV2 {
   public ResponseDefinition transform(ServeEvent event) {
     LoggedRequest request = event.getRequest();
     byte[] body = request.getBody() == null ? new byte[0] : request.getBody();
-    RequestHandler.Outcome outcome =
-        handler.handle(
-            request.getMethod().getName(),
-            request.getUrl(),
-            request.getHeader("Authorization"),
-            body,
-            request.containsHeader(RawRequestGuard.BAD_QUERY_HEADER));
+    RequestHandler.Outcome outcome;
+    try {
+      outcome =
+          handler.handle(
+              request.getMethod().getName(),
+              request.getUrl(),
+              request.getHeader("Authorization"),
+              body,
+              request.containsHeader(RawRequestGuard.BAD_QUERY_HEADER));
+    } catch (RuntimeException e) {
+      // Last line of defence: never let WireMock render its HTML page with a stack trace.
+      LOG.log(Level.WARNING, "Emulator pipeline failed", e);
+      String id = UUID.randomUUID().toString();
+      outcome =
+          new RequestHandler.Outcome(
+              Reply.caspioError(500, "InternalError", "An unexpected error occurred.", "", id)
+                  .withHeader(RequestHandler.REQUEST_ID_HEADER, id),
+              java.time.Duration.ZERO);
+    }
     Reply reply = outcome.reply();
     ResponseDefinitionBuilder response = ResponseDefinitionBuilder.responseDefinition();
     long delayMs = outcome.delay().toMillis();

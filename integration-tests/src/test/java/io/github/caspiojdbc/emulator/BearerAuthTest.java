@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** Bearer checks on resource calls: 401 envelope for missing, unknown and expired tokens. */
 class BearerAuthTest {
   private final MutableClock clock = new MutableClock();
   private CaspioEmulator emulator;

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** Command-line parsing and the ready banner of {@link EmulatorMain}. */
 class EmulatorMainTest {
 
   @Test

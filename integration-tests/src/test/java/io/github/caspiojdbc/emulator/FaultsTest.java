@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+/** Each injected fault: rate limits, forced failures, broken connections, delays, bad replies. */
 class FaultsTest {
   private final MutableClock clock = new MutableClock();
   private CaspioEmulator emulator;

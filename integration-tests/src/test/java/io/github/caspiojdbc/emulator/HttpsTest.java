@@ -19,6 +19,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 
+/** The optional HTTPS listener. */
 class HttpsTest {
 
   @Test

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Request log entries, counters and redaction of secrets. */
 class RequestLogTest {
   private CaspioEmulator emulator;
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** REST v2/v3 routes, envelopes, parameter rules, URI limit and request ids. */
 class ResourceRoutingTest {
   private CaspioEmulator emulator;
   private String token;
@@ -432,6 +433,25 @@ class ResourceRoutingTest {
       assertEquals(id, err.get("RequestId").asText());
       assertEquals(path.split("\\?")[0], err.get("Resource").asText());
       assertTrue(err.hasNonNull("Message"));
+    }
+  }
+
+  @Test
+  void unexpectedFailure_is500InternalErrorWithoutStackTrace() throws Exception {
+    io.github.caspiojdbc.emulator.store.CaspioStore broken =
+        io.github.caspiojdbc.emulator.store.CaspioStore.inMemory();
+    broken.createTable(TableDef.of("T", FieldDef.of("Name", FieldType.STRING)));
+    try (CaspioEmulator other = CaspioEmulator.builder().store(broken).build().start()) {
+      String otherToken = TestHttp.token(other);
+      broken.close();
+
+      HttpResponse<String> r =
+          TestHttp.send("GET", other.v3Url() + "/tables/T/records", bearer(otherToken), null);
+
+      assertEquals(500, r.statusCode(), r.body());
+      assertEquals("InternalError", json(r).get("Code").asText());
+      assertFalse(r.body().contains("Exception"), r.body());
+      assertFalse(r.body().contains("\tat "), r.body());
     }
   }
 

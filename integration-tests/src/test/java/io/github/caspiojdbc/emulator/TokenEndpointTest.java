@@ -25,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** {@code /oauth/token}: every grant variant and every RFC 6749 error the emulator gives. */
 class TokenEndpointTest {
   private static final String BODY_CREDS =
       "client_id=" + DEFAULT_CLIENT_ID + "&client_secret=" + DEFAULT_CLIENT_SECRET;
