@@ -650,7 +650,8 @@ public final class CaspioStore implements AutoCloseable {
         if (given.containsKey(f)) {
           return given.get(f);
         }
-        if (f.type().isText()) {
+        // Unique text stays NULL so that UniqueAllowNulls can admit several unset rows.
+        if (f.type().isText() && !f.unique()) {
           return "";
         }
         return f.type() == FieldType.YES_NO ? Boolean.FALSE : null;
@@ -808,7 +809,8 @@ public final class CaspioStore implements AutoCloseable {
         v.name(),
         v.starColumns(),
         ViewModel.ORDER_COLUMN,
-        "\"" + ViewModel.ORDER_COLUMN + "\", \"PK_ID\"",
+        // The base table's PK_ID alone keeps H2 on the base table's primary-key order.
+        "\"" + ViewModel.ORDER_COLUMN + "\"",
         v.baseTable(),
         v,
         label -> {

@@ -340,7 +340,7 @@ final class FragmentRewriter {
         default:
           text = tok.text();
       }
-      if (out.length() > 0 && !tok.is(Kind.DOT) && (prev == null || !prev.is(Kind.DOT))) {
+      if (out.length() > 0 && spaceBetween(prev, tok)) {
         out.append(' ');
       }
       out.append(text);
@@ -467,6 +467,21 @@ final class FragmentRewriter {
       return quote(w.text());
     }
     throw unknown(w, clause);
+  }
+
+  /** Compact, readable output: {@code f(a, b)}, {@code t.c}, {@code IN (…)}. */
+  private static boolean spaceBetween(SqlToken prev, SqlToken tok) {
+    if (tok.is(Kind.DOT) || prev.is(Kind.DOT) || prev.is(Kind.LPAREN)) {
+      return false;
+    }
+    if (tok.is(Kind.RPAREN) || tok.is(Kind.COMMA)) {
+      return false;
+    }
+    if (tok.is(Kind.LPAREN) && prev.is(Kind.WORD) && !prev.quoted()) {
+      String upper = prev.text().toUpperCase(Locale.ROOT);
+      return !FUNCTIONS.contains(upper) && !TYPES.contains(upper);
+    }
+    return true;
   }
 
   private static boolean endsClause(String keyword, Clause clause) {

@@ -35,8 +35,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Text (STRING, TEXT) left unset on insert is stored as {@code ''}, so it renders as {@code
  *       ""} as in Caspio's samples while {@code IS NULL} matches exactly the rows rendered as
- *       {@code null} (an explicit JSON {@code null} is stored as NULL). FILE and the other types
- *       stay NULL when unset.
+ *       {@code null} (an explicit JSON {@code null} is stored as NULL). Unique text fields stay
+ *       NULL when unset, so that UniqueAllowNulls admits several unset rows. FILE and the other
+ *       types stay NULL when unset.
  *   <li>Yes/No is never NULL: unset or {@code null} is {@code false} (Caspio shows unset as false).
  *   <li>Lists are stored as the sorted, comma-separated item ids ({@code "1,3"}).
  *   <li>Date/Time is a naive {@code TIMESTAMP(0)} read and written as {@link LocalDateTime}, so the
