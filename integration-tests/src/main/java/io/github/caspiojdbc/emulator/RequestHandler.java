@@ -46,7 +46,13 @@ final class RequestHandler {
       String authorization,
       byte[] body,
       boolean malformedQuery,
-      String requestId) {}
+      String requestId) {
+    /** Without the Authorization value and body, which may hold secrets. */
+    @Override
+    public String toString() {
+      return "Exchange[" + method + " " + path + ", id=" + requestId + "]";
+    }
+  }
 
   private final TokenEndpoint tokenEndpoint;
   private final TokenService tokens;
