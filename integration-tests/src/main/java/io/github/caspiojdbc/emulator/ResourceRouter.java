@@ -51,8 +51,13 @@ final class ResourceRouter {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /** One parsed API call. {@code segments} are the decoded path segments after the prefix. */
-  record Call(
-      String method, ApiVersion version, List<String> segments, Params query, byte[] body) {}
+  record Call(String method, ApiVersion version, List<String> segments, Params query, byte[] body) {
+    /** Without the body, which may carry a password value. */
+    @Override
+    public String toString() {
+      return "Call[" + method + " " + version + " " + segments + "]";
+    }
+  }
 
   private final CaspioStore store;
 
