@@ -1,0 +1,346 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.emulator;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.Options;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.github.caspiojdbc.emulator.store.CaspioStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A local Caspio REST account for tests and demos: OAuth token endpoint, REST v3 under {@code
+ * /integrations/rest/v3} and v2 under {@code /rest/v2}, served from one {@link CaspioStore} on
+ * 127.0.0.1 over HTTP (and optionally HTTPS with WireMock's self-signed certificate), with fault
+ * injection and a request log.
+ *
+ * <pre>{@code
+ * try (CaspioEmulator caspio = CaspioEmulator.builder().sampleData(42, 500).build().start()) {
+ *   String v3 = caspio.v3Url();          // http://127.0.0.1:<port>/integrations/rest/v3
+ *   caspio.faults().failNext(1, 503);    // the next call fails
+ * }
+ * }</pre>
+ *
+ * <p>Differences from real Caspio: plain HTTP is served (Caspio answers 403 {@code
+ * UnsecuredConnection}); WireMock's admin API ({@code /__admin}) is locked (every admin call is
+ * refused); only JSON is produced.
+ */
+public final class CaspioEmulator implements AutoCloseable {
+  /** Client id used when the builder is given none. */
+  public static final String DEFAULT_CLIENT_ID = "emulator-client-id";
+
+  /** Demo client secret used when the builder is given none; only for the local emulator. */
+  public static final String DEFAULT_CLIENT_SECRET = "emulator-client-secret";
+
+  /** Caspio's access-token lifetime: 24 hours minus one second. */
+  public static final Duration DEFAULT_ACCESS_TOKEN_LIFETIME = Duration.ofSeconds(86_399);
+
+  /** Caspio's refresh-token lifetime: one year. */
+  public static final Duration DEFAULT_REFRESH_TOKEN_LIFETIME = Duration.ofDays(365);
+
+  private static final String HOST = "127.0.0.1";
+
+  private final WireMockServer server;
+  private final CaspioStore store;
+  private final boolean ownsStore;
+  private final boolean https;
+  private final String clientId;
+  private final TokenService tokens;
+  private final Faults faults;
+  private final RequestLog log = new RequestLog();
+  private boolean started;
+  private boolean stopped;
+
+  private CaspioEmulator(Builder b) {
+    this.ownsStore = b.store == null;
+    this.store =
+        b.store != null
+            ? b.store
+            : b.seed != null ? CaspioStore.withSampleData(b.seed, b.rows) : CaspioStore.inMemory();
+    this.clientId = b.clientId;
+    this.https = b.httpsPort != null;
+    this.tokens = new TokenService(b.clock, b.accessTtl, b.refreshTtl);
+    this.faults = new Faults(b.clock, b.latency);
+    RequestHandler handler =
+        new RequestHandler(
+            new TokenEndpoint(b.clientId, b.clientSecret, tokens),
+            tokens,
+            new ResourceRouter(store),
+            faults,
+            log);
+    WireMockConfiguration options =
+        WireMockConfiguration.options()
+            .bindAddress(HOST)
+            .notifier(new JulNotifier())
+            // The journal would keep Authorization headers and secrets; RequestLog redacts them.
+            .disableRequestJournal()
+            .stubRequestLoggingDisabled(true)
+            .gzipDisabled(true)
+            .adminAuthenticator(request -> false)
+            .containerThreads(32)
+            // Content-Length instead of chunking, like Caspio's IIS front end for JSON replies.
+            .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
+            .httpServerFactory(new RawRequestGuard.ServerFactory())
+            .extensions(new WireMockBridge(handler));
+    options = b.port == 0 ? options.dynamicPort() : options.port(b.port);
+    if (b.httpsPort != null) {
+      options = b.httpsPort == 0 ? options.dynamicHttpsPort() : options.httpsPort(b.httpsPort);
+    }
+    this.server = new WireMockServer(options);
+  }
+
+  private static CaspioStore scratchStore() {
+    try {
+      return CaspioStore.inMemory();
+    } catch (UnsupportedOperationException e) {
+      return null;
+    }
+  }
+
+  /** A builder with Caspio's defaults: free port, empty store, real clock, no latency. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Starts serving; returns this for chaining.
+   *
+   * @throws IllegalStateException if already started or stopped
+   */
+  public synchronized CaspioEmulator start() {
+    if (started || stopped) {
+      throw new IllegalStateException("An emulator can be started once.");
+    }
+    server.start();
+    // One catch-all stub; WireMockBridge computes every answer, faults included.
+    server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(200)));
+    started = true;
+    return this;
+  }
+
+  /** Stops serving and closes the store if the emulator created it. Idempotent. */
+  public synchronized void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    if (started) {
+      server.stop();
+    }
+    if (ownsStore) {
+      store.close();
+    }
+  }
+
+  /** Same as {@link #stop()}. */
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** The HTTP port. */
+  public int port() {
+    requireStarted();
+    return server.port();
+  }
+
+  /**
+   * The HTTPS port.
+   *
+   * @throws IllegalStateException when HTTPS was not enabled
+   */
+  public int httpsPort() {
+    requireStarted();
+    if (!https) {
+      throw new IllegalStateException("HTTPS is not enabled; use Builder.httpsPort.");
+    }
+    return server.httpsPort();
+  }
+
+  /** {@code http://127.0.0.1:<port>}. */
+  public String baseUrl() {
+    return "http://" + HOST + ":" + port();
+  }
+
+  /** {@code https://127.0.0.1:<httpsPort>} (self-signed certificate). */
+  public String httpsBaseUrl() {
+    return "https://" + HOST + ":" + httpsPort();
+  }
+
+  /** REST v3 base: {@code <baseUrl>/integrations/rest/v3}. */
+  public String v3Url() {
+    return baseUrl() + Routes.V3_PREFIX;
+  }
+
+  /** REST v2 base: {@code <baseUrl>/rest/v2}. */
+  public String v2Url() {
+    return baseUrl() + Routes.V2_PREFIX;
+  }
+
+  /** Token endpoint: {@code <baseUrl>/oauth/token}. */
+  public String tokenUrl() {
+    return baseUrl() + Routes.TOKEN_PATH;
+  }
+
+  /** The client id the token endpoint accepts. */
+  public String clientId() {
+    return clientId;
+  }
+
+  /** The data behind the API; tests may seed or inspect it directly. */
+  public CaspioStore store() {
+    return store;
+  }
+
+  /** Fault injection switches. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** What was served so far. */
+  public RequestLog log() {
+    return log;
+  }
+
+  /** Shorthand for {@code log().clear()}. */
+  public void clearLog() {
+    log.clear();
+  }
+
+  /** Invalidates every access and refresh token issued so far (forced expiry). */
+  public void expireAllTokens() {
+    tokens.expireAllTokens();
+  }
+
+  /** Invalidates every access token; refresh tokens keep working. */
+  public void expireAccessTokens() {
+    tokens.expireAccessTokens();
+  }
+
+  private synchronized void requireStarted() {
+    if (!started || stopped) {
+      throw new IllegalStateException("The emulator is not running.");
+    }
+  }
+
+  /** Options for a {@link CaspioEmulator}; every setter returns this. */
+  public static final class Builder {
+    private int port;
+    private Integer httpsPort;
+    private CaspioStore store;
+    private Long seed;
+    private int rows;
+    private String clientId = DEFAULT_CLIENT_ID;
+    private String clientSecret = DEFAULT_CLIENT_SECRET;
+    private Duration accessTtl = DEFAULT_ACCESS_TOKEN_LIFETIME;
+    private Duration refreshTtl = DEFAULT_REFRESH_TOKEN_LIFETIME;
+    private Clock clock = Clock.systemUTC();
+    private Duration latency = Duration.ZERO;
+
+    private Builder() {}
+
+    /** HTTP port on 127.0.0.1; 0 (the default) picks a free port. */
+    public Builder port(int port) {
+      this.port = checkPort(port);
+      return this;
+    }
+
+    /** Enables HTTPS on this port (0 picks a free one) with WireMock's self-signed certificate. */
+    public Builder httpsPort(int httpsPort) {
+      this.httpsPort = checkPort(httpsPort);
+      return this;
+    }
+
+    /** Serves this store; the caller keeps ownership and closes it. */
+    public Builder store(CaspioStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      this.seed = null;
+      return this;
+    }
+
+    /** Serves a new store with the deterministic sample data; the emulator closes it. */
+    public Builder sampleData(long seed, int largestTableRows) {
+      if (largestTableRows < 1) {
+        throw new IllegalArgumentException("largestTableRows must be positive");
+      }
+      this.seed = seed;
+      this.rows = largestTableRows;
+      this.store = null;
+      return this;
+    }
+
+    /** The client id the token endpoint accepts. */
+    public Builder clientId(String clientId) {
+      this.clientId = requireText(clientId, "clientId");
+      return this;
+    }
+
+    /** The client secret the token endpoint accepts. */
+    public Builder clientSecret(String clientSecret) {
+      this.clientSecret = requireText(clientSecret, "clientSecret");
+      return this;
+    }
+
+    /** Access-token lifetime, also sent as {@code expires_in} (whole seconds). */
+    public Builder accessTokenLifetime(Duration lifetime) {
+      this.accessTtl = requirePositive(lifetime, "access token lifetime");
+      return this;
+    }
+
+    /** Refresh-token lifetime. */
+    public Builder refreshTokenLifetime(Duration lifetime) {
+      this.refreshTtl = requirePositive(lifetime, "refresh token lifetime");
+      return this;
+    }
+
+    /** Clock for token expiry and rate-limit windows; tests pass a movable clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Latency added to every reply (real time, not the clock). */
+    public Builder latency(Duration latency) {
+      if (latency.isNegative()) {
+        throw new IllegalArgumentException("latency must not be negative");
+      }
+      this.latency = latency;
+      return this;
+    }
+
+    /** Builds a stopped emulator; call {@link CaspioEmulator#start()}. */
+    public CaspioEmulator build() {
+      return new CaspioEmulator(this);
+    }
+
+    private static int checkPort(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be 0-65535, was " + port);
+      }
+      return port;
+    }
+
+    private static String requireText(String value, String name) {
+      if (value == null || value.isEmpty()) {
+        throw new IllegalArgumentException(name + " must not be empty");
+      }
+      return value;
+    }
+
+    private static Duration requirePositive(Duration d, String name) {
+      if (d.isNegative() || d.isZero() || d.toSeconds() < 1) {
+        throw new IllegalArgumentException(name + " must be at least one second");
+      }
+      return d;
+    }
+  }
+}

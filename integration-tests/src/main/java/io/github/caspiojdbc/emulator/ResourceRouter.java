@@ -1,0 +1,304 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.emulator;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.caspiojdbc.emulator.store.ApiVersion;
+import io.github.caspiojdbc.emulator.store.CaspioStore;
+import io.github.caspiojdbc.emulator.store.ObjectKind;
+import io.github.caspiojdbc.emulator.store.RecordPage;
+import io.github.caspiojdbc.emulator.store.RecordQuery;
+import io.github.caspiojdbc.emulator.store.WriteResult;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Maps REST v2/v3 resource calls onto the {@link CaspioStore} and wraps results in Caspio's
+ * envelopes (research notes 3.1, 3.4, 3.5, 4.1, 5.1).
+ *
+ * <p>Choices where Caspio is not documented, all on the strict side:
+ *
+ * <ul>
+ *   <li>Every {@code q.X} parameter may also be sent as plain {@code X} (Caspio's own n8n node
+ *       sends {@code where=} on writes); names ignore case. If both spellings are sent, or one name
+ *       twice, the call is rejected with 400 rather than guessing which one wins.
+ *   <li>{@code q.limit}, {@code q.pageNumber}, {@code q.pageSize} must be plain decimal integers,
+ *       {@code q.getPaginationInfo} must be true or false (v3 only; v2 ignores it like any unknown
+ *       parameter); range checks belong to the store.
+ *   <li>A present but blank {@code q.where} on PUT/DELETE counts as missing.
+ *   <li>Request bodies must be one JSON object with no duplicate keys and nothing after it; the
+ *       Content-Type header is not checked.
+ *   <li>An unknown path below an API prefix is 404 {@code NotFound}; a known path with another
+ *       method is 405 {@code MethodNotAllowed} with an Allow header.
+ * </ul>
+ */
+final class ResourceRouter {
+  private static final ObjectMapper STRICT_JSON =
+      new ObjectMapper()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /** One parsed API call. {@code segments} are the decoded path segments after the prefix. */
+  record Call(String method, ApiVersion version, List<String> segments, Params query, byte[] body) {
+    /** Without the body, which may carry a password value. */
+    @Override
+    public String toString() {
+      return "Call[" + method + " " + version + " " + segments + "]";
+    }
+  }
+
+  private final CaspioStore store;
+
+  ResourceRouter(CaspioStore store) {
+    this.store = store;
+  }
+
+  Reply route(Call call) {
+    List<String> s = call.segments();
+    if (s.isEmpty()) {
+      throw notFound();
+    }
+    String root = s.get(0).toLowerCase(Locale.ROOT);
+    ObjectKind kind;
+    if (root.equals("tables")) {
+      kind = ObjectKind.TABLE;
+    } else if (root.equals("views")) {
+      kind = ObjectKind.VIEW;
+    } else {
+      throw notFound();
+    }
+    if (s.size() == 1) {
+      requireMethod(call, "GET");
+      List<String> names = kind == ObjectKind.TABLE ? store.tableNames() : store.viewNames();
+      ArrayNode result = Reply.MAPPER.createArrayNode();
+      names.forEach(result::add);
+      return result(result);
+    }
+    String name = s.get(1);
+    if (s.size() == 2) {
+      requireMethod(call, "GET");
+      return result(store.describe(kind, name));
+    }
+    String sub = s.get(2).toLowerCase(Locale.ROOT);
+    if (s.size() == 3 && sub.equals("records")) {
+      return records(call, kind, name);
+    }
+    if (s.size() == 3 && sub.equals("fields")) {
+      if (kind == ObjectKind.VIEW && call.version() == ApiVersion.V2) {
+        throw notFound(); // view fields are new in v3 (notes 3.5)
+      }
+      requireMethod(call, "GET");
+      return result(store.fields(kind, name, call.version()));
+    }
+    if (kind == ObjectKind.TABLE && sub.equals("passwordfields")) {
+      if (s.size() == 3) {
+        requireMethod(call, "GET");
+        ArrayNode result = Reply.MAPPER.createArrayNode();
+        store.passwordFields(name).forEach(result::add);
+        return result(result);
+      }
+      if (s.size() == 4) {
+        return passwordField(call, name, s.get(3));
+      }
+    }
+    throw notFound();
+  }
+
+  private Reply records(Call call, ObjectKind kind, String name) {
+    switch (call.method()) {
+      case "GET":
+        return getRecords(call, kind, name);
+      case "POST":
+        {
+          ObjectNode body = jsonObject(call.body());
+          ArrayNode rows = store.insert(kind, name, body);
+          return responseRows(call) ? Reply.json(201, envelope(rows)) : Reply.empty(201);
+        }
+      case "PUT":
+        {
+          String where = requiredWhere(call);
+          ObjectNode body = jsonObject(call.body());
+          boolean rows = responseRows(call);
+          WriteResult written = store.update(kind, name, where, body, rows);
+          ObjectNode out = Reply.MAPPER.createObjectNode();
+          out.put("RecordsAffected", written.recordsAffected());
+          out.set(
+              "Result",
+              rows && written.rows() != null ? written.rows() : Reply.MAPPER.createArrayNode());
+          return Reply.json(200, out);
+        }
+      case "DELETE":
+        return recordsAffected(store.delete(kind, name, requiredWhere(call)));
+      default:
+        throw methodNotAllowed("GET, POST, PUT, DELETE");
+    }
+  }
+
+  private Reply getRecords(Call call, ObjectKind kind, String name) {
+    boolean v3 = call.version() == ApiVersion.V3;
+    boolean paginationInfo = v3 && paginationInfo(call.query());
+    RecordQuery q =
+        new RecordQuery(
+            param(call.query(), "select").orElse(null),
+            param(call.query(), "where").orElse(null),
+            param(call.query(), "groupBy").orElse(null),
+            param(call.query(), "orderBy").orElse(null),
+            integer(call.query(), "limit"),
+            integer(call.query(), "pageNumber"),
+            integer(call.query(), "pageSize"),
+            paginationInfo);
+    RecordPage page = store.query(kind, name, q);
+    ObjectNode out = envelope(page.rows());
+    if (paginationInfo) {
+      ObjectNode pagination = out.putObject("Pagination");
+      if (page.totalCount() == null) {
+        pagination.putNull("TotalCount");
+      } else {
+        pagination.put("TotalCount", page.totalCount().longValue());
+      }
+      pagination.put("PageNumber", page.pageNumber());
+      pagination.put("PageSize", page.pageSize());
+    }
+    return Reply.json(200, out);
+  }
+
+  private Reply passwordField(Call call, String table, String field) {
+    switch (call.method()) {
+      case "PUT":
+        {
+          String where = requiredWhere(call);
+          ObjectNode body = jsonObject(call.body());
+          String value = passwordValue(body);
+          return recordsAffected(store.setPassword(table, field, where, value));
+        }
+      case "DELETE":
+        return recordsAffected(store.resetPassword(table, field, requiredWhere(call)));
+      default:
+        throw methodNotAllowed("PUT, DELETE");
+    }
+  }
+
+  /** {@code {"Value":"..."}}; the key ignores case because a v1 client sends {@code value}. */
+  private static String passwordValue(ObjectNode body) {
+    JsonNode value = null;
+    for (Map.Entry<String, JsonNode> e : body.properties()) {
+      if (e.getKey().equalsIgnoreCase("Value")) {
+        value = e.getValue();
+      } else {
+        throw ApiException.badBody("Unexpected body property " + e.getKey() + ".");
+      }
+    }
+    if (value == null || !value.isTextual()) {
+      throw ApiException.badBody("The body must be {\"Value\":\"<new password>\"}.");
+    }
+    return value.asText();
+  }
+
+  private static boolean responseRows(Call call) {
+    return param(call.query(), "response").map(v -> v.equalsIgnoreCase("rows")).orElse(false);
+  }
+
+  private static String requiredWhere(Call call) {
+    return param(call.query(), "where")
+        .filter(w -> !w.isBlank())
+        .orElseThrow(() -> ApiException.badQuery("Parameter q.where is required for this call."));
+  }
+
+  private static boolean paginationInfo(Params query) {
+    Optional<String> raw = param(query, "getPaginationInfo");
+    if (raw.isEmpty()) {
+      return false;
+    }
+    if (raw.get().equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (raw.get().equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw ApiException.badQuery("q.getPaginationInfo must be true or false.");
+  }
+
+  private static Integer integer(Params query, String name) {
+    Optional<String> raw = param(query, name);
+    if (raw.isEmpty()) {
+      return null;
+    }
+    String v = raw.get();
+    if (!v.matches("[+-]?[0-9]{1,10}")) {
+      throw ApiException.badQuery("q." + name + " must be an integer.");
+    }
+    try {
+      return Integer.valueOf(v);
+    } catch (NumberFormatException e) {
+      throw ApiException.badQuery("q." + name + " is out of range.");
+    }
+  }
+
+  private static Optional<String> param(Params query, String name) {
+    return query.single(
+        () -> ApiException.badQuery("Parameter q." + name + " is given more than once."),
+        "q." + name,
+        name);
+  }
+
+  private static ObjectNode jsonObject(byte[] body) {
+    if (body == null || body.length == 0) {
+      throw ApiException.badBody("The request body is empty; a JSON object is expected.");
+    }
+    JsonNode node;
+    try {
+      node = STRICT_JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw ApiException.badBody("The request body is not valid JSON.");
+    } catch (IOException e) {
+      throw ApiException.badBody("The request body cannot be read.");
+    }
+    if (!(node instanceof ObjectNode)) {
+      throw ApiException.badBody("The request body must be one JSON object.");
+    }
+    return (ObjectNode) node;
+  }
+
+  private static void requireMethod(Call call, String method) {
+    if (!call.method().equals(method)) {
+      throw methodNotAllowed(method);
+    }
+  }
+
+  private static Reply result(JsonNode node) {
+    return Reply.json(200, envelope(node));
+  }
+
+  private static ObjectNode envelope(JsonNode result) {
+    ObjectNode out = Reply.MAPPER.createObjectNode();
+    out.set("Result", result);
+    return out;
+  }
+
+  private static Reply recordsAffected(int n) {
+    ObjectNode out = Reply.MAPPER.createObjectNode();
+    out.put("RecordsAffected", n);
+    return Reply.json(200, out);
+  }
+
+  static ApiException notFound() {
+    return new ApiException(404, "NotFound", "No API resource matches this path.");
+  }
+
+  private static ApiException methodNotAllowed(String allow) {
+    return new ApiException(
+        405, "MethodNotAllowed", "The method is not allowed on this resource.", allow);
+  }
+}

@@ -1,0 +1,524 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.emulator.store;
+
+import io.github.caspiojdbc.emulator.store.SqlToken.Kind;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Validates a Caspio T-SQL fragment against an allow-list and rewrites it for H2. Every word must
+ * be a field, table or view ({@code _v_Name}) of the account, an alias the query itself defines, an
+ * allowed keyword, or an allowed function directly followed by {@code (}. Known names are emitted
+ * double-quoted (H2 runs with case-insensitive identifiers, so the quoting keeps Caspio's
+ * case-insensitive naming while protecting names that are H2 keywords, such as {@code Year}).
+ * Anything else is refused before H2 sees it, so a fragment can reach neither H2's system functions
+ * (FILE_READ, CSVREAD, LINK_SCHEMA…), nor INFORMATION_SCHEMA, nor a second statement. The
+ * restricted H2 user that runs the statements is a second line of defence.
+ */
+final class FragmentRewriter {
+
+  /** Which clause a fragment fills; decides error statuses and clause-specific rules. */
+  enum Clause {
+    SELECT,
+    WHERE,
+    GROUP_BY,
+    ORDER_BY,
+    /** Formula and view definitions written by the emulator itself. */
+    DEFINITION
+  }
+
+  /** Functions H2 runs with SQL Server meaning in MSSQLServer mode (each one is tested). */
+  static final Set<String> FUNCTIONS =
+      Set.of(
+          "COUNT",
+          "SUM",
+          "AVG",
+          "MIN",
+          "MAX",
+          "ROW_NUMBER",
+          "RANK",
+          "DENSE_RANK",
+          "NTILE",
+          "LAG",
+          "LEAD",
+          "FIRST_VALUE",
+          "LAST_VALUE",
+          "LEN",
+          "UPPER",
+          "LOWER",
+          "LTRIM",
+          "RTRIM",
+          "TRIM",
+          "SUBSTRING",
+          "LEFT",
+          "RIGHT",
+          "CHARINDEX",
+          "REPLACE",
+          "CONCAT",
+          "SPACE",
+          "COALESCE",
+          "ISNULL",
+          "NULLIF",
+          "CAST",
+          "CONVERT",
+          "GETDATE",
+          "YEAR",
+          "MONTH",
+          "DAY",
+          "DATEADD",
+          "DATEDIFF",
+          "ABS",
+          "ROUND",
+          "FLOOR",
+          "CEILING",
+          "POWER",
+          "SQRT",
+          "SIGN",
+          "LOG",
+          "EXP",
+          "PI",
+          "RAND",
+          "NEWID",
+          "STRING_AGG",
+          "SOUNDEX",
+          "ASCII",
+          "CHAR");
+
+  /** Keywords, data type names and DATEADD/DATEDIFF date parts a fragment may use. */
+  static final Set<String> KEYWORDS =
+      Set.of(
+          "SELECT",
+          "FROM",
+          "WHERE",
+          "AND",
+          "OR",
+          "NOT",
+          "IN",
+          "IS",
+          "NULL",
+          "LIKE",
+          "ESCAPE",
+          "BETWEEN",
+          "EXISTS",
+          "AS",
+          "ASC",
+          "DESC",
+          "GROUP",
+          "BY",
+          "ORDER",
+          "HAVING",
+          "DISTINCT",
+          "TOP",
+          "CASE",
+          "WHEN",
+          "THEN",
+          "ELSE",
+          "END",
+          "ALL",
+          "ANY",
+          "SOME",
+          "ON",
+          "JOIN",
+          "INNER",
+          "LEFT",
+          "RIGHT",
+          "FULL",
+          "OUTER",
+          "CROSS",
+          "UNION",
+          "EXCEPT",
+          "INTERSECT",
+          "OVER",
+          "PARTITION",
+          "ROWS",
+          "RANGE",
+          "UNBOUNDED",
+          "PRECEDING",
+          "FOLLOWING",
+          "CURRENT",
+          "ROW",
+          "OFFSET",
+          "FETCH",
+          "NEXT",
+          "FIRST",
+          "ONLY",
+          "TRUE",
+          "FALSE",
+          "CURRENT_TIMESTAMP",
+          "INT",
+          "INTEGER",
+          "BIGINT",
+          "SMALLINT",
+          "TINYINT",
+          "BIT",
+          "DECIMAL",
+          "NUMERIC",
+          "MONEY",
+          "FLOAT",
+          "REAL",
+          "VARCHAR",
+          "NVARCHAR",
+          "CHAR",
+          "NCHAR",
+          "MAX",
+          "DATE",
+          "DATETIME",
+          "DATETIME2",
+          "SMALLDATETIME",
+          "TIME");
+
+  /** Data type names: after {@code AS} they end a CAST, anything else there is an alias. */
+  private static final Set<String> TYPES =
+      Set.of(
+          "INT",
+          "INTEGER",
+          "BIGINT",
+          "SMALLINT",
+          "TINYINT",
+          "BIT",
+          "DECIMAL",
+          "NUMERIC",
+          "MONEY",
+          "FLOAT",
+          "REAL",
+          "VARCHAR",
+          "NVARCHAR",
+          "CHAR",
+          "NCHAR",
+          "DATE",
+          "DATETIME",
+          "DATETIME2",
+          "SMALLDATETIME",
+          "TIME");
+
+  /** Date parts H2 understands; accepted only as the first argument of DATEADD/DATEDIFF. */
+  private static final Set<String> DATE_PARTS =
+      Set.of(
+          "YEAR",
+          "YYYY",
+          "YY",
+          "MONTH",
+          "MM",
+          "M",
+          "DAY",
+          "DD",
+          "D",
+          "DAYOFYEAR",
+          "DY",
+          "WEEK",
+          "WK",
+          "WW",
+          "HOUR",
+          "HH",
+          "MINUTE",
+          "MI",
+          "N",
+          "SECOND",
+          "SS",
+          "S",
+          "MILLISECOND",
+          "MS",
+          "QUARTER");
+
+  /** Keywords that may not appear outside parentheses, per clause (they would leave it). */
+  private static final Set<String> CLAUSE_ENDERS =
+      Set.of(
+          "FROM",
+          "WHERE",
+          "GROUP",
+          "HAVING",
+          "ORDER",
+          "UNION",
+          "EXCEPT",
+          "INTERSECT",
+          "OFFSET",
+          "FETCH");
+
+  /** Schema names of the H2 database: never acceptable as aliases. */
+  private static final Set<String> RESERVED_ALIASES =
+      Set.of("information_schema", "public", "acct", "pg_catalog", "sys");
+
+  private final Map<String, String> fields;
+  private final Map<String, String> objects;
+  private final Set<String> passwords;
+  private final Set<String> aliases = new HashSet<>();
+
+  /**
+   * Creates a rewriter for one query.
+   *
+   * @param fields every field name usable in the account, lower-cased, to its declared casing
+   * @param objects every table name, and {@code _v_<view>} for views, lower-cased, to the H2 object
+   *     name
+   * @param passwords lower-cased names of password fields, which may never be named
+   */
+  FragmentRewriter(Map<String, String> fields, Map<String, String> objects, Set<String> passwords) {
+    this.fields = fields;
+    this.objects = objects;
+    this.passwords = passwords;
+  }
+
+  /**
+   * Records the aliases a fragment defines ({@code x AS a}, {@code FROM T t}, {@code COUNT(*) n})
+   * so that every clause of the query may refer to them. Call for all fragments before {@link
+   * #rewrite}.
+   */
+  void collectAliases(String fragment) {
+    if (fragment == null || fragment.isBlank()) {
+      return;
+    }
+    List<SqlToken> t = SqlToken.tokenize(fragment);
+    for (int i = 1; i < t.size(); i++) {
+      SqlToken w = t.get(i);
+      if (!w.is(Kind.WORD) || isKnown(w) || (!w.quoted() && isKeyword(w))) {
+        continue;
+      }
+      if (i + 1 < t.size() && (t.get(i + 1).is(Kind.LPAREN) || t.get(i + 1).is(Kind.DOT))) {
+        continue;
+      }
+      SqlToken prev = t.get(i - 1);
+      boolean afterOperand =
+          prev.isWord("AS")
+              || prev.is(Kind.RPAREN)
+              || (prev.is(Kind.WORD) && (prev.quoted() || !isKeyword(prev)));
+      String lower = w.text().toLowerCase(Locale.ROOT);
+      if (afterOperand && !RESERVED_ALIASES.contains(lower) && !passwords.contains(lower)) {
+        aliases.add(lower);
+      }
+    }
+  }
+
+  /**
+   * Validates one fragment and returns its H2 text.
+   *
+   * @param fragment the fragment as the client sent it
+   * @param clause where it goes
+   * @param star replacement for a top-level {@code *} in a SELECT list (the non-password fields)
+   * @throws StoreException 400 for a refused fragment; 500 for an unknown name in {@code q.select}
+   *     (caspio-api.md 4.3 reports HTTP 500 for a non-existent selected field)
+   */
+  String rewrite(String fragment, Clause clause, String star) {
+    List<SqlToken> t = SqlToken.tokenize(fragment);
+    if (t.isEmpty()) {
+      throw new StoreException(400, "IncorrectQueryParameter", "Empty query fragment");
+    }
+    StringBuilder out = new StringBuilder(fragment.length() + 16);
+    int depth = 0;
+    for (int i = 0; i < t.size(); i++) {
+      SqlToken tok = t.get(i);
+      SqlToken prev = i > 0 ? t.get(i - 1) : null;
+      SqlToken next = i + 1 < t.size() ? t.get(i + 1) : null;
+      String text;
+      switch (tok.kind()) {
+        case LPAREN:
+          depth++;
+          text = "(";
+          break;
+        case RPAREN:
+          if (--depth < 0) {
+            throw sqlError("Incorrect syntax near ')'.");
+          }
+          text = ")";
+          break;
+        case STAR:
+          if (prev != null && prev.is(Kind.DOT)) {
+            throw sqlError("Qualified '*' is not supported in query fragments.");
+          }
+          boolean listItem =
+              (prev == null || prev.is(Kind.COMMA)) && (next == null || next.is(Kind.COMMA));
+          text = clause == Clause.SELECT && depth == 0 && listItem ? star : "*";
+          break;
+        case WORD:
+          text = word(t, i, clause, depth);
+          break;
+        default:
+          text = tok.text();
+      }
+      if (out.length() > 0 && spaceBetween(prev, tok)) {
+        out.append(' ');
+      }
+      out.append(text);
+    }
+    if (depth != 0) {
+      throw sqlError("Incorrect syntax: unbalanced parentheses.");
+    }
+    return out.toString();
+  }
+
+  /** Whether a SELECT list starts with DISTINCT (no default PK ordering is possible then). */
+  static boolean startsWithDistinct(String select) {
+    List<SqlToken> t = SqlToken.tokenize(select);
+    return !t.isEmpty() && t.get(0).isWord("DISTINCT");
+  }
+
+  /**
+   * Whether a SELECT list uses an aggregate outside a window ({@code COUNT(*)} but not {@code
+   * COUNT(*) OVER (…)}), which collapses the rows into groups.
+   */
+  static boolean hasPlainAggregate(String select) {
+    List<SqlToken> t = SqlToken.tokenize(select);
+    for (int i = 0; i + 1 < t.size(); i++) {
+      SqlToken w = t.get(i);
+      boolean aggregate =
+          w.isWord("COUNT")
+              || w.isWord("SUM")
+              || w.isWord("AVG")
+              || w.isWord("MIN")
+              || w.isWord("MAX")
+              || w.isWord("STRING_AGG");
+      if (!aggregate || !t.get(i + 1).is(Kind.LPAREN)) {
+        continue;
+      }
+      int depth = 0;
+      int j = i + 1;
+      for (; j < t.size(); j++) {
+        if (t.get(j).is(Kind.LPAREN)) {
+          depth++;
+        } else if (t.get(j).is(Kind.RPAREN) && --depth == 0) {
+          break;
+        }
+      }
+      if (j + 1 >= t.size() || !t.get(j + 1).isWord("OVER")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String word(List<SqlToken> t, int i, Clause clause, int depth) {
+    SqlToken w = t.get(i);
+    SqlToken prev = i > 0 ? t.get(i - 1) : null;
+    SqlToken next = i + 1 < t.size() ? t.get(i + 1) : null;
+    String upper = w.text().toUpperCase(Locale.ROOT);
+    String lower = w.text().toLowerCase(Locale.ROOT);
+    boolean call = next != null && next.is(Kind.LPAREN);
+    boolean member = prev != null && prev.is(Kind.DOT);
+    boolean qualifier = next != null && next.is(Kind.DOT);
+    if (passwords.contains(lower)) {
+      throw new StoreException(
+          400,
+          "IncorrectQueryParameter",
+          "Password field '" + w.text() + "' cannot be used in q.select, q.where or q.orderBy");
+    }
+    if (!w.quoted() && call && FUNCTIONS.contains(upper)) {
+      return upper;
+    }
+    if (!w.quoted() && call && KEYWORDS.contains(upper)) {
+      return upper;
+    }
+    if (call) {
+      throw sqlError("'" + w.text() + "' is not a recognized built-in function name.");
+    }
+    if (!w.quoted()
+        && DATE_PARTS.contains(upper)
+        && i >= 2
+        && prev.is(Kind.LPAREN)
+        && (t.get(i - 2).isWord("DATEADD") || t.get(i - 2).isWord("DATEDIFF"))) {
+      return upper;
+    }
+    if (prev != null && prev.isWord("AS") && !member && !qualifier) {
+      if (!w.quoted() && TYPES.contains(upper)) {
+        return upper;
+      }
+      if (RESERVED_ALIASES.contains(lower)) {
+        throw sqlError("Invalid alias '" + w.text() + "'.");
+      }
+      aliases.add(lower);
+      return quote(w.text());
+    }
+    if (member) {
+      String f = fields.get(lower);
+      if (f == null) {
+        throw unknown(w, clause);
+      }
+      return quote(f);
+    }
+    if (qualifier) {
+      String o = objects.get(lower);
+      if (o != null) {
+        return quote(o);
+      }
+      if (aliases.contains(lower)) {
+        return quote(w.text());
+      }
+      throw unknown(w, clause);
+    }
+    String f = fields.get(lower);
+    if (f != null) {
+      return quote(f);
+    }
+    String o = objects.get(lower);
+    if (o != null) {
+      return quote(o);
+    }
+    if (!w.quoted() && KEYWORDS.contains(upper)) {
+      if (depth == 0 && CLAUSE_ENDERS.contains(upper) && endsClause(upper, clause)) {
+        throw sqlError("Incorrect syntax near the keyword '" + upper + "'.");
+      }
+      return upper;
+    }
+    if (aliases.contains(lower)) {
+      return quote(w.text());
+    }
+    throw unknown(w, clause);
+  }
+
+  /** Compact, readable output: {@code f(a, b)}, {@code t.c}, {@code IN (…)}. */
+  private static boolean spaceBetween(SqlToken prev, SqlToken tok) {
+    if (tok.is(Kind.DOT) || prev.is(Kind.DOT) || prev.is(Kind.LPAREN)) {
+      return false;
+    }
+    if (tok.is(Kind.RPAREN) || tok.is(Kind.COMMA)) {
+      return false;
+    }
+    if (tok.is(Kind.LPAREN) && prev.is(Kind.WORD) && !prev.quoted()) {
+      String upper = prev.text().toUpperCase(Locale.ROOT);
+      return !FUNCTIONS.contains(upper) && !TYPES.contains(upper);
+    }
+    return true;
+  }
+
+  private static boolean endsClause(String keyword, Clause clause) {
+    switch (clause) {
+      case GROUP_BY:
+        return !keyword.equals("HAVING");
+      case DEFINITION:
+      case WHERE:
+      case SELECT:
+      case ORDER_BY:
+      default:
+        return true;
+    }
+  }
+
+  private boolean isKnown(SqlToken w) {
+    String lower = w.text().toLowerCase(Locale.ROOT);
+    return fields.containsKey(lower) || objects.containsKey(lower);
+  }
+
+  private static boolean isKeyword(SqlToken w) {
+    String upper = w.text().toUpperCase(Locale.ROOT);
+    return KEYWORDS.contains(upper) || FUNCTIONS.contains(upper);
+  }
+
+  static String quote(String name) {
+    return '"' + name + '"';
+  }
+
+  private static StoreException unknown(SqlToken w, Clause clause) {
+    String message = "Invalid column name '" + w.text() + "'.";
+    return clause == Clause.SELECT
+        ? new StoreException(500, "InternalError", message)
+        : sqlError(message);
+  }
+
+  static StoreException sqlError(String message) {
+    return new StoreException(400, "SqlServerError", message);
+  }
+}
