@@ -69,15 +69,23 @@ final class FilterTranslator {
 
   private final RexBuilder rexBuilder;
   private final RelDataType rowType;
+  private final List<String> caspioNames;
   private final IntPredicate filterable;
 
   /**
-   * @param rowType the scanned table's row type; field names are Caspio field names
-   * @param filterable which fields Caspio can filter on (List fields cannot be)
+   * @param rowType the input's row type
+   * @param caspioNames for each input field, the Caspio field name it reads
+   * @param filterable which input fields Caspio can filter on (List fields and computed values
+   *     cannot be)
    */
-  FilterTranslator(RexBuilder rexBuilder, RelDataType rowType, IntPredicate filterable) {
+  FilterTranslator(
+      RexBuilder rexBuilder,
+      RelDataType rowType,
+      List<String> caspioNames,
+      IntPredicate filterable) {
     this.rexBuilder = rexBuilder;
     this.rowType = rowType;
+    this.caspioNames = List.copyOf(caspioNames);
     this.filterable = filterable;
   }
 
@@ -350,7 +358,7 @@ final class FilterTranslator {
                 return rexBuilder.makeLiteral("\u0001" + param.getIndex() + "\u0001");
               }
             });
-    List<String> names = rowType.getFieldNames();
+    List<String> names = caspioNames;
     SqlImplementor.SimpleContext context =
         new SqlImplementor.SimpleContext(
             CaspioSqlDialect.INSTANCE, i -> new SqlIdentifier(names.get(i), SqlParserPos.ZERO));

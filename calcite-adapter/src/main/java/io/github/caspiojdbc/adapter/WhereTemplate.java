@@ -68,6 +68,13 @@ final class WhereTemplate {
     return conjuncts.stream().anyMatch(Conjunct::hasParams);
   }
 
+  /** This template without the conjuncts {@code other} already has (compared as rendered). */
+  WhereTemplate without(WhereTemplate other) {
+    List<Conjunct> fresh = new ArrayList<>(conjuncts);
+    fresh.removeAll(other.conjuncts);
+    return new WhereTemplate(fresh);
+  }
+
   /** The AND of two templates. */
   WhereTemplate and(WhereTemplate other) {
     List<Conjunct> all = new ArrayList<>(conjuncts);
@@ -142,12 +149,13 @@ final class WhereTemplate {
 
   /**
    * A parameter value as a T-SQL literal of its comparison type, or null when it cannot be written
-   * safely or is of an unexpected kind. A null value is never pushed: {@code x = NULL} is unknown
-   * in both engines, but only the local filter knows the statement meant it.
+   * safely or is of an unexpected kind. A null value is written as {@code NULL}: with ANSI_NULLS on
+   * (SQL Server's default for .NET clients such as Caspio's), a comparison with NULL is unknown
+   * there as it is in Calcite.
    */
   static String literal(SqlTypeName type, Object value) {
     if (value == null) {
-      return null;
+      return "NULL";
     }
     switch (Objects.requireNonNull(type).getFamily()) {
       case CHARACTER:
