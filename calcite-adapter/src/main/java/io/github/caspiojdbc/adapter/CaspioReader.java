@@ -1,0 +1,207 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.adapter;
+
+import io.github.caspiojdbc.error.CaspioException;
+import io.github.caspiojdbc.error.ErrorKind;
+import io.github.caspiojdbc.rest.PagingMode;
+import io.github.caspiojdbc.rest.RecordCursor;
+import io.github.caspiojdbc.rest.RecordQuery;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+
+/**
+ * Executes a pushed-down read for generated code: binds the statement's parameters into the {@code
+ * q.where}, opens a REST cursor when the first row is wanted, and converts each reply row into
+ * Calcite's internal values. The only public entry point is {@link #read}.
+ */
+public final class CaspioReader {
+
+  private CaspioReader() {}
+
+  /**
+   * The rows of a Caspio subtree. Called by generated code only.
+   *
+   * @param root the statement's data context: parameters, timeout and cancel flag
+   * @param spec the subtree's {@link ScanSpec}
+   * @param scalar whether each row is a single value rather than an array
+   */
+  public static Enumerable<Object> read(DataContext root, Object spec, boolean scalar) {
+    ScanSpec s = (ScanSpec) spec;
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object> enumerator() {
+        return new Reader(root, s, scalar);
+      }
+    };
+  }
+
+  /** The request a spec sends for the given parameter values. */
+  static RecordQuery toQuery(
+      ScanSpec spec, java.util.function.IntFunction<Object> params, Duration timeout) {
+    String where;
+    try {
+      where = spec.where().render(params);
+    } catch (IllegalArgumentException e) {
+      throw new CaspioException(
+          ErrorKind.DATA,
+          "A parameter value cannot be sent to Caspio (it has the wrong type for its column)",
+          e);
+    }
+    RecordQuery.Builder b =
+        spec.table().kind() == io.github.caspiojdbc.rest.ObjectKind.VIEW
+            ? RecordQuery.view(spec.table().caspioName())
+            : RecordQuery.table(spec.table().caspioName());
+    List<String> select = spec.selectItems();
+    if (!spec.selectAll() && select.isEmpty()) {
+      // Nothing is read from the rows (COUNT(*) computed locally): fetch the narrowest column.
+      select = List.of(CaspioTable.PK_ID);
+    }
+    b.select(dedupe(select)).where(where).groupBy(spec.groupBy()).orderBy(spec.orderBy());
+    if (spec.fetch() >= 0) {
+      b.maxRows(spec.offset() + spec.fetch());
+    }
+    if (spec.aggregated() && spec.groupBy() == null) {
+      b.paging(PagingMode.SINGLE);
+    }
+    if (timeout != null) {
+      b.timeout(timeout);
+    }
+    return b.build();
+  }
+
+  private static List<String> dedupe(List<String> items) {
+    return items.stream().distinct().toList();
+  }
+
+  /** Reads one execution's rows. */
+  private static final class Reader implements Enumerator<Object> {
+    private final DataContext root;
+    private final ScanSpec spec;
+    private final boolean scalar;
+    private final AtomicBoolean cancelFlag;
+    private RecordCursor cursor;
+    private int[] positions;
+    private long skipped;
+    private Object current;
+
+    Reader(DataContext root, ScanSpec spec, boolean scalar) {
+      this.root = root;
+      this.spec = spec;
+      this.scalar = scalar;
+      Object flag = root.get(DataContext.Variable.CANCEL_FLAG.camelName);
+      this.cancelFlag = flag instanceof AtomicBoolean b ? b : new AtomicBoolean();
+    }
+
+    @Override
+    public Object current() {
+      return current;
+    }
+
+    @Override
+    public boolean moveNext() {
+      if (cancelFlag.get()) {
+        if (cursor != null) {
+          cursor.cancel();
+        }
+        throw new CaspioException(ErrorKind.CANCELLED, "The statement was cancelled", null);
+      }
+      if (cursor == null) {
+        open();
+      }
+      while (cursor.next()) {
+        if (skipped < spec.offset()) {
+          skipped++;
+          continue;
+        }
+        current = convert(cursor.current());
+        return true;
+      }
+      return false;
+    }
+
+    private void open() {
+      Object t = root.get(DataContext.Variable.TIMEOUT.camelName);
+      Duration timeout = t instanceof Long ms && ms > 0 ? Duration.ofMillis(ms) : null;
+      RecordQuery q = toQuery(spec, i -> root.get("?" + i), timeout);
+      cursor = spec.table().api().query(q);
+    }
+
+    private Object convert(Object[] raw) {
+      if (positions == null) {
+        positions = positions(cursor.columns());
+      }
+      List<ScanSpec.Output> outputs = spec.outputs();
+      Object[] row = new Object[outputs.size()];
+      for (int i = 0; i < row.length; i++) {
+        int p = positions[i];
+        Object value = p < 0 || p >= raw.length ? null : raw[p];
+        try {
+          row[i] = outputs.get(i).kind().toInternal(value);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+          throw new CaspioException(
+              ErrorKind.REMOTE,
+              "Caspio returned a value of the wrong type for column "
+                  + outputs.get(i).key()
+                  + " of "
+                  + spec.table().caspioName()
+                  + ": "
+                  + e.getMessage(),
+              e);
+        }
+      }
+      return scalar ? row[0] : row;
+    }
+
+    /** Where each output's value sits in the reply rows; names match regardless of case. */
+    private int[] positions(List<String> columns) {
+      Map<String, Integer> byName = new HashMap<>();
+      for (int i = 0; i < columns.size(); i++) {
+        byName.putIfAbsent(columns.get(i).toUpperCase(Locale.ROOT), i);
+      }
+      List<ScanSpec.Output> outputs = spec.outputs();
+      int[] pos = new int[outputs.size()];
+      for (int i = 0; i < pos.length; i++) {
+        Integer p = byName.get(outputs.get(i).key().toUpperCase(Locale.ROOT));
+        if (p == null && !columns.isEmpty()) {
+          throw new CaspioException(
+              ErrorKind.REMOTE,
+              "Caspio's reply for "
+                  + spec.table().caspioName()
+                  + " lacks the column "
+                  + outputs.get(i).key()
+                  + "; the table may have changed, reconnect to reload its fields",
+              null);
+        }
+        pos[i] = p == null ? -1 : p;
+      }
+      return pos;
+    }
+
+    @Override
+    public void reset() {
+      close();
+      cursor = null;
+      positions = null;
+      skipped = 0;
+    }
+
+    @Override
+    public void close() {
+      if (cursor != null) {
+        cursor.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,90 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.adapter;
+
+import io.github.caspiojdbc.rest.CaspioApi;
+import io.github.caspiojdbc.rest.ObjectKind;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+
+/**
+ * The tables and views of one Caspio account. The list is fetched when first needed and kept for a
+ * time-to-live; each table's fields are fetched when a query first uses it.
+ */
+public final class CaspioSchema extends AbstractSchema {
+
+  private final CaspioApi api;
+  private final Duration ttl;
+  private final Clock clock;
+  private final Object lock = new Object();
+  private Map<String, Table> tables;
+  private Instant loadedAt;
+
+  private CaspioSchema(CaspioApi api, Duration ttl, Clock clock) {
+    this.api = Objects.requireNonNull(api, "api");
+    this.ttl = Objects.requireNonNull(ttl, "ttl");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * A schema over an account.
+   *
+   * @param metadataTtl how long the table list and fields are kept before being fetched again
+   */
+  public static CaspioSchema create(CaspioApi api, Duration metadataTtl) {
+    return new CaspioSchema(api, metadataTtl, Clock.systemUTC());
+  }
+
+  static CaspioSchema create(CaspioApi api, Duration metadataTtl, Clock clock) {
+    return new CaspioSchema(api, metadataTtl, clock);
+  }
+
+  /** The REST client this schema reads through. */
+  public CaspioApi api() {
+    return api;
+  }
+
+  @Override
+  protected Map<String, Table> getTableMap() {
+    synchronized (lock) {
+      Instant now = clock.instant();
+      if (tables == null || !now.isBefore(loadedAt.plus(ttl))) {
+        tables = load();
+        loadedAt = now;
+      }
+      return tables;
+    }
+  }
+
+  private Map<String, Table> load() {
+    Map<String, Table> map = new LinkedHashMap<>();
+    Map<String, String> seen = new LinkedHashMap<>();
+    for (String name : api.listTables()) {
+      map.put(name, new CaspioTable(api, ObjectKind.TABLE, name));
+      seen.put(name.toUpperCase(Locale.ROOT), name);
+    }
+    for (String name : api.listViews()) {
+      // Caspio names are unique regardless of case across tables and views; if a view shadowed a
+      // table, the table wins so that writes keep a target.
+      if (seen.putIfAbsent(name.toUpperCase(Locale.ROOT), name) == null) {
+        map.put(name, new CaspioTable(api, ObjectKind.VIEW, name));
+      }
+    }
+    return Map.copyOf(map);
+  }
+
+  @Override
+  public boolean isMutable() {
+    return false;
+  }
+}

@@ -1,0 +1,124 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.adapter;
+
+import io.github.caspiojdbc.rest.CaspioApi;
+import io.github.caspiojdbc.rest.FieldInfo;
+import io.github.caspiojdbc.rest.ObjectKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.calcite.plan.Convention;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * A Caspio table or view. Its fields are fetched the first time a query needs them; reads are
+ * planned as a {@link CaspioTableScan} so that Caspio operators can absorb filters, projections,
+ * sorts and aggregates above it.
+ */
+public final class CaspioTable extends AbstractTable implements TranslatableTable {
+
+  /** Caspio does not list the key; it exists in every table and view. */
+  static final String PK_ID = "PK_ID";
+
+  private final CaspioApi api;
+  private final ObjectKind kind;
+  private final String caspioName;
+  private volatile List<CaspioColumn> columns;
+
+  CaspioTable(CaspioApi api, ObjectKind kind, String caspioName) {
+    this.api = api;
+    this.kind = kind;
+    this.caspioName = caspioName;
+  }
+
+  CaspioApi api() {
+    return api;
+  }
+
+  ObjectKind kind() {
+    return kind;
+  }
+
+  String caspioName() {
+    return caspioName;
+  }
+
+  /** The columns: PK_ID first, then every field Caspio lists except passwords. */
+  List<CaspioColumn> columns() {
+    List<CaspioColumn> c = columns;
+    if (c == null) {
+      c = load(api.fields(kind, caspioName));
+      columns = c;
+    }
+    return c;
+  }
+
+  /** The Caspio description of a column, or null for PK_ID. */
+  List<FieldInfo> fieldInfos() {
+    List<FieldInfo> out = new ArrayList<>();
+    for (CaspioColumn c : columns()) {
+      if (c.field() != null) {
+        out.add(c.field());
+      }
+    }
+    return out;
+  }
+
+  private List<CaspioColumn> load(List<FieldInfo> fields) {
+    List<CaspioColumn> out = new ArrayList<>();
+    if (kind == ObjectKind.TABLE) {
+      out.add(new CaspioColumn(PK_ID, ColumnKind.BIGINT, null, false));
+    } else {
+      // A view's PK_ID joins the source rows' keys with commas.
+      out.add(new CaspioColumn(PK_ID, ColumnKind.VARCHAR, null, true));
+    }
+    for (FieldInfo f : fields) {
+      ColumnKind k = ColumnKind.of(f.type());
+      if (k == null || f.name().toUpperCase(Locale.ROOT).equals(PK_ID)) {
+        continue;
+      }
+      out.add(new CaspioColumn(f.name(), k, f, true));
+    }
+    return List.copyOf(out);
+  }
+
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+    RelDataTypeFactory.Builder b = typeFactory.builder();
+    for (CaspioColumn c : columns()) {
+      b.add(c.name(), c.kind().sqlType(typeFactory, c.textLength(), c.nullable()));
+    }
+    return b.build();
+  }
+
+  @Override
+  public Statistic getStatistic() {
+    // PK_ID is unique in a table; Calcite uses that to drop needless DISTINCTs and joins.
+    return kind == ObjectKind.TABLE
+        ? Statistics.of(1000d, List.of(ImmutableBitSet.of(0)))
+        : Statistics.of(1000d, List.of());
+  }
+
+  @Override
+  public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+    return new CaspioTableScan(
+        context.getCluster(), context.getCluster().traitSetOf(Convention.NONE), relOptTable, this);
+  }
+
+  @Override
+  public String toString() {
+    return "CaspioTable(" + kind + " " + caspioName + ")";
+  }
+}

@@ -1,0 +1,52 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.adapter;
+
+import java.util.List;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+
+/** A read of all records of a Caspio table or view; the leaf of every Caspio subtree. */
+public final class CaspioTableScan extends TableScan implements CaspioRel {
+
+  private final CaspioTable caspioTable;
+
+  CaspioTableScan(
+      RelOptCluster cluster, RelTraitSet traitSet, RelOptTable table, CaspioTable caspioTable) {
+    super(cluster, traitSet, List.of(), table);
+    this.caspioTable = caspioTable;
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return this;
+  }
+
+  @Override
+  public void register(RelOptPlanner planner) {
+    for (RelOptRule rule : CaspioRules.RULES) {
+      planner.addRule(rule);
+    }
+  }
+
+  @Override
+  public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+    // The transfer is charged by the converter above, which sees what is really fetched.
+    return planner.getCostFactory().makeTinyCost();
+  }
+
+  @Override
+  public ScanSpec spec() {
+    return ScanSpec.of(caspioTable, caspioTable.columns());
+  }
+}

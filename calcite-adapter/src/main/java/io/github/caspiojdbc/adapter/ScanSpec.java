@@ -1,0 +1,215 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.adapter;
+
+import io.github.caspiojdbc.rest.SortKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Everything one pushed-down read asks of Caspio: which table, which select items, which {@code
+ * q.where}, grouping, order and how many rows. Immutable; each Caspio operator derives its spec
+ * from its input's.
+ */
+final class ScanSpec {
+
+  /**
+   * One output column.
+   *
+   * @param selectItem the {@code q.select} item that produces it ({@code Name}, {@code COUNT(*) AS
+   *     c0})
+   * @param key the key of the value in a reply row (the field name or the alias)
+   * @param kind how the value is typed and converted
+   * @param field whether it is a plain field of the table, usable in {@code q.where}
+   * @param filterable whether Caspio can filter on it
+   * @param sortable whether Caspio sorts it in Calcite's order
+   */
+  record Output(
+      String selectItem,
+      String key,
+      ColumnKind kind,
+      boolean field,
+      boolean filterable,
+      boolean sortable,
+      boolean nullable) {}
+
+  private final CaspioTable table;
+  private final List<Output> outputs;
+  private final boolean selectAll;
+  private final WhereTemplate where;
+  private final @Nullable String groupBy;
+  private final boolean aggregated;
+  private final List<SortKey> orderBy;
+  private final long offset;
+  private final long fetch;
+
+  private ScanSpec(
+      CaspioTable table,
+      List<Output> outputs,
+      boolean selectAll,
+      WhereTemplate where,
+      @Nullable String groupBy,
+      boolean aggregated,
+      List<SortKey> orderBy,
+      long offset,
+      long fetch) {
+    this.table = Objects.requireNonNull(table);
+    this.outputs = List.copyOf(outputs);
+    this.selectAll = selectAll;
+    this.where = where;
+    this.groupBy = groupBy;
+    this.aggregated = aggregated;
+    this.orderBy = List.copyOf(orderBy);
+    this.offset = offset;
+    this.fetch = fetch;
+  }
+
+  /** A read of every column of a table. */
+  static ScanSpec of(CaspioTable table, List<CaspioColumn> columns) {
+    List<Output> outputs = new ArrayList<>();
+    for (CaspioColumn c : columns) {
+      outputs.add(
+          new Output(
+              c.name(), c.name(), c.kind(), true, c.filterable(), c.sortable(), c.nullable()));
+    }
+    return new ScanSpec(table, outputs, true, WhereTemplate.empty(), null, false, List.of(), 0, -1);
+  }
+
+  CaspioTable table() {
+    return table;
+  }
+
+  List<Output> outputs() {
+    return outputs;
+  }
+
+  boolean selectAll() {
+    return selectAll;
+  }
+
+  WhereTemplate where() {
+    return where;
+  }
+
+  @Nullable String groupBy() {
+    return groupBy;
+  }
+
+  boolean aggregated() {
+    return aggregated;
+  }
+
+  List<SortKey> orderBy() {
+    return orderBy;
+  }
+
+  long offset() {
+    return offset;
+  }
+
+  /** The most rows wanted after the offset, or -1 for all. */
+  long fetch() {
+    return fetch;
+  }
+
+  /** Whether a filter on this spec's rows may be added to its {@code q.where}. */
+  boolean acceptsFilter() {
+    return !aggregated && fetch < 0 && offset == 0;
+  }
+
+  /** Whether a projection may narrow this spec's {@code q.select}. */
+  boolean acceptsProject() {
+    return !aggregated && fetch < 0 && offset == 0 && orderBy.isEmpty();
+  }
+
+  /** Whether a grouping may be added. */
+  boolean acceptsAggregate() {
+    return !aggregated && fetch < 0 && offset == 0 && orderBy.isEmpty();
+  }
+
+  /** Whether an order, offset or limit may be added. */
+  boolean acceptsSort() {
+    return fetch < 0 && offset == 0 && orderBy.isEmpty();
+  }
+
+  /** Adds conjuncts to {@code q.where}. */
+  ScanSpec withWhere(WhereTemplate more) {
+    return new ScanSpec(
+        table, outputs, selectAll, where.and(more), groupBy, aggregated, orderBy, offset, fetch);
+  }
+
+  ScanSpec withOutputs(List<Output> newOutputs) {
+    return new ScanSpec(
+        table, newOutputs, false, where, groupBy, aggregated, orderBy, offset, fetch);
+  }
+
+  ScanSpec withAggregate(List<Output> newOutputs, @Nullable String newGroupBy) {
+    return new ScanSpec(table, newOutputs, false, where, newGroupBy, true, orderBy, offset, fetch);
+  }
+
+  ScanSpec withSort(List<SortKey> keys, long newOffset, long newFetch) {
+    return new ScanSpec(
+        table, outputs, selectAll, where, groupBy, aggregated, keys, newOffset, newFetch);
+  }
+
+  /** The select items to send; empty means all fields. */
+  List<String> selectItems() {
+    if (selectAll) {
+      return List.of();
+    }
+    List<String> items = new ArrayList<>();
+    for (Output o : outputs) {
+      items.add(o.selectItem());
+    }
+    return items;
+  }
+
+  /** The request as EXPLAIN shows it; parameters appear as {@code ?}. */
+  String describe() {
+    StringBuilder b = new StringBuilder();
+    b.append("GET ")
+        .append(table.kind() == io.github.caspiojdbc.rest.ObjectKind.VIEW ? "views/" : "tables/")
+        .append(table.caspioName())
+        .append("/records");
+    String sep = "?";
+    if (!selectAll) {
+      b.append(sep).append("q.select=").append(String.join(",", selectItems()));
+      sep = "&";
+    }
+    String w = where.describe();
+    if (w != null) {
+      b.append(sep).append("q.where=").append(w);
+      sep = "&";
+    }
+    if (groupBy != null) {
+      b.append(sep).append("q.groupBy=").append(groupBy);
+      sep = "&";
+    }
+    if (!orderBy.isEmpty()) {
+      List<String> keys = new ArrayList<>();
+      for (SortKey k : orderBy) {
+        keys.add(k.expression() + (k.descending() ? " DESC" : " ASC"));
+      }
+      b.append(sep).append("q.orderBy=").append(String.join(",", keys));
+      sep = "&";
+    }
+    if (offset > 0) {
+      b.append(sep).append("offset=").append(offset);
+      sep = "&";
+    }
+    if (fetch >= 0) {
+      b.append(sep).append("rows=").append(fetch);
+    }
+    return b.toString();
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+}
