@@ -122,7 +122,7 @@ final class FakeCaspioApi implements CaspioApi {
 
   @Override
   public ApiStats stats() {
-    return new ApiStats(queries.size(), 0, 0, 0, 0, 1);
+    return new ApiStats(queries.size(), 0, 0, 0, 0, 0, 1);
   }
 
   @Override
