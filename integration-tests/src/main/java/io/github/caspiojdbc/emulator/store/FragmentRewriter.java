@@ -335,7 +335,11 @@ final class FragmentRewriter {
           text = clause == Clause.SELECT && depth == 0 && listItem ? star : "*";
           break;
         case WORD:
-          text = word(t, i, clause, depth);
+          text = likePattern(t, i) != null ? "REGEXP" : word(t, i, clause, depth);
+          break;
+        case STRING:
+          String regex = i > 0 ? likePattern(t, i - 1) : null;
+          text = regex != null ? regex : tok.text();
           break;
         default:
           text = tok.text();
@@ -467,6 +471,50 @@ final class FragmentRewriter {
       return quote(w.text());
     }
     throw unknown(w, clause);
+  }
+
+  /**
+   * When token {@code i} is a LIKE followed by a literal pattern and no ESCAPE clause, returns the
+   * pattern translated to an H2 regular expression literal, else {@code null}. H2's LIKE differs
+   * from T-SQL's in three ways this fixes: it knows no {@code [abc]}, {@code [a-z]}, {@code [^a]}
+   * or {@code [%]} classes, it treats backslash as an escape character, and it does not ignore the
+   * value's trailing blanks. The regex is case-insensitive like SQL Server's default collation.
+   */
+  private static String likePattern(List<SqlToken> t, int i) {
+    if (!t.get(i).isWord("LIKE") || i + 1 >= t.size() || !t.get(i + 1).is(Kind.STRING)) {
+      return null;
+    }
+    if (i + 2 < t.size() && t.get(i + 2).isWord("ESCAPE")) {
+      return null;
+    }
+    String literal = t.get(i + 1).text();
+    String body = literal.substring(literal.indexOf('\'') + 1, literal.length() - 1);
+    String pattern = body.replace("''", "'");
+    StringBuilder r = new StringBuilder("(?isu)^");
+    for (int k = 0; k < pattern.length(); k++) {
+      char c = pattern.charAt(k);
+      int close = c == '[' ? pattern.indexOf(']', k + 2) : -1;
+      if (c == '%') {
+        r.append(".*");
+      } else if (c == '_') {
+        r.append('.');
+      } else if (close > 0) {
+        String inside = pattern.substring(k + 1, close);
+        boolean negated = inside.startsWith("^") && inside.length() > 1;
+        r.append(negated ? "[^" : "[");
+        for (char x : (negated ? inside.substring(1) : inside).toCharArray()) {
+          r.append("\\[]^&".indexOf(x) >= 0 ? "\\" + x : String.valueOf(x));
+        }
+        r.append(']');
+        k = close;
+      } else if ("\\.^$|?*+()[]{}".indexOf(c) >= 0) {
+        r.append('\\').append(c);
+      } else {
+        r.append(c);
+      }
+    }
+    r.append(" *$");
+    return "'" + r.toString().replace("'", "''") + "'";
   }
 
   /** Compact, readable output: {@code f(a, b)}, {@code t.c}, {@code IN (…)}. */

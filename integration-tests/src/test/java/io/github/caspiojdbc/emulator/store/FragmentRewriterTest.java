@@ -39,7 +39,9 @@ class FragmentRewriterTest {
       value = {
         "name = 'x'                         | \"Name\" = 'x'",
         "NAME = N'O''Brien'                 | \"Name\" = N'O''Brien'",
-        "[Name] LIKE '%a_b[c]%'             | \"Name\" LIKE '%a_b[c]%'",
+        "[Name] LIKE '%a_b[c]%'             | \"Name\" REGEXP '(?isu)^.*a.b[c].* *$'",
+        "Name NOT LIKE N'O''B%'             | \"Name\" NOT REGEXP '(?isu)^O''B.* *$'",
+        "Name LIKE '5!%' ESCAPE '!'         | \"Name\" LIKE '5!%' ESCAPE '!'",
         "\"year\" BETWEEN 1 AND 2           | \"Year\" BETWEEN 1 AND 2",
         "City IS NOT NULL                   | \"City\" IS NOT NULL",
         "pk_id IN (SELECT PK_ID FROM customers c WHERE c.city = 'x') "
