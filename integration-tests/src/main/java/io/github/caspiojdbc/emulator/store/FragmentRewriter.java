@@ -484,7 +484,8 @@ final class FragmentRewriter {
     if (!t.get(i).isWord("LIKE") || i + 1 >= t.size() || !t.get(i + 1).is(Kind.STRING)) {
       return null;
     }
-    if (i + 2 < t.size() && t.get(i + 2).isWord("ESCAPE")) {
+    if (i + 2 < t.size() && (t.get(i + 2).isWord("ESCAPE") || t.get(i + 2).is(Kind.OPERATOR))) {
+      // An explicit escape, or a pattern built by an expression: left to H2's LIKE.
       return null;
     }
     String literal = t.get(i + 1).text();

@@ -321,8 +321,8 @@ final class SampleData {
   }
 
   private static LocalDateTime date(Random r, long pk) {
-    if (pk % 10 == 1) {
-      return TRICKY_DATES.get((int) (pk / 10) % TRICKY_DATES.size());
+    if (pk % 7 == 1) {
+      return TRICKY_DATES.get((int) (pk / 7) % TRICKY_DATES.size());
     }
     return EPOCH.plusSeconds(r.nextInt(5 * 365 * 86_400));
   }

@@ -42,6 +42,7 @@ class FragmentRewriterTest {
         "[Name] LIKE '%a_b[c]%'             | \"Name\" REGEXP '(?isu)^.*a.b[c].* *$'",
         "Name NOT LIKE N'O''B%'             | \"Name\" NOT REGEXP '(?isu)^O''B.* *$'",
         "Name LIKE '5!%' ESCAPE '!'         | \"Name\" LIKE '5!%' ESCAPE '!'",
+        "Name LIKE 'a' + '%'                | \"Name\" LIKE 'a' + '%'",
         "\"year\" BETWEEN 1 AND 2           | \"Year\" BETWEEN 1 AND 2",
         "City IS NOT NULL                   | \"City\" IS NOT NULL",
         "pk_id IN (SELECT PK_ID FROM customers c WHERE c.city = 'x') "
