@@ -181,6 +181,11 @@ class CaspioStoreQueryTest {
         "LEN(Name) = 3 AND LOWER(Name) = 'ann' AND PK_ID < 16 | 12",
         "Credit_Limit < 0 AND PK_ID IN (1, 2, 3) | -",
         "COALESCE(City, 'none') = 'none' AND PK_ID < 15 | 7, 14",
+        "Name = 'trailing'                      | 10",
+        "Name = 'TRAILING   '                   | 10",
+        "Name IN ('ann  ', 'x') AND PK_ID < 16  | 12",
+        "LEFT(Name, 3) = 'ANN' AND PK_ID < 16   | 12",
+        "Name <> 'trailing' AND PK_ID BETWEEN 9 AND 11 | 9, 11",
         "1 = 0                                  | ",
       })
   void query_whereFragment_evaluatedAsTsql(String where, String expected) {
@@ -279,9 +284,16 @@ class CaspioStoreQueryTest {
                 null,
                 null,
                 false));
-    // 'Open', 'open' and 'OPEN ' (trailing blank ignored by LIKE) share one CI group except the
-    // trailing-blank variant, which H2 keeps apart in GROUP BY (documented difference).
+    // 'Open', 'open' and 'OPEN ' all match (case and trailing blanks ignored); GROUP BY merges
+    // the case variants but keeps the trailing-blank one apart (documented H2 difference).
     assertEquals(2, groups.size());
+    long equal =
+        rows("Orders", select("COUNT(*) AS n", "Status = 'open'")).get(0).get("n").longValue();
+    long grouped = 0;
+    for (JsonNode g : groups) {
+      grouped += g.get("n").longValue();
+    }
+    assertEquals(grouped, equal);
   }
 
   @Test
