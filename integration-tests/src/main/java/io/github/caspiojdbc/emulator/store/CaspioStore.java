@@ -41,12 +41,13 @@ import java.util.function.Function;
  *
  * <p>SQL Server semantics reproduced on top of H2: case-insensitive names and text (IGNORECASE,
  * also for the results of string functions); trailing blanks ignored when a text field is compared
- * with a literal ({@code =}, {@code <>}, {@code IN}) and in LIKE; LIKE bracket classes and a
- * literal backslash; one NULL per unique index unless UniqueAllowNulls.
+ * with a literal ({@code =}, {@code <>}, {@code IN}), in LIKE, and when a text field is a plain
+ * GROUP BY item; LIKE bracket classes and a literal backslash; one NULL per unique index unless
+ * UniqueAllowNulls.
  *
- * <p>Known differences, by H2's limits: trailing blanks still count in GROUP BY, DISTINCT, ORDER BY
- * and field-to-field comparisons; {@code LEN} counts trailing blanks; T-SQL functions H2 lacks
- * ({@code DATEPART}, {@code IIF}, {@code FORMAT}, …) and date literals H2 cannot parse ({@code
+ * <p>Known differences, by H2's limits: trailing blanks still count in DISTINCT, ORDER BY and
+ * field-to-field comparisons; {@code LEN} counts trailing blanks; T-SQL functions H2 lacks ({@code
+ * DATEPART}, {@code IIF}, {@code FORMAT}, …) and date literals H2 cannot parse ({@code
  * '01/31/2024'}) answer 400 {@code SqlServerError}; {@code GETDATE()} is UTC; a view is
  * materialized by H2 for every query, so paging a large view costs a scan of it.
  */
@@ -191,6 +192,7 @@ public final class CaspioStore implements AutoCloseable {
     for (String f : new String[] {q.select(), q.where(), q.groupBy(), q.orderBy()}) {
       rw.collectAliases(f);
     }
+    rw.prepareGrouping(q.groupBy());
     boolean customSelect = !blank(q.select());
     String select = customSelect ? rw.rewrite(q.select(), Clause.SELECT, t.star()) : t.star();
     StringBuilder from = new StringBuilder(" FROM ").append(FragmentRewriter.quote(t.sqlName()));

@@ -250,6 +250,7 @@ final class FragmentRewriter {
   private final Set<String> passwords;
   private final Set<String> textFields;
   private final Set<String> aliases = new HashSet<>();
+  private final Set<String> groupedText = new HashSet<>();
 
   /**
    * Creates a rewriter for one query.
@@ -270,6 +271,90 @@ final class FragmentRewriter {
     this.objects = objects;
     this.passwords = passwords;
     this.textFields = textFields;
+  }
+
+  /**
+   * Notes the text fields a GROUP BY lists as plain items. SQL Server puts {@code 'Open'} and
+   * {@code 'Open '} in one group; grouping on the right-trimmed value (and selecting that same
+   * expression under the field's name) reproduces it. Call before rewriting SELECT and GROUP BY.
+   */
+  void prepareGrouping(String groupBy) {
+    if (groupBy == null || groupBy.isBlank()) {
+      return;
+    }
+    List<SqlToken> t = SqlToken.tokenize(groupBy);
+    for (int[] item : items(t)) {
+      int end = item[1];
+      int start = textRefEndingAt(t, end);
+      if (start == item[0]) {
+        groupedText.add(t.get(end).text().toLowerCase(Locale.ROOT));
+      }
+    }
+  }
+
+  /** Top-level comma-separated items as {@code [first, last]} token indexes, up to HAVING. */
+  private static List<int[]> items(List<SqlToken> t) {
+    List<int[]> out = new java.util.ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int k = 0; k <= t.size(); k++) {
+      boolean end = k == t.size() || (depth == 0 && t.get(k).isWord("HAVING"));
+      if (end || (depth == 0 && t.get(k).is(Kind.COMMA))) {
+        if (k > start) {
+          out.add(new int[] {start, k - 1});
+        }
+        if (end) {
+          break;
+        }
+        start = k + 1;
+      } else if (t.get(k).is(Kind.LPAREN)) {
+        depth++;
+      } else if (t.get(k).is(Kind.RPAREN)) {
+        depth--;
+      }
+    }
+    return out;
+  }
+
+  private void markGroupedTextItems(
+      List<SqlToken> t, Clause clause, String[] before, String[] after, boolean[] drop) {
+    if (groupedText.isEmpty()) {
+      return;
+    }
+    for (int[] item : items(t)) {
+      int last = item[1];
+      boolean aliased = false;
+      if (clause == Clause.SELECT && last - item[0] >= 1) {
+        // "field AS name" or "field name": the item's value is the reference before the alias.
+        SqlToken maybeAlias = t.get(last);
+        boolean asForm = last - item[0] >= 2 && t.get(last - 1).isWord("AS");
+        boolean bare =
+            !asForm
+                && t.get(last - 1).is(Kind.WORD)
+                && !t.get(last - 1).isWord("AS")
+                && maybeAlias.is(Kind.WORD)
+                && !t.get(last - 1).is(Kind.DOT);
+        if (asForm || (bare && textRefEndingAt(t, last - 1) == item[0])) {
+          last = asForm ? last - 2 : last - 1;
+          aliased = true;
+        }
+      }
+      int start = textRefEndingAt(t, last);
+      if (start != item[0] || !groupedText.contains(t.get(last).text().toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      // At the top level the only table is the queried one: "T.f" and "f" must become the very
+      // same expression in SELECT and GROUP BY, so the qualifier is dropped.
+      for (int k = start; k < last; k++) {
+        drop[k] = true;
+      }
+      wrap(before, after, last, last);
+      if (clause == Clause.SELECT && !aliased) {
+        String name =
+            fields.getOrDefault(t.get(last).text().toLowerCase(Locale.ROOT), t.get(last).text());
+        after[last] = after[last] + " AS " + quote(name);
+      }
+    }
   }
 
   /**
@@ -320,10 +405,14 @@ final class FragmentRewriter {
     String[] before = new String[t.size()];
     String[] after = new String[t.size()];
     boolean[] trim = new boolean[t.size()];
+    boolean[] drop = new boolean[t.size()];
     if (clause == Clause.WHERE || clause == Clause.DEFINITION) {
       markBlankInsensitiveComparisons(t, before, after, trim);
     }
     markCaseInsensitiveTextFunctions(t, before, after);
+    if (clause == Clause.GROUP_BY || clause == Clause.SELECT) {
+      markGroupedTextItems(t, clause, before, after, drop);
+    }
     int depth = 0;
     for (int i = 0; i < t.size(); i++) {
       SqlToken tok = t.get(i);
@@ -361,6 +450,9 @@ final class FragmentRewriter {
       }
       if (trim[i]) {
         text = trimLiteral(text);
+      }
+      if (drop[i]) {
+        continue;
       }
       if (out.length() > 0 && spaceBetween(prev, tok)) {
         out.append(' ');

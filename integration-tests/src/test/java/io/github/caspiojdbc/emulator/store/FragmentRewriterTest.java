@@ -189,4 +189,25 @@ class FragmentRewriterTest {
     rw.rewrite(select.trim(), Clause.SELECT, "*");
     assertEquals(expected.trim(), rw.rewrite(order.trim(), Clause.ORDER_BY, null));
   }
+
+  @ParameterizedTest(name = "{0} GROUP BY {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "City, COUNT(*) AS n | City | CAST(RTRIM(\"City\") AS VARCHAR) AS \"City\", COUNT(*) AS \"n\""
+            + " | CAST(RTRIM(\"City\") AS VARCHAR)",
+        "Customers.City AS c | Customers.City | CAST(RTRIM(\"City\") AS VARCHAR) AS \"c\""
+            + " | CAST(RTRIM(\"City\") AS VARCHAR)",
+        "Year, COUNT(*) AS n | Year | \"Year\", COUNT(*) AS \"n\" | \"Year\"",
+        "UPPER(City) AS u    | UPPER(City) | CAST(UPPER(\"City\") AS VARCHAR) AS \"u\""
+            + " | CAST(UPPER(\"City\") AS VARCHAR)",
+      })
+  void rewrite_groupedTextField_groupsOnTrimmedValue(
+      String select, String groupBy, String expectedSelect, String expectedGroupBy) {
+    FragmentRewriter rw = rewriter();
+    rw.collectAliases(select.trim());
+    rw.prepareGrouping(groupBy.trim());
+    assertEquals(expectedSelect.trim(), rw.rewrite(select.trim(), Clause.SELECT, "*"));
+    assertEquals(expectedGroupBy.trim(), rw.rewrite(groupBy.trim(), Clause.GROUP_BY, null));
+  }
 }
