@@ -6,6 +6,7 @@
 package io.github.caspiojdbc.emulator.store;
 
 import io.github.caspiojdbc.emulator.store.SqlToken.Kind;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -294,7 +295,7 @@ final class FragmentRewriter {
 
   /** Top-level comma-separated items as {@code [first, last]} token indexes, up to HAVING. */
   private static List<int[]> items(List<SqlToken> t) {
-    List<int[]> out = new java.util.ArrayList<>();
+    List<int[]> out = new ArrayList<>();
     int depth = 0;
     int start = 0;
     for (int k = 0; k <= t.size(); k++) {
