@@ -39,10 +39,17 @@ import java.util.function.Function;
  * OFFSET/FETCH. Thread-safe: reads run concurrently on pooled connections; writes are serialized so
  * that PK_ID and autonumber counters stay gap-free under contention.
  *
- * <p>Known differences from SQL Server, on purpose or by H2's limits: trailing spaces are
- * significant in {@code =} comparisons (SQL Server pads); {@code LEN} counts trailing spaces; T-SQL
- * functions H2 lacks ({@code DATEPART}, {@code IIF}, {@code FORMAT}, …) answer 400 {@code
- * SqlServerError}; {@code GETDATE()} is UTC.
+ * <p>SQL Server semantics reproduced on top of H2: case-insensitive names and text (IGNORECASE,
+ * also for the results of string functions); trailing blanks ignored when a text field is compared
+ * with a literal ({@code =}, {@code <>}, {@code IN}), in LIKE, and when a text field is a plain
+ * GROUP BY item; LIKE bracket classes and a literal backslash; one NULL per unique index unless
+ * UniqueAllowNulls.
+ *
+ * <p>Known differences, by H2's limits: trailing blanks still count in DISTINCT, ORDER BY and
+ * field-to-field comparisons; {@code LEN} counts trailing blanks; T-SQL functions H2 lacks ({@code
+ * DATEPART}, {@code IIF}, {@code FORMAT}, …) and date literals H2 cannot parse ({@code
+ * '01/31/2024'}) answer 400 {@code SqlServerError}; {@code GETDATE()} is UTC; a view is
+ * materialized by H2 for every query, so paging a large view costs a scan of it.
  */
 public final class CaspioStore implements AutoCloseable {
   /** Seconds before a statement is cancelled (answered as 400 SqlServerError). */
@@ -61,11 +68,14 @@ public final class CaspioStore implements AutoCloseable {
   private final Map<String, ViewModel> views = new ConcurrentHashMap<>();
   private final List<String> tableOrder = new CopyOnWriteArrayList<>();
   private final List<String> viewOrder = new CopyOnWriteArrayList<>();
-  private volatile Names names = new Names(Map.of(), Map.of(), Set.of());
+  private volatile Names names = new Names(Map.of(), Map.of(), Set.of(), Set.of());
 
   /** The names fragments may use, rebuilt whenever the schema changes. */
   private record Names(
-      Map<String, String> fields, Map<String, String> objects, Set<String> passwords) {}
+      Map<String, String> fields,
+      Map<String, String> objects,
+      Set<String> passwords,
+      Set<String> textFields) {}
 
   /** What a records call addresses: a table, or a view and its base table. */
   private record Target(
@@ -182,6 +192,7 @@ public final class CaspioStore implements AutoCloseable {
     for (String f : new String[] {q.select(), q.where(), q.groupBy(), q.orderBy()}) {
       rw.collectAliases(f);
     }
+    rw.prepareGrouping(q.groupBy());
     boolean customSelect = !blank(q.select());
     String select = customSelect ? rw.rewrite(q.select(), Clause.SELECT, t.star()) : t.star();
     StringBuilder from = new StringBuilder(" FROM ").append(FragmentRewriter.quote(t.sqlName()));
@@ -410,7 +421,7 @@ public final class CaspioStore implements AutoCloseable {
       def.fields().forEach(f -> own.put(f.name().toLowerCase(Locale.ROOT), f.name()));
       for (FieldDef f : def.fields()) {
         if (f.formula() != null) {
-          FragmentRewriter rw = new FragmentRewriter(own, Map.of(), Set.of());
+          FragmentRewriter rw = new FragmentRewriter(own, Map.of(), Set.of(), Set.of());
           formulas.put(f.name(), rw.rewrite(f.formula(), Clause.DEFINITION, null));
         }
       }
@@ -462,7 +473,7 @@ public final class CaspioStore implements AutoCloseable {
       String filter =
           def.filter() == null
               ? null
-              : new FragmentRewriter(fieldNames, objects, Set.of())
+              : new FragmentRewriter(fieldNames, objects, Set.of(), textNames(parts))
                   .rewrite(def.filter(), Clause.DEFINITION, null);
       try {
         db.ddl(v.ddl(Database.SCHEMA, filter));
@@ -850,7 +861,7 @@ public final class CaspioStore implements AutoCloseable {
 
   private FragmentRewriter rewriter() {
     Names n = names;
-    return new FragmentRewriter(n.fields(), n.objects(), n.passwords());
+    return new FragmentRewriter(n.fields(), n.objects(), n.passwords(), n.textFields());
   }
 
   private void rebuildNames() {
@@ -876,7 +887,43 @@ public final class CaspioStore implements AutoCloseable {
       v.fields.forEach(f -> fields.putIfAbsent(f.name().toLowerCase(Locale.ROOT), f.name()));
       v.tableKeyColumns().forEach(k -> fields.putIfAbsent(k.toLowerCase(Locale.ROOT), k));
     }
-    names = new Names(Map.copyOf(fields), Map.copyOf(objects), Set.copyOf(passwords));
+    Set<String> text = new HashSet<>();
+    Set<String> other = new HashSet<>();
+    for (String tn : tableOrder) {
+      for (FieldDef f : tables.get(tn.toLowerCase(Locale.ROOT)).def.fields()) {
+        (isText(f) ? text : other).add(f.name().toLowerCase(Locale.ROOT));
+      }
+    }
+    for (String vn : viewOrder) {
+      for (ViewModel.ViewField f : views.get(vn.toLowerCase(Locale.ROOT)).fields) {
+        (isText(f.field()) ? text : other).add(f.name().toLowerCase(Locale.ROOT));
+      }
+    }
+    text.removeAll(other);
+    names =
+        new Names(Map.copyOf(fields), Map.copyOf(objects), Set.copyOf(passwords), Set.copyOf(text));
+  }
+
+  /** Names that denote a text field in every table declaring them. */
+  private static Set<String> textNames(List<TableModel> in) {
+    Set<String> text = new HashSet<>();
+    Set<String> other = new HashSet<>();
+    for (TableModel t : in) {
+      for (FieldDef f : t.def.fields()) {
+        (isText(f) ? text : other).add(f.name().toLowerCase(Locale.ROOT));
+      }
+    }
+    text.removeAll(other);
+    return text;
+  }
+
+  private static boolean isText(FieldDef f) {
+    return f.formula() == null
+        && (f.type().isText()
+            || f.type() == FieldType.FILE
+            || f.type() == FieldType.RANDOM_ID
+            || f.type() == FieldType.PREFIXED_AUTONUMBER
+            || f.type() == FieldType.GUID);
   }
 
   private Connection borrow() {

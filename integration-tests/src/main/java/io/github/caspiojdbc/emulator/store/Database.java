@@ -42,6 +42,9 @@ final class Database implements AutoCloseable {
     byte[] pw = new byte[16];
     r.nextBytes(pw);
     appPassword = HexFormat.of().formatHex(pw);
+    r.nextBytes(pw);
+    // Random credentials even in memory: nothing else in the JVM may open this database.
+    String adminPassword = HexFormat.of().formatHex(pw);
     try {
       // IGNORECASE makes every VARCHAR a VARCHAR_IGNORECASE: SQL Server's default CI collation.
       admin =
@@ -51,7 +54,7 @@ final class Database implements AutoCloseable {
                   + ";MODE=MSSQLServer;DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
                   + ";IGNORECASE=TRUE;DB_CLOSE_DELAY=-1",
               "sa",
-              "");
+              adminPassword);
       try (Statement s = admin.createStatement()) {
         s.execute("CREATE SCHEMA \"" + SCHEMA + "\"");
         s.execute("CREATE USER \"app\" PASSWORD '" + appPassword + "'");

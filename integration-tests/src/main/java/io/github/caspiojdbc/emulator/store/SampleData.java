@@ -51,7 +51,7 @@ import java.util.function.LongFunction;
  *       Weight_Kg (NUMBER), Stock (INTEGER), In_Stock (YES/NO), Sizes (LIST-NUMBER 36..44),
  *       Available_On (LIST-DATE/TIME), Image (FILE), Price_With_Tax (CURRENCY formula
  *       ROUND(Price * 1.2, 2))</td></tr>
- *   <tr><td>Orders</td><td>max(60, n/4)</td><td>Order_No (AUTONUMBER), Customer_ID (STRING,
+ *   <tr><td>Orders</td><td>max(60, n/10)</td><td>Order_No (AUTONUMBER), Customer_ID (STRING,
  *       a Customers.Customer_ID), Order_Date (DATE/TIME), Status (STRING: Open, Shipped,
  *       Cancelled in varying case, some with a trailing space), Shipped (YES/NO), Total
  *       (CURRENCY), Discount (NUMBER, some negative), Notes (TEXT), Created (TIMESTAMP on
@@ -117,7 +117,7 @@ final class SampleData {
   }
 
   static int orders(int n) {
-    return Math.max(60, n / 4);
+    return Math.max(60, n / 10);
   }
 
   static void populate(CaspioStore store, long seed, int n) {
@@ -321,8 +321,8 @@ final class SampleData {
   }
 
   private static LocalDateTime date(Random r, long pk) {
-    if (pk % 10 == 1) {
-      return TRICKY_DATES.get((int) (pk / 10) % TRICKY_DATES.size());
+    if (pk % 7 == 1) {
+      return TRICKY_DATES.get((int) (pk / 7) % TRICKY_DATES.size());
     }
     return EPOCH.plusSeconds(r.nextInt(5 * 365 * 86_400));
   }

@@ -24,7 +24,8 @@ class FragmentRewriterTest {
     return new FragmentRewriter(
         Map.of("pk_id", "PK_ID", "name", "Name", "year", "Year", "city", "City"),
         Map.of("customers", "Customers", "_v_openorders", "OpenOrders"),
-        Set.of("secret"));
+        Set.of("secret"),
+        Set.of("name", "city"));
   }
 
   private static String where(String fragment) {
@@ -37,18 +38,27 @@ class FragmentRewriterTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "name = 'x'                         | \"Name\" = 'x'",
-        "NAME = N'O''Brien'                 | \"Name\" = N'O''Brien'",
-        "[Name] LIKE '%a_b[c]%'             | \"Name\" LIKE '%a_b[c]%'",
+        "name = 'x'                         | CAST(RTRIM(\"Name\") AS VARCHAR) = 'x'",
+        "'abc  ' = City                     | 'abc' = CAST(RTRIM(\"City\") AS VARCHAR)",
+        "Name NOT IN ('a ', N'b')           | CAST(RTRIM(\"Name\") AS VARCHAR) NOT IN ('a', N'b')",
+        "Year = '5 '                        | \"Year\" = '5 '",
+        "Name + 'x' = 'y'                   | \"Name\" + 'x' = 'y'",
+        "UPPER(Name) = 'A'                  | CAST(UPPER(\"Name\") AS VARCHAR) = 'A'",
+        "NAME = N'O''Brien'                 | CAST(RTRIM(\"Name\") AS VARCHAR) = N'O''Brien'",
+        "[Name] LIKE '%a_b[c]%'             | \"Name\" REGEXP '(?isu)^.*a.b[c].* *$'",
+        "Name NOT LIKE N'O''B%'             | \"Name\" NOT REGEXP '(?isu)^O''B.* *$'",
+        "Name LIKE '5!%' ESCAPE '!'         | \"Name\" LIKE '5!%' ESCAPE '!'",
+        "Name LIKE 'a' + '%'                | \"Name\" LIKE 'a' + '%'",
         "\"year\" BETWEEN 1 AND 2           | \"Year\" BETWEEN 1 AND 2",
         "City IS NOT NULL                   | \"City\" IS NOT NULL",
         "pk_id IN (SELECT PK_ID FROM customers c WHERE c.city = 'x') "
-            + "| \"PK_ID\" IN (SELECT \"PK_ID\" FROM \"Customers\" \"c\" WHERE \"c\".\"City\" = 'x')",
+            + "| \"PK_ID\" IN (SELECT \"PK_ID\" FROM \"Customers\" \"c\" WHERE"
+            + " CAST(RTRIM(\"c\".\"City\") AS VARCHAR) = 'x')",
         "Name IN (SELECT Name FROM _v_OpenOrders) "
             + "| \"Name\" IN (SELECT \"Name\" FROM \"OpenOrders\")",
         "DATEADD(day, -1, GETDATE()) < '2024-01-01' "
             + "| DATEADD(DAY, - 1, GETDATE()) < '2024-01-01'",
-        "Name = 'a;b -- c /* d */'          | \"Name\" = 'a;b -- c /* d */'",
+        "Name = 'a;b -- c /* d */'          | CAST(RTRIM(\"Name\") AS VARCHAR) = 'a;b -- c /* d */'",
         "Year <> 1 AND Year != 2            | \"Year\" <> 1 AND \"Year\" <> 2",
         "CAST(Year AS VARCHAR(4)) = '2024'  | CAST(\"Year\" AS VARCHAR(4)) = '2024'",
       })
@@ -178,5 +188,26 @@ class FragmentRewriterTest {
     rw.collectAliases(order.trim());
     rw.rewrite(select.trim(), Clause.SELECT, "*");
     assertEquals(expected.trim(), rw.rewrite(order.trim(), Clause.ORDER_BY, null));
+  }
+
+  @ParameterizedTest(name = "{0} GROUP BY {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "City, COUNT(*) AS n | City | CAST(RTRIM(\"City\") AS VARCHAR) AS \"City\", COUNT(*) AS \"n\""
+            + " | CAST(RTRIM(\"City\") AS VARCHAR)",
+        "Customers.City AS c | Customers.City | CAST(RTRIM(\"City\") AS VARCHAR) AS \"c\""
+            + " | CAST(RTRIM(\"City\") AS VARCHAR)",
+        "Year, COUNT(*) AS n | Year | \"Year\", COUNT(*) AS \"n\" | \"Year\"",
+        "UPPER(City) AS u    | UPPER(City) | CAST(UPPER(\"City\") AS VARCHAR) AS \"u\""
+            + " | CAST(UPPER(\"City\") AS VARCHAR)",
+      })
+  void rewrite_groupedTextField_groupsOnTrimmedValue(
+      String select, String groupBy, String expectedSelect, String expectedGroupBy) {
+    FragmentRewriter rw = rewriter();
+    rw.collectAliases(select.trim());
+    rw.prepareGrouping(groupBy.trim());
+    assertEquals(expectedSelect.trim(), rw.rewrite(select.trim(), Clause.SELECT, "*"));
+    assertEquals(expectedGroupBy.trim(), rw.rewrite(groupBy.trim(), Clause.GROUP_BY, null));
   }
 }
