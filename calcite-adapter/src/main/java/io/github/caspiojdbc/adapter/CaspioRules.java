@@ -88,7 +88,8 @@ final class CaspioRules {
               AggregateRule::new)
           .toRule();
 
-  static final List<RelOptRule> RULES = List.of(TO_ENUMERABLE, FILTER, PROJECT, SORT, AGGREGATE);
+  /** The rules that move work into requests (all but {@link #TO_ENUMERABLE}). */
+  static final List<RelOptRule> PUSHDOWN = List.of(FILTER, PROJECT, SORT, AGGREGATE);
 
   /** See {@link #TO_ENUMERABLE}. */
   static final class ToEnumerable extends RelRule<RuleConfig> {
@@ -120,7 +121,7 @@ final class CaspioRules {
       LogicalFilter filter = call.rel(0);
       CaspioRel input = call.rel(1);
       ScanSpec spec = input.spec();
-      if (!spec.acceptsFilter()) {
+      if (!spec.table().pushdown() || !spec.acceptsFilter()) {
         return;
       }
       List<ScanSpec.Output> outputs = spec.outputs();
@@ -165,7 +166,7 @@ final class CaspioRules {
       LogicalProject project = call.rel(0);
       CaspioRel input = call.rel(1);
       ScanSpec spec = input.spec();
-      if (!spec.acceptsProject()) {
+      if (!spec.table().pushdown() || !spec.acceptsProject()) {
         return;
       }
       List<ScanSpec.Output> outputs = new ArrayList<>();
@@ -203,7 +204,7 @@ final class CaspioRules {
       LogicalSort sort = call.rel(0);
       CaspioRel input = call.rel(1);
       ScanSpec spec = input.spec();
-      if (!spec.acceptsSort()) {
+      if (!spec.table().pushdown() || !spec.acceptsSort()) {
         return;
       }
       long offset = 0;
@@ -266,7 +267,9 @@ final class CaspioRules {
       LogicalAggregate agg = call.rel(0);
       CaspioRel input = call.rel(1);
       ScanSpec spec = input.spec();
-      if (!spec.acceptsAggregate() || agg.getGroupType() != Aggregate.Group.SIMPLE) {
+      if (!spec.table().pushdown()
+          || !spec.acceptsAggregate()
+          || agg.getGroupType() != Aggregate.Group.SIMPLE) {
         return;
       }
       List<ScanSpec.Output> in = spec.outputs();

@@ -26,11 +26,13 @@ public final class CaspioSchema extends AbstractSchema {
   private final CaspioApi api;
   private final Duration ttl;
   private final Clock clock;
+  private final boolean pushdown;
   private final Object lock = new Object();
   private Map<String, Table> tables;
   private Instant loadedAt;
 
-  private CaspioSchema(CaspioApi api, Duration ttl, Clock clock) {
+  private CaspioSchema(CaspioApi api, Duration ttl, Clock clock, boolean pushdown) {
+    this.pushdown = pushdown;
     this.api = Objects.requireNonNull(api, "api");
     this.ttl = Objects.requireNonNull(ttl, "ttl");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -42,11 +44,19 @@ public final class CaspioSchema extends AbstractSchema {
    * @param metadataTtl how long the table list and fields are kept before being fetched again
    */
   public static CaspioSchema create(CaspioApi api, Duration metadataTtl) {
-    return new CaspioSchema(api, metadataTtl, Clock.systemUTC());
+    return new CaspioSchema(api, metadataTtl, Clock.systemUTC(), true);
+  }
+
+  /**
+   * A schema that pushes nothing down: every query reads whole tables and Calcite does all the
+   * work. For differential tests, which compare its results with the pushed-down ones.
+   */
+  public static CaspioSchema withoutPushdown(CaspioApi api, Duration metadataTtl) {
+    return new CaspioSchema(api, metadataTtl, Clock.systemUTC(), false);
   }
 
   static CaspioSchema create(CaspioApi api, Duration metadataTtl, Clock clock) {
-    return new CaspioSchema(api, metadataTtl, clock);
+    return new CaspioSchema(api, metadataTtl, clock, true);
   }
 
   /** The REST client this schema reads through. */
@@ -70,14 +80,14 @@ public final class CaspioSchema extends AbstractSchema {
     Map<String, Table> map = new LinkedHashMap<>();
     Map<String, String> seen = new LinkedHashMap<>();
     for (String name : api.listTables()) {
-      map.put(name, new CaspioTable(api, ObjectKind.TABLE, name));
+      map.put(name, new CaspioTable(api, ObjectKind.TABLE, name, pushdown));
       seen.put(name.toUpperCase(Locale.ROOT), name);
     }
     for (String name : api.listViews()) {
       // Caspio names are unique regardless of case across tables and views; if a view shadowed a
       // table, the table wins so that writes keep a target.
       if (seen.putIfAbsent(name.toUpperCase(Locale.ROOT), name) == null) {
-        map.put(name, new CaspioTable(api, ObjectKind.VIEW, name));
+        map.put(name, new CaspioTable(api, ObjectKind.VIEW, name, pushdown));
       }
     }
     return Map.copyOf(map);

@@ -35,9 +35,11 @@ public final class CaspioTable extends AbstractTable implements TranslatableTabl
   private final CaspioApi api;
   private final ObjectKind kind;
   private final String caspioName;
+  private final boolean pushdown;
   private volatile List<CaspioColumn> columns;
 
-  CaspioTable(CaspioApi api, ObjectKind kind, String caspioName) {
+  CaspioTable(CaspioApi api, ObjectKind kind, String caspioName, boolean pushdown) {
+    this.pushdown = pushdown;
     this.api = api;
     this.kind = kind;
     this.caspioName = caspioName;
@@ -45,6 +47,11 @@ public final class CaspioTable extends AbstractTable implements TranslatableTabl
 
   CaspioApi api() {
     return api;
+  }
+
+  /** Whether rules may move work into this table's requests. */
+  boolean pushdown() {
+    return pushdown;
   }
 
   ObjectKind kind() {

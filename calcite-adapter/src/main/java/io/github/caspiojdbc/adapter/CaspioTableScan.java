@@ -34,8 +34,11 @@ public final class CaspioTableScan extends TableScan implements CaspioRel {
 
   @Override
   public void register(RelOptPlanner planner) {
-    for (RelOptRule rule : CaspioRules.RULES) {
-      planner.addRule(rule);
+    planner.addRule(CaspioRules.TO_ENUMERABLE);
+    if (caspioTable.pushdown()) {
+      for (RelOptRule rule : CaspioRules.PUSHDOWN) {
+        planner.addRule(rule);
+      }
     }
   }
 
