@@ -120,7 +120,7 @@ public final class CaspioReader {
       if (cursor == null) {
         open();
       }
-      while (cursor.next()) {
+      while (nextRaw()) {
         if (skipped < spec.offset()) {
           skipped++;
           continue;
@@ -131,11 +131,24 @@ public final class CaspioReader {
       return false;
     }
 
+    /** The cursor's next row; a cancel that aborted a request surfaces as CANCELLED. */
+    private boolean nextRaw() {
+      try {
+        return cursor.next();
+      } catch (CaspioException e) {
+        if (cancelFlag.get() && e.kind() != ErrorKind.CANCELLED) {
+          throw new CaspioException(ErrorKind.CANCELLED, "The statement was cancelled", e);
+        }
+        throw e;
+      }
+    }
+
     private void open() {
       Object t = root.get(DataContext.Variable.TIMEOUT.camelName);
       Duration timeout = t instanceof Long ms && ms > 0 ? Duration.ofMillis(ms) : null;
       RecordQuery q = toQuery(spec, i -> root.get("?" + i), timeout);
       cursor = spec.table().api().query(q);
+      CancelWatcher.watch(cursor, cancelFlag);
     }
 
     private Object convert(Object[] raw) {
@@ -200,6 +213,7 @@ public final class CaspioReader {
     @Override
     public void close() {
       if (cursor != null) {
+        CancelWatcher.forget(cursor);
         cursor.close();
       }
     }

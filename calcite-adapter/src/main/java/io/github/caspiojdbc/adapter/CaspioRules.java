@@ -351,7 +351,11 @@ final class CaspioRules {
           return (ac.isDistinct() ? "COUNT(DISTINCT " : "COUNT(") + col + ") AS " + alias;
         case SUM:
         case SUM0:
-          if (ac.isDistinct() || arg.kind() == ColumnKind.TIMESTAMP) {
+          // A floating-point sum depends on the order of addition, which the server chooses:
+          // only exact types are summed remotely.
+          if (ac.isDistinct()
+              || arg.kind() == ColumnKind.TIMESTAMP
+              || arg.kind() == ColumnKind.DOUBLE) {
             return null;
           }
           // SUM0 is SUM that yields 0 for no rows.
