@@ -63,6 +63,10 @@ final class PagedCursor implements RecordCursor {
   private volatile boolean userCancelled;
 
   private Long lastKey;
+
+  /** TotalCount from the first keyset page (v3), or -1 when unknown. */
+  private long keysetTotal = -1;
+
   private long nextPageNo = 1;
   private long pageLimit = 1;
   private Page previousPage;
@@ -273,6 +277,11 @@ final class PagedCursor implements RecordCursor {
   }
 
   private void acceptKeyset(Pending head, Page p) {
+    if (lastKey == null && p.totalCount() >= 0) {
+      // The rows that existed when the scan started; rows inserted later may be missed, as in
+      // any scan that is not a snapshot, but none that existed and stayed is ever skipped.
+      keysetTotal = p.totalCount();
+    }
     long[] keys = p.keys();
     long prev = lastKey != null ? lastKey : (plan.descending ? Long.MAX_VALUE : Long.MIN_VALUE);
     for (long k : keys) {
@@ -294,7 +303,9 @@ final class PagedCursor implements RecordCursor {
       }
       prev = k;
     }
-    if (p.rows().size() < head.requested() || fetchedRows >= maxRows) {
+    if (p.rows().size() < head.requested()
+        || fetchedRows >= maxRows
+        || (keysetTotal >= 0 && fetchedRows >= keysetTotal)) {
       exhausted = true;
       return;
     }

@@ -86,7 +86,10 @@ final class QueryPlan {
     this.userOrderOnlyForSingle = q.paging() == PagingMode.SINGLE;
     this.descending = mode == Mode.KEYSET && !userOrder.isEmpty() && userOrder.get(0).descending();
     this.pageSize = (int) Math.max(RecordQuery.MIN_PAGE_SIZE, Math.min(q.pageSize(), q.maxRows()));
-    this.paginationInfo = mode == Mode.PAGE_NUMBER && version == ApiVersion.V3;
+    // Keyset reads ask for the count too: it lets a scan stop after its last full page instead of
+    // spending one more request to learn that the next page is empty.
+    this.paginationInfo =
+        (mode == Mode.PAGE_NUMBER || mode == Mode.KEYSET) && version == ApiVersion.V3;
 
     List<String> items = new ArrayList<>(q.select());
     String hidden = null;
@@ -197,6 +200,9 @@ final class QueryPlan {
     p.put("q.orderBy", order);
     p.put("q.pageNumber", "1");
     p.put("q.pageSize", Integer.toString(size));
+    if (paginationInfo && after == null) {
+      p.put("q.getPaginationInfo", "true");
+    }
     return new ApiRequest("GET", path, p, null);
   }
 

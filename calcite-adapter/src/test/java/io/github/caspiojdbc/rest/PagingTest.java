@@ -83,6 +83,17 @@ class PagingTest extends ApiTestBase {
   }
 
   @Test
+  void query_keysetExactMultipleOfPageSize_stopsWithoutAnEmptyPage() {
+    table.fill(15);
+    List<Object[]> rows = drain(api().query(RecordQuery.table("T").pageSize(5).build()));
+    assertEquals(range(1, 15), keys(rows));
+    List<LoggedRequest> reqs = requests();
+    assertEquals(3, reqs.size(), "the total count from page 1 ends the scan after page 3");
+    assertEquals("true", param(reqs.get(0), "q.getPaginationInfo"));
+    assertEquals(null, param(reqs.get(1), "q.getPaginationInfo"));
+  }
+
+  @Test
   void query_keysetWithUserWhere_parenthesisesItBeforeAddingTheKey() {
     table.fill(12);
     drain(api().query(RecordQuery.table("T").where("A=1 OR B=2").pageSize(5).build()));

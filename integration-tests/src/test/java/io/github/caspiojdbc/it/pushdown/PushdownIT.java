@@ -1,0 +1,139 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.it.pushdown;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.caspiojdbc.emulator.CaspioEmulator;
+import io.github.caspiojdbc.emulator.LoggedCall;
+import io.github.caspiojdbc.emulator.PathKind;
+import io.github.caspiojdbc.it.EmulatorCalcite;
+import io.github.caspiojdbc.rest.CaspioApi;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * One row per pushdown shape: the SQL, the plan's request, the exact REST request(s) the emulator
+ * received, and the number of rows. The rows themselves are checked against unpushed execution in
+ * {@link DifferentialIT}.
+ */
+class PushdownIT {
+
+  private static CaspioEmulator emulator;
+  private static CaspioApi api;
+  private static Connection conn;
+
+  @BeforeAll
+  static void start() throws Exception {
+    emulator = CaspioEmulator.builder().sampleData(11, 2000).build().start();
+    api = EmulatorCalcite.api(emulator);
+    conn = EmulatorCalcite.connect(api, true);
+    DifferentialIT.rows(conn, "select count(*) from Customers"); // load metadata once
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    conn.close();
+    api.close();
+    emulator.close();
+  }
+
+  @BeforeEach
+  void clear() {
+    emulator.clearLog();
+  }
+
+  /** The record requests since the last clear, as "path ? sorted decoded params". */
+  static List<String> requests() {
+    List<String> out = new ArrayList<>();
+    for (LoggedCall c : emulator.log().entries()) {
+      if (c.kind() != PathKind.RECORDS) {
+        continue;
+      }
+      Map<String, List<String>> sorted = new TreeMap<>(c.query());
+      StringBuilder b = new StringBuilder(c.path().replace("/integrations/rest/v3", ""));
+      String sep = "?";
+      for (Map.Entry<String, List<String>> e : sorted.entrySet()) {
+        for (String v : e.getValue()) {
+          b.append(sep).append(e.getKey()).append('=').append(v);
+          sep = "&";
+        }
+      }
+      out.add(b.toString());
+    }
+    return out;
+  }
+
+  static String plan(String sql) throws Exception {
+    try (Statement s = conn.createStatement();
+        ResultSet rs = s.executeQuery("explain plan for " + sql)) {
+      rs.next();
+      return rs.getString(1).trim();
+    }
+  }
+
+  /** The requests the plan's Caspio scans will send, in plan order. */
+  static List<String> scans(String plan) {
+    List<String> out = new ArrayList<>();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("CaspioEnumerableScan\\(request=\\[(.*)\\]\\)")
+            .matcher(plan);
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
+  }
+
+  /**
+   * Columns: the SQL; the request(s) EXPLAIN shows for its Caspio scans ({@code ;;} between scans,
+   * {@code -} for none); the requests the emulator received; the row count.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
+          select * from Products limit 10 | GET tables/Products/records?rows=10 | /tables/Products/records?q.limit=10 | 10
+          select * from OrderItems | GET tables/OrderItems/records | /tables/OrderItems/records?q.getPaginationInfo=true&q.orderBy=PK_ID ASC&q.pageNumber=1&q.pageSize=1000 ;; /tables/OrderItems/records?q.orderBy=PK_ID ASC&q.pageNumber=1&q.pageSize=1000&q.where=PK_ID>1000 | 2000
+          select Name, Price from Products where Price > 50 | GET tables/Products/records?q.select=Name,Price&q.where=Price > 50 | /tables/Products/records?q.getPaginationInfo=true&q.orderBy=PK_ID ASC&q.pageNumber=1&q.pageSize=1000&q.select=Name,Price,PK_ID&q.where=Price > 50 | 38
+          select PK_ID from Customers where Name = 'O''Brien' | GET tables/Customers/records?q.select=PK_ID,Name&q.where=Name = N'O''Brien' | /tables/Customers/records?q.getPaginationInfo=true&q.orderBy=PK_ID ASC&q.pageNumber=1&q.pageSize=1000&q.select=PK_ID,Name&q.where=Name = N'O''Brien' | 1
+          select PK_ID from Customers where Name like '%[%' | GET tables/Customers/records?q.select=PK_ID,Name&q.where=Name LIKE N'%[[]%' | /tables/Customers/records?q.getPaginationInfo=true&q.orderBy=PK_ID ASC&q.pageNumber=1&q.pageSize=1000&q.select=PK_ID,Name&q.where=Name LIKE N'%[[]%' | 3
+          select count(*) from OrderItems | GET tables/OrderItems/records?q.select=COUNT(*) AS CaspioAgg0 | /tables/OrderItems/records?q.limit=1000&q.select=COUNT(*) AS CaspioAgg0 | 1
+          select count(*) from OrderItems where Quantity > 2 and Delivered_At is not null | GET tables/OrderItems/records?q.select=COUNT(*) AS CaspioAgg0&q.where=(Quantity > 2) AND (Delivered_At IS NOT NULL) | /tables/OrderItems/records?q.limit=1000&q.select=COUNT(*) AS CaspioAgg0&q.where=(Quantity > 2) AND (Delivered_At IS NOT NULL) | 1
+          select Order_No, sum(Quantity), max(Unit_Price) from OrderItems group by Order_No | GET tables/OrderItems/records?q.select=Order_No,SUM(Quantity) AS CaspioAgg0,MAX(Unit_Price) AS CaspioAgg1&q.groupBy=Order_No | /tables/OrderItems/records?q.getPaginationInfo=true&q.groupBy=Order_No&q.orderBy=Order_No ASC&q.pageNumber=1&q.pageSize=1000&q.select=Order_No,SUM(Quantity) AS CaspioAgg0,MAX(Unit_Price) AS CaspioAgg1 | 200
+          select PK_ID, Quantity from OrderItems order by Quantity desc, PK_ID limit 5 | GET tables/OrderItems/records?q.select=PK_ID,Quantity&q.orderBy=Quantity DESC,PK_ID ASC&rows=5 | /tables/OrderItems/records?q.limit=5&q.orderBy=Quantity DESC,PK_ID ASC&q.select=PK_ID,Quantity | 5
+          select PK_ID from OrderItems where Quantity < 0 order by PK_ID limit 3 offset 2 | GET tables/OrderItems/records?q.select=PK_ID&q.where=Quantity < 0&q.orderBy=PK_ID ASC&offset=2&rows=3 | /tables/OrderItems/records?q.limit=5&q.orderBy=PK_ID ASC&q.select=PK_ID&q.where=Quantity < 0 | 3
+          select * from Customers where 1 = 0 | - | - | 0
+          select * from Customers limit 0 | - | - | 0
+          select PK_ID from Customers where upper(Name) = 'X' | GET tables/Customers/records?q.select=PK_ID,Name | /tables/Customers/records?q.getPaginationInfo=true&q.orderBy=PK_ID ASC&q.pageNumber=1&q.pageSize=1000&q.select=PK_ID,Name | 0
+          select o.PK_ID, c.Name from Orders o join Customers c on o.Customer_ID = c.Customer_ID where o.Total > 500 | GET tables/Customers/records?q.select=Customer_ID,Name ;; GET tables/Orders/records?q.select=PK_ID,Customer_ID,Total&q.where=Total > 500 | /tables/Customers/records?q.getPaginationInfo=true&q.orderBy=PK_ID ASC&q.pageNumber=1&q.pageSize=1000&q.select=Customer_ID,Name,PK_ID ;; /tables/Orders/records?q.getPaginationInfo=true&q.orderBy=PK_ID ASC&q.pageNumber=1&q.pageSize=1000&q.select=PK_ID,Customer_ID,Total&q.where=Total > 500 | 149
+          select Status, count(*) from Orders group by Status | GET tables/Orders/records?q.select=Status | /tables/Orders/records?q.getPaginationInfo=true&q.orderBy=PK_ID ASC&q.pageNumber=1&q.pageSize=1000&q.select=Status,PK_ID | 6
+          select * from OrderDetails where Total > 100 order by Order_No limit 5 | GET views/OrderDetails/records?q.where=Total > 100&q.orderBy=Order_No ASC&rows=5 | /views/OrderDetails/records?q.limit=5&q.orderBy=Order_No ASC,PK_ID ASC&q.where=Total > 100 | 5
+          select PK_ID, Joined from Customers where Joined >= timestamp '2024-02-29 00:00:00' | GET tables/Customers/records?q.select=PK_ID,Joined&q.where=Joined >= '2024-02-29T00:00:00' | /tables/Customers/records?q.getPaginationInfo=true&q.orderBy=PK_ID ASC&q.pageNumber=1&q.pageSize=1000&q.select=PK_ID,Joined&q.where=Joined >= '2024-02-29T00:00:00' | 8
+          select PK_ID from Customers where Active and Rating < -1 | GET tables/Customers/records?q.select=PK_ID&q.where=(Active = 1) AND (Rating < (-1)) | /tables/Customers/records?q.getPaginationInfo=true&q.orderBy=PK_ID ASC&q.pageNumber=1&q.pageSize=1000&q.select=PK_ID&q.where=(Active = 1) AND (Rating < (-1)) | 2
+          """)
+  void shape_sendsExactlyTheseRequests(String sql, String planned, String sent, int rows)
+      throws Exception {
+    String p = plan(sql);
+    assertEquals(planned, scans(p).isEmpty() ? "-" : String.join(" ;; ", scans(p)), "plan");
+    emulator.clearLog();
+    List<String> result = DifferentialIT.rows(conn, sql);
+    List<String> got = requests();
+    assertEquals(sent, got.isEmpty() ? "-" : String.join(" ;; ", got), "requests");
+    assertEquals(rows, result.size(), "rows");
+  }
+}
