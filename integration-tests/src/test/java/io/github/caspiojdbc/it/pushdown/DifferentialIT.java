@@ -191,6 +191,14 @@ class DifferentialIT {
     q.add("select PK_ID from Customers where PK_ID = -1");
     q.add("select * from OrderDetails where Total > 100 order by Order_No limit 5");
     q.add("select count(*) from OrderDetails where City = 'paris'");
+    // Conditions longer than Caspio's 2047-character request limit are evaluated locally.
+    StringBuilder in = new StringBuilder();
+    for (int i = 1; i <= 700; i += 2) {
+      in.append(i == 1 ? "" : ", ").append(i);
+    }
+    q.add("select PK_ID, Quantity from OrderItems where PK_ID in (" + in + ")");
+    q.add("select PK_ID, Quantity from OrderItems where Quantity > 2 and PK_ID in (" + in + ")");
+    q.add("select PK_ID from Customers where Name = '" + "x".repeat(2500) + "' or PK_ID = 3");
     return q.stream();
   }
 

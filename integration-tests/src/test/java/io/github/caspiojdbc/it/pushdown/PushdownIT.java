@@ -97,6 +97,80 @@ class PushdownIT {
     return out;
   }
 
+  @org.junit.jupiter.api.Test
+  void preparedParameters_arePushedAtExecution() throws Exception {
+    try (java.sql.PreparedStatement ps =
+        conn.prepareStatement("select PK_ID from OrderItems where Quantity = ? and PK_ID < ?")) {
+      ps.setInt(1, 2);
+      ps.setLong(2, 100);
+      int first = count(ps.executeQuery());
+      ps.setInt(1, -1);
+      ps.setLong(2, 50);
+      count(ps.executeQuery());
+      List<String> sent = requests();
+      assertEquals(2, sent.size(), sent::toString);
+      org.junit.jupiter.api.Assertions.assertTrue(
+          sent.get(0).contains("q.where=(Quantity = 2) AND (PK_ID < 100)"), sent.get(0));
+      org.junit.jupiter.api.Assertions.assertTrue(
+          sent.get(1).contains("q.where=(Quantity = (-1)) AND (PK_ID < 50)"), sent.get(1));
+      assertEquals(
+          DifferentialIT.rows(
+                  conn, "select PK_ID from OrderItems where Quantity = 2 and PK_ID < 100")
+              .size(),
+          first);
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void longTextParameter_isLeftOutOfTheRequestAndCheckedLocally() throws Exception {
+    try (java.sql.PreparedStatement ps =
+        conn.prepareStatement("select PK_ID from Customers where Name = ? and PK_ID < ?")) {
+      ps.setString(1, "O'Brien" + " ".repeat(0) + "y".repeat(2500));
+      ps.setLong(2, 40);
+      assertEquals(0, count(ps.executeQuery()));
+      List<String> sent = requests();
+      assertEquals(1, sent.size());
+      org.junit.jupiter.api.Assertions.assertTrue(
+          sent.get(0).contains("q.where=PK_ID < 40"), sent.get(0));
+      ps.setString(1, "O'Brien");
+      int rows = count(ps.executeQuery());
+      assertEquals(
+          DifferentialIT.rows(
+                  conn, "select PK_ID from Customers where Name = 'O''Brien' and PK_ID < 40")
+              .size(),
+          rows);
+      org.junit.jupiter.api.Assertions.assertTrue(
+          requests().get(1).contains("Name = N'O''Brien'"), requests().toString());
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void longInList_isEvaluatedLocally_withOneScan() throws Exception {
+    StringBuilder in = new StringBuilder();
+    for (int i = 1; i <= 700; i += 2) {
+      in.append(i == 1 ? "" : ", ").append(i);
+    }
+    List<String> rows =
+        DifferentialIT.rows(
+            conn, "select PK_ID from OrderItems where Quantity > 2 and PK_ID in (" + in + ")");
+    List<String> sent = requests();
+    assertEquals(2, sent.size(), sent::toString);
+    org.junit.jupiter.api.Assertions.assertTrue(
+        sent.get(0).contains("q.where=Quantity > 2"), sent.get(0));
+    org.junit.jupiter.api.Assertions.assertFalse(sent.get(0).contains("PK_ID = 1"), sent.get(0));
+    org.junit.jupiter.api.Assertions.assertTrue(rows.size() > 0);
+  }
+
+  private static int count(ResultSet rs) throws Exception {
+    int n = 0;
+    try (rs) {
+      while (rs.next()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /**
    * Columns: the SQL; the request(s) EXPLAIN shows for its Caspio scans ({@code ;;} between scans,
    * {@code -} for none); the requests the emulator received; the row count.
