@@ -82,6 +82,11 @@ public final class CaspioReader {
     return b.build();
   }
 
+  /** The request a spec sends, with parameters shown as {@code ?}, for EXPLAIN. */
+  static RecordQuery explainQuery(ScanSpec spec) {
+    return toQuery(spec, i -> null, null).toBuilder().where(spec.where().describe()).build();
+  }
+
   /**
    * The request a spec would send with long parameter values, for planning against the URI limit.
    * Parameters of re-checked conjuncts can be dropped at execution if they turn out longer.

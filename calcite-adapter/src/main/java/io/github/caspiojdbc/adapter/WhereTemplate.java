@@ -128,6 +128,26 @@ final class WhereTemplate {
     return join(out);
   }
 
+  /**
+   * A complete, unambiguous text of this template (holes with their parameter index and type,
+   * re-check flags), for telling plans apart.
+   */
+  String key() {
+    StringBuilder b = new StringBuilder();
+    for (Conjunct c : conjuncts) {
+      b.append(c.droppable() ? "~(" : "(");
+      for (Object p : c.parts()) {
+        if (p instanceof Param param) {
+          b.append("?").append(param.index()).append(':').append(param.type());
+        } else {
+          b.append(p);
+        }
+      }
+      b.append(')');
+    }
+    return b.toString();
+  }
+
   private static String join(List<String> parts) {
     if (parts.isEmpty()) {
       return null;

@@ -251,6 +251,26 @@ final class QueryPlan {
     return p;
   }
 
+  /**
+   * The requests this plan sends, for EXPLAIN: the first request in full, and how later pages
+   * follow.
+   */
+  String describe(ApiVersion version) {
+    return switch (mode) {
+      case EMPTY -> "no request";
+      case SINGLE -> single().describe(version);
+      case KEYSET ->
+          keysetPage(null, pageSize).describe(version)
+              + ", then while pages are full: "
+              + KEY
+              + (descending ? " < " : " > ")
+              + "last "
+              + KEY;
+      case PAGE_NUMBER ->
+          numberedPage(1).describe(version) + (maxPages() > 1 ? ", then q.pageNumber=2.." : "");
+    };
+  }
+
   @Override
   public String toString() {
     return mode.name().toLowerCase(Locale.ROOT) + " plan for " + query.name();

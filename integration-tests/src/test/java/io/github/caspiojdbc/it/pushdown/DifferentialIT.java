@@ -191,6 +191,13 @@ class DifferentialIT {
     q.add("select PK_ID from Customers where PK_ID = -1");
     q.add("select * from OrderDetails where Total > 100 order by Order_No limit 5");
     q.add("select count(*) from OrderDetails where City = 'paris'");
+    // Two reads of one table that differ only past the first request must not be merged.
+    q.add(
+        "select count(*) from (select PK_ID from OrderItems order by PK_ID limit 1500)"
+            + " union all select count(*) from OrderItems");
+    q.add(
+        "select a.PK_ID from (select PK_ID from OrderItems where Quantity = 1) a"
+            + " join (select PK_ID from OrderItems where Quantity = 2) b on a.PK_ID = b.PK_ID");
     // Conditions longer than Caspio's 2047-character request limit are evaluated locally.
     StringBuilder in = new StringBuilder();
     for (int i = 1; i <= 700; i += 2) {
