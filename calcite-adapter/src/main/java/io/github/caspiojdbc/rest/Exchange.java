@@ -161,7 +161,22 @@ final class Exchange {
                   header(response, "X-Caspio-Request-ID"),
                   e);
             }
-            throw e;
+            // Name the status and request id so an odd 200 (a portal page, a changed API) can be
+            // traced; the request id is sanitized like those in error envelopes.
+            String id = header(response, "X-Caspio-Request-ID");
+            String safeId = id == null ? null : ErrorReplies.sanitize(id, token, 64);
+            throw new CaspioException(
+                e.kind(),
+                what
+                    + " got HTTP "
+                    + status
+                    + ": "
+                    + e.getMessage()
+                    + (safeId == null ? "" : " [request id " + safeId + "]"),
+                status,
+                null,
+                safeId,
+                e);
           }
         } else if (status == 401 && !refreshed) {
           counters.unauthorized.increment();
