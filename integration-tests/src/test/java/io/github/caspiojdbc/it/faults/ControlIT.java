@@ -1,0 +1,241 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.it.faults;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static io.github.caspiojdbc.it.faults.FaultKit.SCAN;
+import static io.github.caspiojdbc.it.faults.FaultKit.millisSince;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.caspiojdbc.emulator.CaspioEmulator;
+import io.github.caspiojdbc.emulator.ConnectionFault;
+import io.github.caspiojdbc.emulator.LoggedCall;
+import io.github.caspiojdbc.emulator.store.ObjectKind;
+import io.github.caspiojdbc.error.CaspioException;
+import io.github.caspiojdbc.error.ErrorKind;
+import io.github.caspiojdbc.it.EmulatorCalcite;
+import io.github.caspiojdbc.rest.CaspioApi;
+import java.io.File;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * R10 (a write whose reply is lost), R16-R18 and R21: cancel, query timeout, rows changing between
+ * pages, and no leaks after many statements.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ControlIT {
+
+  @Test
+  void r16_cancelWhilePage5IsInFlight_abortsAtOnceAndSendsNothingMore() throws Exception {
+    try (CaspioEmulator emulator = FaultKit.bigEmulator();
+        FaultProxy proxy = new FaultProxy(emulator);
+        Connection c = FaultKit.connect(proxy.port(), "")) {
+      FaultKit.rows(c, "SELECT COUNT(*) FROM OrderItems");
+      proxy.times(
+          1,
+          () -> FaultProxy.page("OrderItems", 5),
+          aResponse().proxiedFrom(emulator.baseUrl()).withFixedDelay(10_000));
+      Statement s = c.createStatement();
+      AtomicReference<Throwable> failure = new AtomicReference<>();
+      long[] failedAt = {0};
+      Thread reader =
+          new Thread(
+              () -> {
+                try (ResultSet rs = s.executeQuery(SCAN)) {
+                  while (rs.next()) {
+                    // read on until page 5 blocks
+                  }
+                } catch (Throwable t) {
+                  failedAt[0] = System.nanoTime();
+                  failure.set(t);
+                }
+              });
+      reader.start();
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (proxy.pageAttempts(5) == 0 && System.nanoTime() < end) {
+        Thread.sleep(5);
+      }
+      assertEquals(1, proxy.pageAttempts(5), "page 5 is in flight");
+      long before = proxy.records();
+      long t0 = System.nanoTime();
+      s.cancel();
+      long cancelMs = millisSince(t0);
+      reader.join(5000);
+      long endedMs = (failedAt[0] - t0) / 1_000_000;
+      assertTrue(cancelMs < 100, "cancel() took " + cancelMs + " ms");
+      assertTrue(endedMs < 300, "the reader stopped " + endedMs + " ms after cancel()");
+      SQLException e = assertInstanceOf(SQLException.class, failure.get());
+      assertEquals("57014", e.getSQLState(), e.toString());
+      Thread.sleep(500);
+      assertEquals(before, proxy.records(), "no request after cancel()");
+      s.close();
+      assertEquals(250, FaultKit.rows(c, "SELECT * FROM Customers").count(), "connection usable");
+    }
+  }
+
+  @Test
+  void r17_queryTimeout1sAgainst2sPages_timesOutInTime() throws Exception {
+    try (CaspioEmulator emulator = FaultKit.smallEmulator();
+        Connection c = FaultKit.connect(emulator.port(), "")) {
+      FaultKit.rows(c, "SELECT COUNT(*) FROM Customers");
+      int threads = Thread.activeCount();
+      emulator.faults().setLatency(Duration.ofSeconds(2));
+      try (Statement s = c.createStatement()) {
+        s.setQueryTimeout(1);
+        emulator.clearLog();
+        long t0 = System.nanoTime();
+        SQLException e =
+            assertThrows(SQLException.class, () -> FaultKit.rows(s.executeQuery("SELECT * FROM Orders")));
+        long ms = millisSince(t0);
+        assertInstanceOf(SQLTimeoutException.class, e, e.toString());
+        assertTrue(ms >= 900 && ms < 1100, "timed out after " + ms + " ms");
+      }
+      emulator.faults().setLatency(Duration.ZERO);
+      Thread.sleep(2500); // let the emulator finish the abandoned reply
+      assertEquals(1, FaultKit.records(emulator), "no retry after the deadline");
+      NetworkFaultsIT.assertThreadsSettle(threads);
+    }
+  }
+
+  @Test
+  void r18_rowsInsertedAndDeletedBetweenPages_noUnchangedRowDuplicatedOrSkipped()
+      throws Exception {
+    try (CaspioEmulator emulator = FaultKit.bigEmulator();
+        Connection c = FaultKit.connect(emulator.port(), "&prefetch=0");
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT PK_ID FROM OrderItems")) {
+      Set<Integer> seen = new HashSet<>();
+      int n = 0;
+      while (rs.next()) {
+        assertTrue(seen.add(rs.getInt(1)), "duplicate " + rs.getInt(1));
+        if (++n == 2500) {
+          // Delete rows already read and rows not read yet, and insert new ones.
+          emulator.store().delete(ObjectKind.TABLE, "OrderItems", "PK_ID IN (10, 20, 1500)");
+          emulator.store().delete(ObjectKind.TABLE, "OrderItems", "PK_ID IN (7000, 7001)");
+          for (int i = 0; i < 3; i++) {
+            ObjectNode row = JsonNodeFactory.instance.objectNode();
+            row.put("Order_No", 1).put("Product_No", "P-00001").put("Quantity", 1);
+            emulator.store().insert(ObjectKind.TABLE, "OrderItems", row);
+          }
+        }
+      }
+      for (int id = 1; id <= FaultKit.BIG_ROWS; id++) {
+        if (id != 7000 && id != 7001) {
+          assertTrue(seen.contains(id), "row " + id + " was skipped");
+        }
+      }
+      assertTrue(!seen.contains(7000) && !seen.contains(7001));
+    }
+  }
+
+  @Test
+  void r10_connectionResetAfterInsertWasSent_isUnknownOutcomeAfterExactlyOnePost() {
+    // JDBC INSERT lives on the writes branch; this drives the same REST client the driver uses.
+    try (CaspioEmulator emulator = FaultKit.smallEmulator();
+        CaspioApi api = EmulatorCalcite.api(emulator)) {
+      long before = emulator.store().rowCount("OrderItems");
+      emulator.faults().dropNextAfterProcessing(1, ConnectionFault.CONNECTION_RESET, "/records");
+      emulator.clearLog();
+      long t0 = System.nanoTime();
+      CaspioException e =
+          assertThrows(
+              CaspioException.class,
+              () ->
+                  api.insert(
+                      io.github.caspiojdbc.rest.ObjectKind.TABLE,
+                      "OrderItems",
+                      Map.of("Order_No", 1, "Product_No", "P-00001", "Quantity", 3)));
+      assertTrue(millisSince(t0) < 3000);
+      assertEquals(ErrorKind.UNKNOWN_OUTCOME, e.kind(), e.toString());
+      assertEquals("08007", e.toSqlException().getSQLState());
+      long posts =
+          emulator.log().entries().stream().filter(x -> x.method().equals("POST")).count();
+      long tokenPosts =
+          emulator.log().entries().stream()
+              .filter(x -> x.method().equals("POST"))
+              .map(LoggedCall::path)
+              .filter(p -> p.contains("oauth"))
+              .count();
+      assertEquals(1, posts - tokenPosts, "exactly one insert POST");
+      assertEquals(before + 1, emulator.store().rowCount("OrderItems"), "the write happened");
+    }
+  }
+
+  @Test
+  void r21_tenThousandStatementsClosedEarlyOrFailing_leakNoConnectionsOrThreads()
+      throws Exception {
+    try (CaspioEmulator emulator = FaultKit.smallEmulator();
+        Connection c = FaultKit.connect(emulator.port(), "&maxRetries=0")) {
+      FaultKit.rows(c, "SELECT * FROM Customers");
+      int threads = Thread.activeCount();
+      int sockets = openSockets();
+      long t0 = System.nanoTime();
+      int failed = 0;
+      try (PreparedStatement ps = c.prepareStatement("SELECT * FROM Customers WHERE PK_ID > ?")) {
+        for (int i = 0; i < 10_000; i++) {
+          if (i % 100 == 0) {
+            emulator.faults().failNext(1, 500, "/records");
+          }
+          ps.setInt(1, i % 7);
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next(); // closed early: one row of up to 50
+          } catch (SQLException expected) {
+            failed++;
+          }
+        }
+      }
+      for (int i = 0; i < 200; i++) {
+        try (Statement s = c.createStatement();
+            ResultSet rs = s.executeQuery("SELECT * FROM Orders")) {
+          rs.next();
+        }
+      }
+      assertEquals(100, failed);
+      assertTrue(millisSince(t0) < 150_000);
+      NetworkFaultsIT.assertThreadsSettle(threads);
+      int after = openSockets();
+      assertTrue(after <= sockets + 4, "sockets " + sockets + " -> " + after);
+      assertEquals(50, FaultKit.rows(c, "SELECT * FROM Customers").count(), "still usable");
+    }
+  }
+
+  /** Open socket descriptors of this JVM (Linux), or 0 where /proc is missing. */
+  static int openSockets() {
+    File[] fds = new File("/proc/self/fd").listFiles();
+    if (fds == null) {
+      return 0;
+    }
+    int n = 0;
+    for (File f : fds) {
+      try {
+        if (java.nio.file.Files.readSymbolicLink(f.toPath()).toString().startsWith("socket:")) {
+          n++;
+        }
+      } catch (java.io.IOException gone) {
+        // closed while listing
+      }
+    }
+    return n;
+  }
+}

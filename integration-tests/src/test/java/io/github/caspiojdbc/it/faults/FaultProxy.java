@@ -1,0 +1,124 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.it.faults;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.github.caspiojdbc.emulator.CaspioEmulator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * WireMock on 127.0.0.1 in front of an emulator: everything is proxied to it unless a test scripts
+ * a reply for one exact request (for example the keyset page {@code PK_ID>2000}), which the
+ * emulator's path-only faults cannot target. The journal counts what the driver really sent.
+ */
+final class FaultProxy implements AutoCloseable {
+  private static final AtomicInteger SCENARIOS = new AtomicInteger();
+
+  final CaspioEmulator emulator;
+  final WireMockServer server;
+
+  FaultProxy(CaspioEmulator emulator) {
+    this(emulator, null);
+  }
+
+  /** With {@code idleMillis}, the proxy closes kept-alive connections idle that long. */
+  FaultProxy(CaspioEmulator emulator, Long idleMillis) {
+    this.emulator = emulator;
+    WireMockConfiguration o =
+        options().bindAddress("127.0.0.1").dynamicPort().containerThreads(40).jettyStopTimeout(0L);
+    if (idleMillis != null) {
+      o.jettyIdleTimeout(idleMillis);
+    }
+    this.server = new WireMockServer(o);
+    server.start();
+    server.stubFor(
+        any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(emulator.baseUrl())));
+  }
+
+  int port() {
+    return server.port();
+  }
+
+  /** The records request of keyset page {@code page} (1-based) of a full scan of {@code table}. */
+  static MappingBuilder page(String table, int page) {
+    return page(table, page, 1000);
+  }
+
+  /** As {@link #page(String, int)} for a scan with {@code pageSize} rows per page. */
+  static MappingBuilder page(String table, int page, int pageSize) {
+    MappingBuilder m = get(urlPathMatching(".*/tables/" + table + "/records"));
+    return page == 1
+        ? m.withQueryParam("q.getPaginationInfo", equalTo("true"))
+        : m.withQueryParam("q.where", equalTo("PK_ID>" + (page - 1) * pageSize));
+  }
+
+  /** Answers the first {@code times} requests matching {@code request} with {@code reply}. */
+  void times(int times, Supplier<MappingBuilder> request, ResponseDefinitionBuilder reply) {
+    String scenario = "s" + SCENARIOS.incrementAndGet();
+    for (int i = 0; i < times; i++) {
+      String state = i == 0 ? Scenario.STARTED : "n" + i;
+      server.stubFor(
+          request
+              .get()
+              .atPriority(1)
+              .inScenario(scenario)
+              .whenScenarioStateIs(state)
+              .willSetStateTo("n" + (i + 1))
+              .willReturn(reply));
+    }
+  }
+
+  /** Every request WireMock received, newest first. */
+  List<ServeEvent> served() {
+    return server.getAllServeEvents();
+  }
+
+  /** Requests whose URL matches {@code regex}. */
+  long count(String regex) {
+    return served().stream().filter(e -> e.getRequest().getUrl().matches(regex)).count();
+  }
+
+  /** Attempts at keyset page {@code page} (2 or more) of a full scan. */
+  long pageAttempts(int page) {
+    return pageAttempts(page, 1000);
+  }
+
+  long pageAttempts(int page, int pageSize) {
+    String where = "PK_ID>" + (page - 1) * pageSize;
+    return served().stream()
+        .filter(e -> e.getRequest().getUrl().contains("/records"))
+        .filter(e -> e.getRequest().queryParameter("q.where").containsValue(where))
+        .count();
+  }
+
+  long tokens() {
+    return count(".*/oauth/token.*");
+  }
+
+  long records() {
+    return count(".*/records.*");
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+}
