@@ -11,7 +11,6 @@ import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,10 +36,10 @@ import java.util.TimeZone;
 final class ResultSetHandler extends Wrappers.Handler {
   private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
-  private final Statement statement;
+  private final StatementHandler statement;
   private final ResultSet resultSet;
 
-  ResultSetHandler(Statement statement, ResultSet delegate) {
+  ResultSetHandler(StatementHandler statement, ResultSet delegate) {
     super(delegate);
     this.statement = statement;
     this.resultSet = delegate;
@@ -50,7 +49,7 @@ final class ResultSetHandler extends Wrappers.Handler {
   Object intercept(Object proxy, Method method, Object[] args) throws Throwable {
     switch (method.getName()) {
       case "getStatement":
-        return statement;
+        return statement == null ? null : statement.proxy();
       case "getObject":
         if (args.length == 2 && args[1] instanceof Class<?> type) {
           int column =
@@ -61,6 +60,11 @@ final class ResultSetHandler extends Wrappers.Handler {
       default:
         return forward(method, args);
     }
+  }
+
+  @Override
+  SQLException adjust(SQLException e) {
+    return statement == null ? e : statement.cancelled(e);
   }
 
   private Object getObject(int column, Class<?> type) throws SQLException {
