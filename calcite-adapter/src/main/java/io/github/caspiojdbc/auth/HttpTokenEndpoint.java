@@ -259,11 +259,15 @@ final class HttpTokenEndpoint implements TokenEndpoint {
         "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
   }
 
+  // The registry's client is shared by every token manager, so the connect timeout of this
+  // configuration can only travel with the request (deprecated there, but still honoured).
+  @SuppressWarnings("deprecation")
   private HttpPost request(List<NameValuePair> form, Header basic) {
     HttpPost post = new HttpPost(config.tokenUri());
     Timeout timeout = Timeout.of(config.requestTimeout());
     post.setConfig(
         RequestConfig.custom()
+            .setConnectTimeout(Timeout.of(config.connectTimeout()))
             .setRedirectsEnabled(false)
             .setResponseTimeout(timeout)
             .setConnectionRequestTimeout(timeout)

@@ -71,6 +71,7 @@ import java.util.regex.Pattern;
  * @param initialBackoff the wait before the first retry (doubled for each further retry)
  * @param maxBackoff the longest wait between retries, also the cap on {@code Retry-After}
  * @param requestTimeout how long one token request may wait for its response
+ * @param connectTimeout how long opening one connection to the token endpoint may take
  * @param clock the source of time for expiry decisions
  */
 public record TokenManagerConfig(
@@ -89,6 +90,7 @@ public record TokenManagerConfig(
     Duration initialBackoff,
     Duration maxBackoff,
     Duration requestTimeout,
+    Duration connectTimeout,
     Clock clock) {
 
   /** Path of the token endpoint on a Caspio account host. */
@@ -100,6 +102,7 @@ public record TokenManagerConfig(
   static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(500);
   static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(8);
   static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(15);
   private static final int MAX_RETRIES_LIMIT = 10;
 
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
@@ -120,6 +123,7 @@ public record TokenManagerConfig(
     initialBackoff = nonNegative("initialBackoff", initialBackoff, DEFAULT_INITIAL_BACKOFF);
     maxBackoff = nonNegative("maxBackoff", maxBackoff, DEFAULT_MAX_BACKOFF);
     requestTimeout = nonNegative("requestTimeout", requestTimeout, DEFAULT_REQUEST_TIMEOUT);
+    connectTimeout = nonNegative("connectTimeout", connectTimeout, DEFAULT_CONNECT_TIMEOUT);
     if (expiryMargin.compareTo(refreshMargin) > 0) {
       throw invalid("expiryMargin must not be longer than refreshMargin");
     }
@@ -128,6 +132,9 @@ public record TokenManagerConfig(
     }
     if (requestTimeout.isZero()) {
       throw invalid("requestTimeout must be positive");
+    }
+    if (connectTimeout.isZero()) {
+      throw invalid("connectTimeout must be positive");
     }
     if (maxRetries < 0 || maxRetries > MAX_RETRIES_LIMIT) {
       throw invalid("maxRetries must be between 0 and " + MAX_RETRIES_LIMIT);
@@ -208,6 +215,7 @@ public record TokenManagerConfig(
         initialBackoff,
         maxBackoff,
         requestTimeout,
+        connectTimeout,
         clock,
         Redaction.digest(clientSecret, accessToken, refreshToken));
   }
@@ -245,6 +253,8 @@ public record TokenManagerConfig(
         + maxBackoff
         + ", requestTimeout="
         + requestTimeout
+        + ", connectTimeout="
+        + connectTimeout
         + ", clock="
         + clock
         + "]";
@@ -343,6 +353,7 @@ public record TokenManagerConfig(
     private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
     private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
     private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -451,6 +462,12 @@ public record TokenManagerConfig(
       return this;
     }
 
+    /** Sets how long opening one connection to the token endpoint may take (15 s by default). */
+    public Builder connectTimeout(Duration value) {
+      this.connectTimeout = value;
+      return this;
+    }
+
     /** Sets the clock (tests move it to cross the margins). */
     public Builder clock(Clock value) {
       this.clock = Objects.requireNonNull(value, "clock");
@@ -479,6 +496,7 @@ public record TokenManagerConfig(
           initialBackoff,
           maxBackoff,
           requestTimeout,
+          connectTimeout,
           clock);
     }
   }
