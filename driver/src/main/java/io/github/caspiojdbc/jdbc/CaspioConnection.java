@@ -199,6 +199,9 @@ final class CaspioConnection implements Connection {
     if (!config.socketTimeout().isZero()) {
       b.requestTimeout(config.socketTimeout());
     }
+    if (!config.connectTimeout().isZero()) {
+      b.connectTimeout(config.connectTimeout());
+    }
     switch (config.authMode()) {
       case ACCESS_TOKEN -> {
         b.preIssuedToken(config.accessToken(), null, null);
