@@ -116,13 +116,19 @@ class SecurityIT {
           emulator.expireAccessTokens(); // next call: 401, renewal
           FaultKit.rows(c, "SELECT * FROM Orders");
           emulator.faults().failNext(10, 500, "/records");
-          collect(seen, assertThrows(SQLException.class, () -> FaultKit.rows(c, "SELECT * FROM Products")));
+          collect(
+              seen,
+              assertThrows(SQLException.class, () -> FaultKit.rows(c, "SELECT * FROM Products")));
           emulator.faults().clear();
           emulator.faults().failNext(1, 401, "/records");
           emulator.faults().failNext(1, 401, "/records");
-          collect(seen, assertThrows(SQLException.class, () -> FaultKit.rows(c, "SELECT * FROM Products")));
+          collect(
+              seen,
+              assertThrows(SQLException.class, () -> FaultKit.rows(c, "SELECT * FROM Products")));
           emulator.faults().clear();
-          collect(seen, assertThrows(SQLException.class, () -> s.executeQuery("SELECT nope FROM Orders")));
+          collect(
+              seen,
+              assertThrows(SQLException.class, () -> s.executeQuery("SELECT nope FROM Orders")));
           for (SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {
             collect(seen, w);
           }
@@ -255,8 +261,7 @@ class SecurityIT {
               SQLException.class,
               () ->
                   DriverManager.getConnection(
-                          "jdbc:caspio://127.0.0.1:" + emulator.httpsPort(),
-                          FaultKit.credentials())
+                          "jdbc:caspio://127.0.0.1:" + emulator.httpsPort(), FaultKit.credentials())
                       .close());
       assertEquals("08001", e.getSQLState(), e.toString());
       assertTrue(millisSince(t0) < 3000, "handshake failures are final");
@@ -288,8 +293,7 @@ class SecurityIT {
   }
 
   @Test
-  void s04_crossHostRedirectOfTheTokenRequest_isRefusedBeforeCredentialsAreSent()
-      throws Exception {
+  void s04_crossHostRedirectOfTheTokenRequest_isRefusedBeforeCredentialsAreSent() throws Exception {
     try (CaspioEmulator emulator = FaultKit.smallEmulator();
         FaultProxy proxy = new FaultProxy(emulator);
         ServerSocket other = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
