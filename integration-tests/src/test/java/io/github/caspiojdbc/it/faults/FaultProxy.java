@@ -86,6 +86,11 @@ final class FaultProxy implements AutoCloseable {
     }
   }
 
+  /** Answers every request matching {@code request} with {@code reply}. */
+  void always(MappingBuilder request, ResponseDefinitionBuilder reply) {
+    server.stubFor(request.atPriority(1).willReturn(reply));
+  }
+
   /** Every request WireMock received, newest first. */
   List<ServeEvent> served() {
     return server.getAllServeEvents();

@@ -1,0 +1,63 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.it.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.caspiojdbc.emulator.CaspioEmulator;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.TimeZone;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * R22: the same queries give byte-identical results whatever the JVM's default locale and time
+ * zone. The expected digests were taken once and are fixed here; the failsafe executions of this
+ * module run this class under tr_TR / Pacific/Kiritimati, de_DE / America/New_York and
+ * Pacific/Chatham, so a locale-dependent result breaks one of them.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class LocaleIT {
+  private static CaspioEmulator emulator;
+  private static Connection c;
+
+  @BeforeAll
+  static void start() throws SQLException {
+    emulator = FaultKit.bigEmulator();
+    c = FaultKit.connect(emulator.port(), "");
+  }
+
+  @AfterAll
+  static void stop() throws SQLException {
+    c.close();
+    emulator.close();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          SELECT * FROM OrderItems | 10000 | 773625b95dfce78ac967e9eda5165d7eff83198c06f4737e670f94fbc4bd20e0
+          select pk_id, quantity, unit_price, delivered_at from orderitems where pk_id <= 1500 and comment is not null | 1500 | aef79eef471af3c171248821738be265fc1013083fa447af910c2de1cb05bab6
+          SELECT COUNT(*), SUM(Quantity), MIN(Delivered_At), MAX(Unit_Price) FROM OrderItems WHERE Delivered_At >= TIMESTAMP '2024-03-31 02:30:00' | 1 | e7aa7eeacd784a329fa3a91e33edd0fd07c39d8c758d8b7d85ab62bf7f73ecfb
+          SELECT Product_No, CAST(Unit_Price AS VARCHAR(20)), EXTRACT(HOUR FROM Delivered_At) FROM OrderItems WHERE Product_No LIKE 'P-0001%' ORDER BY PK_ID | 2581 | f5e4cf17774f7be356af945eab3487137ba7f3f1205f6021fd50ca68300e1a8b
+          """)
+  void r22_sameRowsInEveryLocaleAndTimeZone(String sql, int rows, String sha256)
+      throws SQLException {
+    FaultKit.Rows r = FaultKit.rows(c, sql);
+    String where = Locale.getDefault() + " " + TimeZone.getDefault().getID();
+    System.out.println("R22 " + where + " " + r + " " + sql);
+    assertEquals(rows, r.count(), where + ": " + sql);
+    assertEquals(sha256, r.sha256(), where + ": " + sql);
+  }
+}
