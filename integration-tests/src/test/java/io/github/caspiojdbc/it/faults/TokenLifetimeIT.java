@@ -18,29 +18,58 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * R14: a token inside the refresh margin (5 minutes before expiry) but outside the expiry margin (3
- * minutes) is still handed out while a renewal runs, so callers do not wait for the token endpoint.
+ * R14: a token in its stale window (past the refresh margin, which is at most half its life, but
+ * before the expiry margin, at most a quarter) is renewed before it expires. By design the first
+ * caller in the window renews it inline (no background thread), while every other caller keeps
+ * getting the still-valid token without waiting. A 10 s token is stale from 5 s and no longer used
+ * from 7.5 s.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TokenLifetimeIT {
 
   @Test
-  void r14_tokenInTheRefreshMargin_isRenewedWithoutBlockingCallers() throws Exception {
+  void r14_tokenInTheRefreshMargin_isRenewedOnceWithoutBlockingOtherCallers() throws Exception {
     try (CaspioEmulator emulator =
-            CaspioEmulator.builder()
-                .sampleData(7, 200)
-                .accessTokenLifetime(Duration.ofMinutes(4))
-                .build()
-                .start();
-        Connection c = FaultKit.connect(emulator.port(), "")) {
+        CaspioEmulator.builder()
+            .sampleData(7, 200)
+            .accessTokenLifetime(Duration.ofSeconds(10))
+            .build()
+            .start()) {
+      long t0 = System.nanoTime();
+      Connection c = FaultKit.connect(emulator.port(), "");
+      Connection other = FaultKit.connect(emulator.port(), "");
+      long connected = System.nanoTime();
+      assertTrue(connected - t0 < TimeUnit.MILLISECONDS.toNanos(2400), "connect was too slow");
       FaultKit.rows(c, "SELECT COUNT(*) FROM Customers");
+      FaultKit.rows(other, "SELECT COUNT(*) FROM Orders");
       assertEquals(1, emulator.log().tokenRequests());
+      // Stale from obtained + 5 s, which lies between t0 + 5 s and connected + 5 s.
+      Thread.sleep(
+          Math.max(
+              0,
+              (connected + TimeUnit.MILLISECONDS.toNanos(5100) - System.nanoTime()) / 1_000_000));
       emulator.clearLog();
       emulator.faults().delayNext(1, Duration.ofSeconds(2), "/oauth/token");
-      long t0 = System.nanoTime();
-      assertEquals(50, FaultKit.rows(c, "SELECT * FROM Customers").count());
-      long ms = millisSince(t0);
-      assertTrue(ms < 1500, "the query waited " + ms + " ms for the slow token endpoint");
+      long[] renewerMs = {-1};
+      Thread renewer =
+          new Thread(
+              () -> {
+                long r0 = System.nanoTime();
+                try {
+                  FaultKit.rows(c, "SELECT * FROM Customers");
+                  renewerMs[0] = millisSince(r0);
+                } catch (java.sql.SQLException e) {
+                  renewerMs[0] = -2;
+                }
+              });
+      renewer.start();
+      Thread.sleep(400); // the renewer has found the token stale and is waiting for the endpoint
+      long q0 = System.nanoTime();
+      assertEquals(60, FaultKit.rows(other, "SELECT * FROM Orders").count());
+      long ms = millisSince(q0);
+      assertTrue(ms < 1200, "another caller waited " + ms + " ms for the renewal");
+      renewer.join(10_000);
+      assertTrue(renewerMs[0] >= 1900, "the first caller renewed inline: " + renewerMs[0] + " ms");
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
       while (emulator.log().tokenRequests() == 0 && System.nanoTime() < end) {
         Thread.sleep(50);
@@ -52,6 +81,8 @@ class TokenLifetimeIT {
               .filter(e -> e.kind() == PathKind.RECORDS && e.status() == 401)
               .count(),
           "never a 401");
+      c.close();
+      other.close();
     }
   }
 }
