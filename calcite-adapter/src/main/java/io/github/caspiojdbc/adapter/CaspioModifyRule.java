@@ -116,13 +116,20 @@ final class CaspioModifyRule extends RelRule<RuleConfig> {
             null);
     }
     boolean update = modify.getOperation() == TableModify.Operation.UPDATE;
+    int n = columns.size();
+    LogicalProject project = passthroughProject(modify.getInput(), n);
     List<String> targets = update ? modify.getUpdateColumnList() : List.of();
-    List<RexNode> sources = update ? modify.getSourceExpressionList() : List.of();
     List<CaspioColumn> targetColumns = new ArrayList<>();
+    List<RexNode> sources = new ArrayList<>();
     for (int j = 0; targets != null && j < targets.size(); j++) {
       CaspioColumn c = column(columns, targets.get(j));
       checkSettable(table, c);
-      if (dependsOnRow(sources.get(j))) {
+      // Calcite refers to each SET value as a column the input adds after the table's columns.
+      RexNode source = modify.getSourceExpressionList().get(j);
+      if (source instanceof RexInputRef ref && ref.getIndex() >= n && project != null) {
+        source = project.getProjects().get(ref.getIndex());
+      }
+      if (dependsOnRow(source)) {
         throw new CaspioException(
             ErrorKind.UNSUPPORTED,
             "UPDATE of "
@@ -135,9 +142,13 @@ final class CaspioModifyRule extends RelRule<RuleConfig> {
             null);
       }
       targetColumns.add(c);
+      sources.add(source);
     }
 
-    Shape shape = shape(modify.getInput(), table);
+    Shape shape =
+        project != null
+            ? filterOrScan(project.getInput(), table)
+            : filterOrScan(modify.getInput(), table);
     FilterTranslator.Result where = null;
     if (shape != null && shape.condition() != null) {
       List<String> names = new ArrayList<>();
@@ -346,17 +357,14 @@ final class CaspioModifyRule extends RelRule<RuleConfig> {
   /** A DELETE or UPDATE input that is [passthrough Project] [Filter] scan of the target table. */
   private record Shape(CaspioTableScan scan, @Nullable RexNode condition) {}
 
-  private static @Nullable Shape shape(RelNode input, CaspioTable table) {
-    int n = table.columns().size();
+  /** The input's Project that passes the table's columns through, if any. */
+  private static @Nullable LogicalProject passthroughProject(RelNode input, int n) {
     for (RelNode r : rels(input)) {
       if (r instanceof LogicalProject p && passthrough(p, n)) {
-        Shape s = filterOrScan(p.getInput(), table);
-        if (s != null) {
-          return s;
-        }
+        return p;
       }
     }
-    return filterOrScan(input, table);
+    return null;
   }
 
   private static @Nullable Shape filterOrScan(RelNode node, CaspioTable table) {
