@@ -204,7 +204,12 @@ public final class CaspioWriter {
           failure.note(index, x);
           break;
         }
-        while (inFlight >= MAX_IN_FLIGHT) {
+        // Take in every answer already there, so that a known failure stops the next row.
+        for (Future<Map<String, Object>> ready = done.poll(); ready != null; ready = done.poll()) {
+          collect(ready, rowOf, outcomes, returned, writes, failure);
+          inFlight--;
+        }
+        while (inFlight >= MAX_IN_FLIGHT && failure.error == null) {
           try {
             collect(done.take(), rowOf, outcomes, returned, writes, failure);
             inFlight--;

@@ -41,7 +41,8 @@ final class WriteValues {
     }
     try {
       return switch (column.kind()) {
-        case BIGINT, INTEGER -> integral(value);
+        case BIGINT -> integral(value);
+        case INTEGER -> Math.toIntExact(integral(value));
         case DOUBLE -> floating(value);
         case DECIMAL -> decimal(value);
         case BOOLEAN -> bool(value);
