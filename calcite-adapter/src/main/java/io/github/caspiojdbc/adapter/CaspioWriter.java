@@ -37,12 +37,13 @@ import org.apache.calcite.linq4j.Linq4j;
  * Calcite: INSERT, and UPDATE/DELETE by key lists) and {@link #writeWhere} (one PUT or DELETE with
  * the statement's own {@code q.where}).
  *
- * <p>INSERT sends one POST per row (Caspio has no bulk insert), at most {@link #MAX_IN_FLIGHT} at a
- * time: Caspio's burst limit is about 10 calls per second for the whole account, and at typical
- * round trips of 200-500 ms four concurrent POSTs stay near it while a single one would waste most
- * of it waiting; the REST layer's adaptive limiter lowers the rate further on 429. After the first
- * failure no further row is sent, the rows in flight are awaited, and a {@link
- * CaspioWriteException} says exactly which rows were written.
+ * <p>INSERT first computes and converts every row (a value Caspio cannot store exactly fails the
+ * statement before anything is sent), then sends one POST per row (Caspio has no bulk insert), at
+ * most {@link #MAX_IN_FLIGHT} at a time: Caspio's burst limit is about 10 calls per second for the
+ * whole account, and at typical round trips of 200-500 ms four concurrent POSTs stay near it while
+ * a single one would waste most of it waiting; the REST layer's adaptive limiter lowers the rate
+ * further on 429. After the first failure no further row is sent, the rows in flight are awaited,
+ * and a {@link CaspioWriteException} says exactly which rows were written.
  *
  * <p>UPDATE and DELETE by keys first read every matching row (the read path re-checks predicates
  * Caspio evaluates differently, such as case-insensitive text comparisons), then write by {@code
@@ -184,49 +185,47 @@ public final class CaspioWriter {
     Failure failure = new Failure();
     boolean interrupted = false;
     int inFlight = 0;
+    // All rows are computed and converted before the first POST: a bad value then fails the
+    // statement with nothing written, and INSERT ... SELECT from the same table cannot read the
+    // rows it is adding (which paging through a growing table would do, forever).
+    List<Map<String, Object>> bodies = new ArrayList<>();
     try (Enumerator<Object[]> e = rows.enumerator()) {
-      while (failure.error == null) {
-        if (cancelled(root)) {
-          failure.note(Integer.MAX_VALUE, cancelledError());
-          break;
-        }
-        if (!nextRow(e, failure)) {
-          break;
-        }
-        int index = outcomes.size();
-        outcomes.add(Outcome.NOT_SENT);
-        returned.add(null);
-        Map<String, Object> body;
-        try {
-          body = body(spec, e.current());
-        } catch (CaspioException x) {
-          outcomes.set(index, Outcome.FAILED);
-          failure.note(index, x);
-          break;
-        }
-        // Take in every answer already there, so that a known failure stops the next row.
-        for (Future<Map<String, Object>> ready = done.poll(); ready != null; ready = done.poll()) {
-          collect(ready, rowOf, outcomes, returned, writes, failure);
-          inFlight--;
-        }
-        while (inFlight >= MAX_IN_FLIGHT && failure.error == null) {
-          try {
-            collect(done.take(), rowOf, outcomes, returned, writes, failure);
-            inFlight--;
-          } catch (InterruptedException x) {
-            interrupted = true;
-            failure.note(Integer.MAX_VALUE, cancelledError());
-            break;
-          }
-        }
-        if (failure.error != null) {
-          break; // This row was not sent.
-        }
-        Future<Map<String, Object>> f =
-            done.submit(() -> table.api().insert(ObjectKind.TABLE, table.caspioName(), body));
-        rowOf.put(f, index);
-        inFlight++;
+      while (e.moveNext()) {
+        checkCancel(root);
+        bodies.add(body(spec, e.current()));
       }
+    }
+    for (int i = 0; i < bodies.size(); i++) {
+      outcomes.add(Outcome.NOT_SENT);
+      returned.add(null);
+    }
+    for (int index = 0; index < bodies.size() && failure.error == null; index++) {
+      if (cancelled(root)) {
+        failure.note(Integer.MAX_VALUE, cancelledError());
+        break;
+      }
+      // Take in every answer already there, so that a known failure stops the next row.
+      for (Future<Map<String, Object>> ready = done.poll(); ready != null; ready = done.poll()) {
+        collect(ready, rowOf, outcomes, returned, writes, failure);
+        inFlight--;
+      }
+      while (inFlight >= MAX_IN_FLIGHT && failure.error == null) {
+        try {
+          collect(done.take(), rowOf, outcomes, returned, writes, failure);
+          inFlight--;
+        } catch (InterruptedException x) {
+          interrupted = true;
+          failure.note(Integer.MAX_VALUE, cancelledError());
+        }
+      }
+      if (failure.error != null) {
+        break; // This row is not sent.
+      }
+      Map<String, Object> body = bodies.get(index);
+      Future<Map<String, Object>> f =
+          done.submit(() -> table.api().insert(ObjectKind.TABLE, table.caspioName(), body));
+      rowOf.put(f, index);
+      inFlight++;
     }
     // Rows in flight are awaited even when cancelled: their outcome must be known or reported.
     while (inFlight > 0) {
@@ -261,22 +260,6 @@ public final class CaspioWriter {
           written);
     }
     return written.size();
-  }
-
-  /** Reads the next input row; a failure of the input (INSERT ... SELECT) ends the statement. */
-  private static boolean nextRow(Enumerator<Object[]> e, Failure failure) {
-    try {
-      return e.moveNext();
-    } catch (CaspioException x) {
-      failure.note(Integer.MAX_VALUE, x);
-      return false;
-    } catch (RuntimeException x) {
-      failure.note(
-          Integer.MAX_VALUE,
-          new CaspioException(
-              ErrorKind.DATA, "Computing the rows to insert failed: " + x.getMessage(), x));
-      return false;
-    }
   }
 
   private static void collect(

@@ -119,4 +119,19 @@ class FailuresIT {
     assertEquals(3, f.rows());
     assertEquals(2, f.writes().writeRequests() - before);
   }
+
+  @Test
+  void insertValues_badValueInThirdRow_nothingSent() throws Exception {
+    SQLException e =
+        assertThrows(
+            SQLException.class,
+            () ->
+                f.update(
+                    "INSERT INTO "
+                        + f.table
+                        + " (Name, Tags) VALUES ('a', '[1]'), ('b', '[2]'), ('c', 'Red')"));
+    assertEquals("22000", WriteFixture.caspio(e).sqlState(), e.toString());
+    assertEquals(0, f.count("POST"));
+    assertEquals(1, f.rows());
+  }
 }

@@ -129,4 +129,18 @@ class InsertIT {
     assertEquals("25006", WriteFixture.caspio(e).sqlState());
     assertEquals(0, f.records().size());
   }
+
+  @Test
+  void insertSelect_fromTheSameTableLargerThanAPage_copiesEachRowOnce() throws Exception {
+    StringBuilder sql = new StringBuilder("INSERT INTO " + f.table + " (Name, Qty) VALUES ");
+    for (int i = 0; i < 150; i++) {
+      sql.append(i == 0 ? "" : ", ").append("('r").append(i).append("', ").append(i).append(')');
+    }
+    f.update(sql.toString());
+    f.clear();
+    assertEquals(
+        150, f.update("INSERT INTO " + f.table + " (Name, Qty) SELECT Name, Qty FROM " + f.table));
+    assertEquals(300, f.rows());
+    assertEquals(150, f.count("POST"));
+  }
 }
