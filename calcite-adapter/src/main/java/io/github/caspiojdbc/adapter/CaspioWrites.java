@@ -15,6 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * The write state of one connection (one {@link CaspioSchema}): the hooks a JDBC driver needs on
  * top of the adapter's writes. Thread-safe.
  *
+ * <p>Caspio has no transactions. Each request is applied by Caspio when it is answered, so every
+ * statement is in effect auto-committed, and a statement that needs several requests (a multi-row
+ * INSERT, an UPDATE or DELETE by several key lists) can be partly applied when one fails; the
+ * {@link CaspioWriteException} it throws then says exactly what was applied.
+ *
  * <ul>
  *   <li>{@link #setReadOnly}: while set, every INSERT, UPDATE and DELETE fails with {@link
  *       ErrorKind#READ_ONLY} (SQLState 25006) before any request is sent, including statements

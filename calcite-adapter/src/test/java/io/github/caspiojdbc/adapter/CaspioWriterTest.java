@@ -348,4 +348,19 @@ class CaspioWriterTest {
     assertEquals(f, CaspioWriter.ranges(o, Outcome.FAILED));
     assertEquals(n, CaspioWriter.ranges(o, Outcome.NOT_SENT));
   }
+
+  @Test
+  void lastInsert_sequencePerInsertStatement_updatesAndDeletesLeaveItAlone() throws Exception {
+    assertEquals(0, schema.writes().lastInsert().sequence());
+    update("INSERT INTO T (Name) VALUES ('a'), ('b')");
+    CaspioWrites.InsertResult first = schema.writes().lastInsert();
+    assertEquals(1, first.sequence());
+    assertEquals(2, first.rows().size());
+    update("DELETE FROM T WHERE Qty = 1");
+    assertEquals(first, schema.writes().lastInsert());
+    update("INSERT INTO T (Name) VALUES ('c')");
+    assertEquals(2, schema.writes().lastInsert().sequence());
+    assertEquals("c", schema.writes().lastInsert().rows().get(0).get("Name"));
+    assertEquals(4, schema.writes().writeRequests());
+  }
 }
