@@ -149,7 +149,8 @@ class RoundTripIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"12345.6789", "-0.0001", "0.1", "92233720368.5477", "0"})
+  @ValueSource(
+      strings = {"12345.6789", "-0.0001", "0.1", "92233720368.5477", "922337203685477.5807", "0"})
   void currency_writtenReadAndMatchedExactly(String text) throws Exception {
     BigDecimal value = new BigDecimal(text);
     long key = insert("Price", value);
