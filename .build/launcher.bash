@@ -1,0 +1,30 @@
+# Shared by the root scripts ./caspio-emulator and ./caspio-sql (sourced, not run).
+# run_main <script-name> <main-class> [args...]: builds the integration-tests module and its
+# runtime classpath on first use or when a main source or pom changed, then execs the class.
+# Needs only JDK 17+ and Maven; works from any directory.
+
+run_main() {
+  local name="$1" main="$2"
+  shift 2
+  local root
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  local module="$root/integration-tests"
+  local classes="$module/target/classes"
+  local cp_file="$module/target/launcher.classpath"
+  local main_class="$classes/${main//.//}.class"
+
+  if [[ ! -f "$cp_file" || ! -f "$main_class" || -n "$(find "$root" -path '*/target' -prune -o \
+      \( -path '*/src/main/*' -o -name pom.xml \) -newer "$cp_file" -type f -print -quit)" ]]; then
+    echo "$name: building (first run or sources changed)..." >&2
+    # No tests and no shaded jar: only what the launcher's classpath needs.
+    local goals=(-q -pl integration-tests -am package dependency:build-classpath
+      -Dmaven.test.skip=true -Dcaspio.shade.skip=true -Dmdep.includeScope=runtime
+      -Dmdep.outputFile=target/launcher.classpath)
+    if ! (cd "$root" && mvn -o "${goals[@]}" >&2); then
+      echo "$name: offline build failed, retrying online..." >&2
+      (cd "$root" && mvn "${goals[@]}" >&2)
+    fi
+  fi
+
+  exec java -cp "$classes:$(cat "$cp_file")" "$main" "$@"
+}
