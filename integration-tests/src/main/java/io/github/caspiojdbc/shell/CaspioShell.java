@@ -44,11 +44,14 @@ public final class CaspioShell {
 
   /**
    * Runs the shell to completion: parses {@code args}, starts the emulator when no URL is given,
-   * runs sqlline and stops the emulator again.
+   * runs sqlline and stops the emulator again. Public so that end-to-end tests can run the shell
+   * in-process with their own streams and environment.
    *
+   * @param env the environment to take {@code CASPIO_CLIENT_ID} and {@code CASPIO_CLIENT_SECRET}
+   *     from
    * @return the process exit code
    */
-  static int run(
+  public static int run(
       String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
     ShellArgs parsed;
     try {
