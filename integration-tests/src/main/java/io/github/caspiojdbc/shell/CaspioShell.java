@@ -66,14 +66,21 @@ public final class CaspioShell {
       return 0;
     }
     if (parsed.url().isPresent()) {
-      return sqlline(
-          parsed,
-          parsed.url().get(),
-          nonBlank(env.get(ENV_CLIENT_ID)),
-          nonBlank(env.get(ENV_CLIENT_SECRET)),
-          in,
-          out,
-          err);
+      String url = parsed.url().get();
+      String clientId = nonBlank(env.get(ENV_CLIENT_ID));
+      String secret = nonBlank(env.get(ENV_CLIENT_SECRET));
+      try {
+        if (clientId == null) {
+          clientId = Credentials.ask("Client id for " + url + ": ", false, in, err);
+        }
+        if (secret == null) {
+          secret = Credentials.ask("Client secret for " + url + ": ", true, in, err);
+        }
+      } catch (IOException e) {
+        err.println("caspio-sql: cannot read credentials: " + e.getMessage());
+        return 1;
+      }
+      return sqlline(parsed, url, clientId, secret, in, out, err);
     }
     try (CaspioEmulator emulator =
         CaspioEmulator.builder().sampleData(SAMPLE_SEED, SAMPLE_ROWS).build().start()) {
@@ -106,15 +113,9 @@ public final class CaspioShell {
       InputStream in,
       PrintStream out,
       PrintStream err) {
-    List<String> sqllineArgs = new ArrayList<>(List.of("-u", url));
-    // Given to sqlline in-process, never on a command line; sqlline prompts (masked) for what is
-    // missing.
-    if (user != null) {
-      sqllineArgs.addAll(List.of("-n", user));
-    }
-    if (password != null) {
-      sqllineArgs.addAll(List.of("-p", password));
-    }
+    // Given to sqlline in-process, never on a command line. sqlline's own prompt is not used: on
+    // a dumb terminal (input piped in) it echoes what it reads, secret included.
+    List<String> sqllineArgs = new ArrayList<>(List.of("-u", url, "-n", user, "-p", password));
     // Caspio has no transactions; the driver reports TRANSACTION_NONE, and sqlline's default
     // REPEATABLE_READ would print a "not supported" error on every connect.
     sqllineArgs.add("--isolation=TRANSACTION_NONE");

@@ -15,7 +15,7 @@ import java.util.Optional;
  *
  * <p>Credentials are deliberately not accepted as arguments: a command line is visible to every
  * user of the machine ({@code ps}) and lands in shell history. They come from the environment or
- * from sqlline's masked prompt instead.
+ * from a prompt instead.
  */
 record ShellArgs(
     Optional<String> url, List<String> statements, List<String> sqllineOptions, boolean help) {
@@ -34,7 +34,7 @@ record ShellArgs(
           "",
           "Credentials for a real account: environment variables CASPIO_CLIENT_ID and",
           "CASPIO_CLIENT_SECRET (the Web services profile's client id and secret); when they are",
-          "not set, sqlline asks for them (user = client id, password = client secret).");
+          "not set, caspio-sql asks for them (the secret without echo).");
 
   ShellArgs {
     statements = List.copyOf(statements);
