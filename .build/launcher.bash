@@ -24,6 +24,8 @@ run_main() {
       echo "$name: offline build failed, retrying online..." >&2
       (cd "$root" && mvn "${goals[@]}" >&2)
     fi
+    # build-classpath leaves an unchanged file untouched; its time stamps this build.
+    touch "$cp_file"
   fi
 
   exec java -cp "$classes:$(cat "$cp_file")" "$main" "$@"
