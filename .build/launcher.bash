@@ -17,12 +17,19 @@ run_main() {
       \( -path '*/src/main/*' -o -name pom.xml \) -newer "$cp_file" -type f -print -quit)" ]]; then
     echo "$name: building (first run or sources changed)..." >&2
     # No tests and no shaded jar: only what the launcher's classpath needs.
-    local goals=(-q -pl integration-tests -am package dependency:build-classpath
+    local goals=(-q -B -pl integration-tests -am package dependency:build-classpath
       -Dmaven.test.skip=true -Dcaspio.shade.skip=true -Dmdep.includeScope=runtime
       -Dmdep.outputFile=target/launcher.classpath)
-    if ! (cd "$root" && mvn -o "${goals[@]}" >&2); then
+    # The build log is shown only when the build fails.
+    local log="$module/target/launcher-build.log"
+    mkdir -p "$module/target"
+    if ! (cd "$root" && mvn -o "${goals[@]}" >"$log" 2>&1); then
       echo "$name: offline build failed, retrying online..." >&2
-      (cd "$root" && mvn "${goals[@]}" >&2)
+      if ! (cd "$root" && mvn "${goals[@]}" >"$log" 2>&1); then
+        cat "$log" >&2
+        echo "$name: build failed" >&2
+        exit 1
+      fi
     fi
     # build-classpath leaves an unchanged file untouched; its time stamps this build.
     touch "$cp_file"
