@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 import sqlline.SqlLine;
 
 /**
@@ -149,6 +150,9 @@ public final class CaspioShell {
       sqllineArgs.addAll(List.of("-f", script.toString()));
       // No line editing without a user: a dumb terminal, and no jline warning about it.
       System.setProperty(DUMB_TERMINAL, "true");
+      // java.util.logging's console handler binds to System.err when first configured: do that
+      // now, so that log records keep going to the real stderr.
+      Logger.getLogger("").getHandlers();
       // While running a script, sqlline prints the stack trace of every SQLException to
       // System.err, after its own one-line "Error: ... (state=...)" message on its error stream.
       System.setErr(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
