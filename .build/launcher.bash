@@ -35,5 +35,7 @@ run_main() {
     touch "$cp_file"
   fi
 
-  exec java -cp "$classes:$(cat "$cp_file")" "$main" "$@"
+  # JAVA_OPTS: extra JVM options, split on blanks (e.g. JAVA_OPTS='-Xmx2g').
+  # shellcheck disable=SC2086
+  exec java ${JAVA_OPTS:-} -cp "$classes:$(cat "$cp_file")" "$main" "$@"
 }
