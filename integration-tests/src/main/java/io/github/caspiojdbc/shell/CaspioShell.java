@@ -83,8 +83,14 @@ public final class CaspioShell {
       }
       return sqlline(parsed, url, clientId, secret, in, out, err);
     }
-    try (CaspioEmulator emulator =
-        CaspioEmulator.builder().sampleData(SAMPLE_SEED, SAMPLE_ROWS).build().start()) {
+    CaspioEmulator started;
+    try {
+      started = CaspioEmulator.builder().sampleData(SAMPLE_SEED, SAMPLE_ROWS).build().start();
+    } catch (RuntimeException e) {
+      err.println("caspio-sql: cannot start the bundled emulator: " + e.getMessage());
+      return 1;
+    }
+    try (CaspioEmulator emulator = started) {
       err.println(
           "No URL given: started the bundled Caspio emulator with sample data at "
               + emulator.baseUrl()
