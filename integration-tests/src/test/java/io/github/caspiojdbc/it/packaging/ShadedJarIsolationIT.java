@@ -11,8 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.emulator.CaspioEmulator;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -172,6 +175,33 @@ class ShadedJarIsolationIT {
     assertTrue(
         tables.containsAll(List.of("Customers", "Orders", "OrderItems", "Products")),
         tables.toString());
+  }
+
+  /**
+   * A fresh copy of the jar initialises its bundled logging on first use: nothing may reach stderr
+   * (SLF4J prints a "no binding" warning there when its binding is missing or not relocated).
+   */
+  @Test
+  void firstQuery_freshLoader_printsNothingOnStderr() throws Exception {
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    PrintStream systemErr = System.err;
+    try (URLClassLoader fresh = ShadedJar.isolatedLoader()) {
+      System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      Driver driver =
+          (Driver)
+              Class.forName(ShadedJar.DRIVER_CLASS, true, fresh).getConstructor().newInstance();
+      List<List<String>> rows =
+          inForeignContext(
+              () -> {
+                try (Connection c = driver.connect(url(), credentials())) {
+                  return rows(c, "select count(*) from \"Customers\" where \"City\" <> ''");
+                }
+              });
+      assertEquals(1, rows.size());
+    } finally {
+      System.setErr(systemErr);
+    }
+    assertEquals("", captured.toString(StandardCharsets.UTF_8));
   }
 
   private static Driver shadedDriver() throws ReflectiveOperationException {
