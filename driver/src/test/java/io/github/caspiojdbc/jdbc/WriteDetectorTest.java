@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** Recognising SQL that changes rows, for read-only connections. */
 class WriteDetectorTest {
 
   static Stream<Arguments> statements() {
