@@ -8,6 +8,7 @@ package io.github.caspiojdbc.adapter;
 import io.github.caspiojdbc.rest.CaspioApi;
 import io.github.caspiojdbc.rest.FieldInfo;
 import io.github.caspiojdbc.rest.ObjectKind;
+import io.github.caspiojdbc.rest.RecordQuery;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -54,14 +55,21 @@ public final class CaspioTable extends AbstractTable implements TranslatableTabl
   private final String caspioName;
   private final boolean pushdown;
   private final CaspioWrites writes;
+  private final int pageSize;
   private volatile List<CaspioColumn> columns;
 
   CaspioTable(CaspioApi api, ObjectKind kind, String caspioName, boolean pushdown) {
-    this(api, kind, caspioName, pushdown, new CaspioWrites());
+    this(api, kind, caspioName, pushdown, new CaspioWrites(), RecordQuery.MAX_PAGE_SIZE);
   }
 
   CaspioTable(
-      CaspioApi api, ObjectKind kind, String caspioName, boolean pushdown, CaspioWrites writes) {
+      CaspioApi api,
+      ObjectKind kind,
+      String caspioName,
+      boolean pushdown,
+      CaspioWrites writes,
+      int pageSize) {
+    this.pageSize = pageSize;
     this.writes = writes;
     this.pushdown = pushdown;
     this.api = api;
@@ -76,6 +84,11 @@ public final class CaspioTable extends AbstractTable implements TranslatableTabl
   /** The write state of the connection this table belongs to. */
   CaspioWrites writes() {
     return writes;
+  }
+
+  /** Rows per request when a read takes several pages. */
+  int pageSize() {
+    return pageSize;
   }
 
   /** Whether rules may move work into this table's requests. */

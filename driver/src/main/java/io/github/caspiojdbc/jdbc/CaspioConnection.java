@@ -113,7 +113,7 @@ final class CaspioConnection implements Connection {
       throw e.toSqlException();
     }
     try {
-      CaspioSchema schema = CaspioSchema.create(api, config.metadataCacheTtl());
+      CaspioSchema schema = CaspioSchema.create(api, config.metadataCacheTtl(), config.pageSize());
       checkAccount(schema, config);
       CalciteConnection calcite = CalciteDrivers.bridge().open(calciteProperties());
       SchemaPlus root = calcite.getRootSchema();
