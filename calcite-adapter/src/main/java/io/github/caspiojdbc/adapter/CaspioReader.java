@@ -70,6 +70,7 @@ public final class CaspioReader {
       select = List.of(CaspioTable.PK_ID);
     }
     b.select(dedupe(select)).where(where).groupBy(spec.groupBy()).orderBy(spec.orderBy());
+    b.pageSize(spec.table().pageSize());
     if (spec.fetch() >= 0) {
       b.maxRows(spec.offset() + spec.fetch());
     }

@@ -7,6 +7,7 @@ package io.github.caspiojdbc.adapter;
 
 import io.github.caspiojdbc.rest.CaspioApi;
 import io.github.caspiojdbc.rest.ObjectKind;
+import io.github.caspiojdbc.rest.RecordQuery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,11 +28,17 @@ public final class CaspioSchema extends AbstractSchema {
   private final Duration ttl;
   private final Clock clock;
   private final boolean pushdown;
+  private final int pageSize;
+  private final CaspioWrites writes = new CaspioWrites();
   private final Object lock = new Object();
   private Map<String, Table> tables;
   private Instant loadedAt;
 
-  private CaspioSchema(CaspioApi api, Duration ttl, Clock clock, boolean pushdown) {
+  private CaspioSchema(CaspioApi api, Duration ttl, Clock clock, boolean pushdown, int pageSize) {
+    if (pageSize < RecordQuery.MIN_PAGE_SIZE || pageSize > RecordQuery.MAX_PAGE_SIZE) {
+      throw new IllegalArgumentException("pageSize must be between 5 and 1000: " + pageSize);
+    }
+    this.pageSize = pageSize;
     this.pushdown = pushdown;
     this.api = Objects.requireNonNull(api, "api");
     this.ttl = Objects.requireNonNull(ttl, "ttl");
@@ -44,7 +51,15 @@ public final class CaspioSchema extends AbstractSchema {
    * @param metadataTtl how long the table list and fields are kept before being fetched again
    */
   public static CaspioSchema create(CaspioApi api, Duration metadataTtl) {
-    return new CaspioSchema(api, metadataTtl, Clock.systemUTC(), true);
+    return create(api, metadataTtl, RecordQuery.MAX_PAGE_SIZE);
+  }
+
+  /**
+   * A schema over an account whose multi-page reads ask for {@code pageSize} rows per request (5 to
+   * 1000; fewer rows per call means more calls, each answered sooner).
+   */
+  public static CaspioSchema create(CaspioApi api, Duration metadataTtl, int pageSize) {
+    return new CaspioSchema(api, metadataTtl, Clock.systemUTC(), true, pageSize);
   }
 
   /**
@@ -52,11 +67,19 @@ public final class CaspioSchema extends AbstractSchema {
    * work. For differential tests, which compare its results with the pushed-down ones.
    */
   public static CaspioSchema withoutPushdown(CaspioApi api, Duration metadataTtl) {
-    return new CaspioSchema(api, metadataTtl, Clock.systemUTC(), false);
+    return new CaspioSchema(api, metadataTtl, Clock.systemUTC(), false, RecordQuery.MAX_PAGE_SIZE);
   }
 
   static CaspioSchema create(CaspioApi api, Duration metadataTtl, Clock clock) {
-    return new CaspioSchema(api, metadataTtl, clock, true);
+    return new CaspioSchema(api, metadataTtl, clock, true, RecordQuery.MAX_PAGE_SIZE);
+  }
+
+  /**
+   * The connection's write state: the read-only switch, the write counter and the last INSERT's
+   * returned rows (see {@link CaspioWrites}).
+   */
+  public CaspioWrites writes() {
+    return writes;
   }
 
   /** The REST client this schema reads through. */
@@ -80,14 +103,14 @@ public final class CaspioSchema extends AbstractSchema {
     Map<String, Table> map = new LinkedHashMap<>();
     Map<String, String> seen = new LinkedHashMap<>();
     for (String name : api.listTables()) {
-      map.put(name, new CaspioTable(api, ObjectKind.TABLE, name, pushdown));
+      map.put(name, new CaspioTable(api, ObjectKind.TABLE, name, pushdown, writes, pageSize));
       seen.put(name.toUpperCase(Locale.ROOT), name);
     }
     for (String name : api.listViews()) {
       // Caspio names are unique regardless of case across tables and views; if a view shadowed a
       // table, the table wins so that writes keep a target.
       if (seen.putIfAbsent(name.toUpperCase(Locale.ROOT), name) == null) {
-        map.put(name, new CaspioTable(api, ObjectKind.VIEW, name, pushdown));
+        map.put(name, new CaspioTable(api, ObjectKind.VIEW, name, pushdown, writes, pageSize));
       }
     }
     return Map.copyOf(map);

@@ -99,7 +99,6 @@ final class CaspioConnection implements Connection {
     this.config = config;
     this.api = api;
     this.calcite = calcite;
-    this.readOnly = config.readOnly();
   }
 
   /** Connects as described on the class. */
@@ -114,9 +113,9 @@ final class CaspioConnection implements Connection {
       throw e.toSqlException();
     }
     try {
-      CaspioSchema schema = CaspioSchema.create(api, config.metadataCacheTtl());
+      CaspioSchema schema = CaspioSchema.create(api, config.metadataCacheTtl(), config.pageSize());
       checkAccount(schema, config);
-      CalciteConnection calcite = CalciteBridge.instance().open(calciteProperties());
+      CalciteConnection calcite = CalciteDrivers.bridge().open(calciteProperties());
       SchemaPlus root = calcite.getRootSchema();
       CalciteSchema rootSchema = root.unwrap(CalciteSchema.class);
       if (rootSchema != null) {
@@ -277,6 +276,27 @@ final class CaspioConnection implements Connection {
     return (PreparedStatement) statement(s);
   }
 
+  /** Whether writes are refused: the {@code readOnly} property, or {@code setReadOnly(true)}. */
+  boolean refusesWrites() {
+    return config.readOnly() || readOnly;
+  }
+
+  /**
+   * Refuses {@code sql} with SQLState 25006 when it changes rows and this connection refuses
+   * writes.
+   */
+  void checkWritable(String sql) throws SQLException {
+    if (refusesWrites() && WriteDetector.isWrite(sql)) {
+      throw new CaspioException(
+              ErrorKind.READ_ONLY,
+              "The connection is read-only"
+                  + (config.readOnly() ? " (readOnly=true)" : " (setReadOnly(true))")
+                  + ", so INSERT, UPDATE and DELETE are refused",
+              null)
+          .toSqlException();
+    }
+  }
+
   // ---- Connection ----
 
   @Override
@@ -312,6 +332,7 @@ final class CaspioConnection implements Connection {
   @Override
   public PreparedStatement prepareStatement(String sql) throws SQLException {
     checkOpen();
+    checkWritable(sql);
     try {
       return prepared(calcite.prepareStatement(sql));
     } catch (SQLException | RuntimeException e) {
@@ -323,6 +344,7 @@ final class CaspioConnection implements Connection {
   public PreparedStatement prepareStatement(String sql, int type, int concurrency)
       throws SQLException {
     checkOpen();
+    checkWritable(sql);
     try {
       return prepared(calcite.prepareStatement(sql, type, concurrency));
     } catch (SQLException | RuntimeException e) {
@@ -334,6 +356,7 @@ final class CaspioConnection implements Connection {
   public PreparedStatement prepareStatement(String sql, int type, int concurrency, int holdability)
       throws SQLException {
     checkOpen();
+    checkWritable(sql);
     try {
       return prepared(calcite.prepareStatement(sql, type, concurrency, holdability));
     } catch (SQLException | RuntimeException e) {
@@ -440,17 +463,21 @@ final class CaspioConnection implements Connection {
     return m;
   }
 
-  /** A hint only: writes are refused by the {@code readOnly} connection property, not by this. */
+  /**
+   * Makes the connection refuse INSERT, UPDATE and DELETE (SQLState 25006) until set back to false.
+   * With the {@code readOnly=true} connection property, writes stay refused whatever is set here.
+   */
   @Override
   public void setReadOnly(boolean readOnly) throws SQLException {
     checkOpen();
     this.readOnly = readOnly;
   }
 
+  /** The last value set, or true for a connection opened with {@code readOnly=true}. */
   @Override
   public boolean isReadOnly() throws SQLException {
     checkOpen();
-    return readOnly;
+    return refusesWrites();
   }
 
   /** There are no catalogs; any name is ignored. */

@@ -21,7 +21,8 @@ import java.sql.Statement;
  *       what the application set;
  *   <li>result sets are wrapped (java.time getters, translated errors) and report this statement;
  *   <li>{@code getConnection} returns our connection; applied row changes are counted for {@code
- *       rollback}.
+ *       rollback};
+ *   <li>on a read-only connection, SQL that changes rows is refused before execution.
  * </ul>
  */
 final class StatementHandler extends Wrappers.Handler {
@@ -59,11 +60,19 @@ final class StatementHandler extends Wrappers.Handler {
       case "cancel":
         cancelRequested = true;
         return forward(method, args);
+      case "addBatch":
+        if (args.length == 1 && args[0] instanceof String sql) {
+          owner.checkWritable(sql);
+        }
+        return forward(method, args);
       default:
         break;
     }
     if (!name.startsWith("execute")) {
       return forward(method, args);
+    }
+    if (args.length > 0 && args[0] instanceof String sql) {
+      owner.checkWritable(sql);
     }
     cancelRequested = false;
     applyTimeout();
@@ -71,7 +80,7 @@ final class StatementHandler extends Wrappers.Handler {
     if (result instanceof ResultSet rs) {
       return Wrappers.resultSet(this, rs);
     }
-    countWrites(name, result);
+    countWrites(result);
     return result;
   }
 
@@ -112,7 +121,7 @@ final class StatementHandler extends Wrappers.Handler {
     }
   }
 
-  private void countWrites(String method, Object result) throws Exception {
+  private void countWrites(Object result) throws Exception {
     long count = 0;
     if (result instanceof Integer i) {
       count = i;

@@ -178,13 +178,13 @@ class CaspioPropertyTest {
    * to {@code target/properties.md}, to copy over the block between the markers when it drifts.
    */
   @Test
-  void markdownTable_matchesCommittedDocumentation() throws IOException {
+  void markdownTable_matchesTheReadme() throws IOException {
     String table = CaspioProperty.markdownTable();
     // Surefire sets basedir to the module directory; fall back to the working directory.
     Path module = Path.of(System.getProperty("basedir", "."));
     Files.createDirectories(module.resolve("target"));
     Files.writeString(module.resolve("target/properties.md"), table, StandardCharsets.UTF_8);
-    Path doc = module.resolve("../docs/connection-properties.md").normalize();
+    Path doc = module.resolve("../README.md").normalize();
     String text = Files.readString(doc, StandardCharsets.UTF_8).replace("\r\n", "\n");
     int start = text.indexOf(START);
     int end = text.indexOf(END);
@@ -192,6 +192,6 @@ class CaspioPropertyTest {
     assertEquals(
         table,
         text.substring(start + START.length(), end).strip() + "\n",
-        "docs/connection-properties.md is stale: copy target/properties.md between the markers");
+        "README.md is stale: copy driver/target/properties.md between the markers");
   }
 }

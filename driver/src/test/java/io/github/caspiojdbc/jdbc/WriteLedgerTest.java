@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import org.junit.jupiter.api.Test;
 
+/** What commit, rollback and auto-commit mean without transactions. */
 class WriteLedgerTest {
 
   @Test

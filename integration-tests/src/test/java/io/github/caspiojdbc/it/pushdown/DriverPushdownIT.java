@@ -1,0 +1,91 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.it.pushdown;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.caspiojdbc.emulator.CaspioEmulator;
+import io.github.caspiojdbc.emulator.LoggedCall;
+import io.github.caspiojdbc.emulator.PathKind;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Pushdown settings that arrive through the JDBC URL. */
+class DriverPushdownIT {
+
+  private static CaspioEmulator emulator;
+
+  @BeforeAll
+  static void start() {
+    emulator = CaspioEmulator.builder().sampleData(3, 1000).build().start();
+  }
+
+  @AfterAll
+  static void stop() {
+    emulator.close();
+  }
+
+  private static Connection connect(String extra) throws Exception {
+    return DriverManager.getConnection(
+        "jdbc:caspio://127.0.0.1:" + emulator.port() + "?useHttps=false" + extra,
+        CaspioEmulator.DEFAULT_CLIENT_ID,
+        CaspioEmulator.DEFAULT_CLIENT_SECRET);
+  }
+
+  private static List<LoggedCall> records() {
+    List<LoggedCall> out = new ArrayList<>();
+    for (LoggedCall c : emulator.log().entries()) {
+      if (c.kind() == PathKind.RECORDS) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  private static int count(Connection c, String sql) throws Exception {
+    int n = 0;
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  @Test
+  void pageSizeProperty_setsRowsPerRequest() throws Exception {
+    try (Connection c = connect("&pageSize=50")) {
+      count(c, "select count(*) from Customers");
+      emulator.clearLog();
+      assertEquals(1000, count(c, "select PK_ID from OrderItems"));
+      List<LoggedCall> calls = records();
+      assertEquals(20, calls.size(), "1000 rows in pages of 50");
+      for (LoggedCall call : calls) {
+        assertEquals("50", call.queryParam("q.pageSize"));
+      }
+    }
+  }
+
+  @Test
+  void prefetch_readsKeyRangesInParallel_withExactRows() throws Exception {
+    try (Connection serial = connect("&pageSize=50&prefetch=0");
+        Connection parallel = connect("&pageSize=50&prefetch=4")) {
+      List<String> a = DifferentialIT.rows(serial, "select * from OrderItems");
+      List<String> b = DifferentialIT.rows(parallel, "select * from OrderItems");
+      assertEquals(a, b, "same rows in the same key order");
+      assertTrue(a.size() == 1000);
+    }
+  }
+}
