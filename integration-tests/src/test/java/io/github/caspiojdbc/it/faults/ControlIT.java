@@ -151,8 +151,36 @@ class ControlIT {
   }
 
   @Test
+  void r10_jdbcInsertWhoseReplyIsLost_isUnknownOutcomeAfterExactlyOnePost() throws Exception {
+    try (CaspioEmulator emulator = FaultKit.smallEmulator();
+        Connection c = FaultKit.connect(emulator.port(), "");
+        Statement s = c.createStatement()) {
+      long before = emulator.store().rowCount("OrderItems");
+      FaultKit.rows(c, "SELECT COUNT(*) FROM OrderItems");
+      emulator.faults().dropNextAfterProcessing(1, ConnectionFault.CONNECTION_RESET, "/records");
+      emulator.clearLog();
+      long t0 = System.nanoTime();
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () ->
+                  s.executeUpdate(
+                      "INSERT INTO OrderItems (Order_No, Product_No, Quantity)"
+                          + " VALUES (1, 'P-00001', 3)"));
+      assertTrue(millisSince(t0) < 3000);
+      assertEquals("08007", e.getSQLState(), e.toString());
+      long posts =
+          emulator.log().entries().stream()
+              .filter(x -> x.method().equals("POST") && !x.path().contains("oauth"))
+              .count();
+      assertEquals(1, posts, "exactly one insert POST, never repeated blindly");
+      assertEquals(before + 1, emulator.store().rowCount("OrderItems"), "the write happened");
+    }
+  }
+
+  @Test
   void r10_connectionResetAfterInsertWasSent_isUnknownOutcomeAfterExactlyOnePost() {
-    // JDBC INSERT lives on the writes branch; this drives the same REST client the driver uses.
+    // The same case one layer down, on the REST client the driver's INSERT uses.
     try (CaspioEmulator emulator = FaultKit.smallEmulator();
         CaspioApi api = EmulatorCalcite.api(emulator)) {
       long before = emulator.store().rowCount("OrderItems");

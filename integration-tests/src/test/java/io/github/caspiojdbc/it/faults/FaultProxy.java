@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -67,7 +68,15 @@ final class FaultProxy implements AutoCloseable {
     MappingBuilder m = get(urlPathMatching(".*/tables/" + table + "/records"));
     return page == 1
         ? m.withQueryParam("q.getPaginationInfo", equalTo("true"))
-        : m.withQueryParam("q.where", equalTo("PK_ID>" + (page - 1) * pageSize));
+        : m.withQueryParam("q.where", matching(pageWhere(page, pageSize)));
+  }
+
+  /**
+   * The {@code q.where} of page {@code page}: {@code PK_ID>lower}, alone (sequential keyset) or
+   * with an upper bound (parallel key ranges).
+   */
+  static String pageWhere(int page, int pageSize) {
+    return "\\(?PK_ID\\s*>\\s*" + (page - 1) * pageSize + "(\\D.*)?";
   }
 
   /** Answers the first {@code times} requests matching {@code request} with {@code reply}. */
@@ -107,11 +116,46 @@ final class FaultProxy implements AutoCloseable {
   }
 
   long pageAttempts(int page, int pageSize) {
-    String where = "PK_ID>" + (page - 1) * pageSize;
+    java.util.regex.Pattern where = java.util.regex.Pattern.compile(pageWhere(page, pageSize));
     return served().stream()
         .filter(e -> e.getRequest().getUrl().contains("/records"))
-        .filter(e -> e.getRequest().queryParameter("q.where").containsValue(where))
+        .filter(
+            e ->
+                e.getRequest().queryParameter("q.where").isPresent()
+                    && e.getRequest().queryParameter("q.where").values().stream()
+                        .anyMatch(v -> where.matcher(v).matches()))
         .count();
+  }
+
+  /**
+   * Record requests grouped by their {@code q.where} (the first page by its pagination flag), each
+   * with how often it was sent.
+   */
+  java.util.Map<String, Long> recordsByPage() {
+    return served().stream()
+        .filter(e -> e.getRequest().getUrl().contains("/records"))
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                e ->
+                    e.getRequest().queryParameter("q.where").isPresent()
+                        ? e.getRequest().queryParameter("q.where").firstValue()
+                        : "first page",
+                java.util.TreeMap::new,
+                java.util.stream.Collectors.counting()));
+  }
+
+  /**
+   * Asserts that {@code page} was sent exactly {@code attempts} times and every other page exactly
+   * once: with parallel key ranges, how many other pages were in flight when the scan failed
+   * varies, but none may ever be sent twice.
+   */
+  void assertAttempts(int page, long attempts) {
+    java.util.regex.Pattern faulted = java.util.regex.Pattern.compile(pageWhere(page, 1000));
+    for (java.util.Map.Entry<String, Long> e : recordsByPage().entrySet()) {
+      long expected = faulted.matcher(e.getKey()).matches() ? attempts : 1;
+      org.junit.jupiter.api.Assertions.assertEquals(
+          expected, e.getValue(), e.getKey() + " in " + recordsByPage());
+    }
   }
 
   long tokens() {
