@@ -78,7 +78,15 @@ class ControlIT {
         Thread.sleep(5);
       }
       assertEquals(1, proxy.pageAttempts(5), "page 5 is in flight");
+      // Parallel key ranges keep fetching the pages after 5; wait until nothing new arrives, so
+      // that a request counted below can only have been started after cancel().
       long before = proxy.records();
+      for (int stable = 0; stable < 10 && System.nanoTime() < end; ) {
+        Thread.sleep(50);
+        long now = proxy.records();
+        stable = now == before ? stable + 1 : 0;
+        before = now;
+      }
       long t0 = System.nanoTime();
       s.cancel();
       long cancelMs = millisSince(t0);

@@ -322,6 +322,7 @@ class HostileInputIT {
 
   // ---- a small T-SQL tokenizer for q.where ----
 
+  /** Token classes of the where-clause tokenizer. */
   enum Kind {
     STRING,
     WORD,
@@ -330,6 +331,7 @@ class HostileInputIT {
     SYMBOL
   }
 
+  /** One token; for a string literal, {@code text} is its unescaped value. */
   record Tok(Kind kind, String text) {}
 
   /** Splits a where clause into tokens; fails on comments or an unterminated literal. */
