@@ -54,7 +54,8 @@ public final class CaspioTable extends AbstractTable implements TranslatableTabl
     return pushdown;
   }
 
-  ObjectKind kind() {
+  /** Whether this is a table or a view. */
+  public ObjectKind kind() {
     return kind;
   }
 
@@ -72,8 +73,11 @@ public final class CaspioTable extends AbstractTable implements TranslatableTabl
     return c;
   }
 
-  /** The Caspio description of a column, or null for PK_ID. */
-  List<FieldInfo> fieldInfos() {
+  /**
+   * Caspio's descriptions of the columns after PK_ID, in column order (fetched on first use). For
+   * the driver's {@code DatabaseMetaData}: labels, descriptions, generated and unique flags.
+   */
+  public List<FieldInfo> fieldInfos() {
     List<FieldInfo> out = new ArrayList<>();
     for (CaspioColumn c : columns()) {
       if (c.field() != null) {

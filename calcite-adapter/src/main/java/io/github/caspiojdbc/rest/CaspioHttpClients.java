@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.rest;
 
+import io.github.caspiojdbc.auth.QuietConnectionFactory;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,6 +54,8 @@ public final class CaspioHttpClients {
     int perRoute = config.prefetchDepth() + 2;
     PoolingHttpClientConnectionManager pool =
         PoolingHttpClientConnectionManagerBuilder.create()
+            // Every request carries a Bearer token: keep HttpClient's wire and header logs silent.
+            .setConnectionFactory(QuietConnectionFactory.INSTANCE)
             .setMaxConnPerRoute(perRoute)
             .setMaxConnTotal(perRoute)
             .setDefaultConnectionConfig(

@@ -1,0 +1,718 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.jdbc;
+
+import io.github.caspiojdbc.adapter.CaspioSchema;
+import io.github.caspiojdbc.auth.AccessTokenSource;
+import io.github.caspiojdbc.auth.ClientAuthentication;
+import io.github.caspiojdbc.auth.TokenManagerConfig;
+import io.github.caspiojdbc.auth.TokenManagers;
+import io.github.caspiojdbc.error.CaspioException;
+import io.github.caspiojdbc.error.ErrorKind;
+import io.github.caspiojdbc.rest.ApiVersion;
+import io.github.caspiojdbc.rest.CaspioApi;
+import io.github.caspiojdbc.rest.CaspioApiConfig;
+import io.github.caspiojdbc.rest.HttpCaspioApi;
+import java.net.URI;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.CallableStatement;
+import java.sql.Clob;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.NClob;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLClientInfoException;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.SQLXML;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.sql.Struct;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.lookup.LikePattern;
+
+/**
+ * A connection to one Caspio account: a Calcite connection whose only schema, {@value #SCHEMA}, is
+ * the account's tables and views, plus the behaviour JDBC tools expect of a connection.
+ *
+ * <h2>Opening</h2>
+ *
+ * {@link #open} obtains a token and reads the table and view lists once (kept for {@code
+ * metadataCacheTtl}), so wrong credentials fail at connect time with 28000 and an unreachable
+ * account with 08001, as "Test connection" buttons expect. The Calcite connection is built from
+ * properties chosen here only (double-quote quoting, identifiers kept as written and matched
+ * case-insensitively, NULLs sorted low as in SQL Server); Calcite's {@code metadata} schema is
+ * removed.
+ *
+ * <h2>Transactions</h2>
+ *
+ * Caspio has none: every write is applied by its REST call. Auto-commit is on by default and may be
+ * switched off, which changes nothing on the server. {@link #commit()} is therefore always a no-op.
+ * {@link #rollback()} is a no-op while nothing was written since auto-commit was switched off or
+ * since the last commit; otherwise it throws SQLState 0A000, saying how many writes were already
+ * applied, rather than pretend to undo them. Savepoints are not supported; the isolation level is
+ * always {@code TRANSACTION_NONE} and any requested level is accepted and ignored.
+ *
+ * <h2>Timeouts</h2>
+ *
+ * {@link #isValid} lists the account's tables, bounded by its timeout and the network timeout.
+ * {@link #setNetworkTimeout} bounds {@code isValid} and every statement execution (the statement's
+ * effective timeout is the smaller of its query timeout and the network timeout).
+ */
+final class CaspioConnection implements Connection {
+  /** The name of the one schema; also the connection's default schema. */
+  static final String SCHEMA = "caspio";
+
+  /** Stands for "no limit" where the HTTP layer needs a positive bound. */
+  private static final Duration NO_LIMIT = Duration.ofDays(1);
+
+  private static final Logger LOG = Logger.getLogger(CaspioConnection.class.getName());
+
+  private final CaspioConfig config;
+  private final CaspioApi api;
+  private final CalciteConnection calcite;
+  private final AtomicLong pendingWrites = new AtomicLong();
+  private final Properties clientInfo = new Properties();
+  private volatile boolean closed;
+  private volatile boolean autoCommit = true;
+  private volatile boolean readOnly;
+  private volatile int networkTimeoutMillis;
+  private volatile DatabaseMetaData metaData;
+
+  private CaspioConnection(CaspioConfig config, CaspioApi api, CalciteConnection calcite) {
+    this.config = config;
+    this.api = api;
+    this.calcite = calcite;
+    this.readOnly = config.readOnly();
+  }
+
+  /** Connects as described on the class. */
+  static Connection open(CaspioConfig config) throws SQLException {
+    CaspioApi api;
+    try {
+      AccessTokenSource tokens = TokenManagers.shared(tokenConfig(config));
+      api = HttpCaspioApi.create(apiConfig(config), tokens);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw CaspioErrors.badConnectionSpec("Invalid connection settings: " + e.getMessage());
+    } catch (CaspioException e) {
+      throw e.toSqlException();
+    }
+    try {
+      CaspioSchema schema = CaspioSchema.create(api, config.metadataCacheTtl());
+      checkAccount(schema, config);
+      CalciteConnection calcite = CalciteBridge.instance().open(calciteProperties());
+      SchemaPlus root = calcite.getRootSchema();
+      CalciteSchema rootSchema = root.unwrap(CalciteSchema.class);
+      if (rootSchema != null) {
+        rootSchema.removeSubSchema("metadata");
+      }
+      root.add(SCHEMA, schema);
+      calcite.setSchema(SCHEMA);
+      calcite.setAutoCommit(true);
+      LOG.fine(() -> "Connected to " + config.host() + " (" + config.apiVersion() + ")");
+      return new CaspioConnection(config, api, calcite);
+    } catch (SQLException | RuntimeException e) {
+      api.close();
+      throw e instanceof SQLException s ? s : SqlErrors.translate(e);
+    }
+  }
+
+  /**
+   * Fails fast on wrong credentials or an unreachable account by obtaining a token and loading the
+   * table list, which the schema then keeps.
+   */
+  private static void checkAccount(CaspioSchema schema, CaspioConfig config) throws SQLException {
+    Runnable check = () -> schema.tables().getNames(LikePattern.any());
+    try {
+      if (config.loginTimeout().isZero()) {
+        check.run();
+      } else {
+        Future<?> f = Background.submit(check);
+        try {
+          f.get(config.loginTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          f.cancel(true);
+          throw new CaspioException(
+              ErrorKind.CONNECTION_FAILED,
+              "Caspio did not answer within loginTimeout ("
+                  + config.loginTimeout().toSeconds()
+                  + " s) at "
+                  + config.host(),
+              e);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new CaspioException(ErrorKind.CONNECTION_FAILED, "Interrupted while connecting", e);
+        } catch (ExecutionException e) {
+          throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
+      }
+    } catch (CaspioException e) {
+      if (e.kind() == ErrorKind.TRANSPORT || e.kind() == ErrorKind.TIMEOUT) {
+        // Nothing is "mid-session" yet: for pools and tools this is a failed connect (08001).
+        throw new CaspioException(
+                ErrorKind.CONNECTION_FAILED,
+                "Could not reach Caspio at " + config.host() + ": " + e.getMessage(),
+                e)
+            .toSqlException();
+      }
+      throw e.toSqlException();
+    }
+  }
+
+  private static Properties calciteProperties() {
+    Properties p = new Properties();
+    p.setProperty("quoting", "DOUBLE_QUOTE");
+    p.setProperty("unquotedCasing", "UNCHANGED");
+    p.setProperty("quotedCasing", "UNCHANGED");
+    p.setProperty("caseSensitive", "false");
+    // SQL Server sorts NULLs first ascending; matching it lets ORDER BY run in Caspio.
+    p.setProperty("defaultNullCollation", "LOW");
+    return p;
+  }
+
+  static TokenManagerConfig tokenConfig(CaspioConfig config) {
+    TokenManagerConfig.Builder b =
+        TokenManagerConfig.builder()
+            .clientAuthentication(
+                config.clientAuth() == CaspioConfig.ClientAuth.BASIC
+                    ? ClientAuthentication.BASIC
+                    : ClientAuthentication.BODY)
+            .scope(config.scope())
+            .audience(config.audience())
+            .maxRetries(Math.min(config.maxRetries(), 10));
+    if (!config.socketTimeout().isZero()) {
+      b.requestTimeout(config.socketTimeout());
+    }
+    switch (config.authMode()) {
+      case ACCESS_TOKEN -> {
+        b.preIssuedToken(config.accessToken(), null, null);
+        if (config.clientId() != null) {
+          b.clientId(config.clientId());
+        }
+      }
+      case REFRESH_TOKEN ->
+          b.tokenUri(config.tokenUri())
+              .clientCredentials(config.clientId(), config.clientSecret())
+              .preIssuedToken(null, config.refreshToken(), null);
+      case CLIENT_CREDENTIALS ->
+          b.tokenUri(config.tokenUri()).clientCredentials(config.clientId(), config.clientSecret());
+    }
+    return b.build();
+  }
+
+  static CaspioApiConfig apiConfig(CaspioConfig config) {
+    URI base = config.baseUri();
+    URI origin = URI.create(base.getScheme() + "://" + base.getRawAuthority());
+    return CaspioApiConfig.builder(origin)
+        .version(config.apiVersion() == CaspioConfig.ApiVersion.V2 ? ApiVersion.V2 : ApiVersion.V3)
+        .prefetchDepth(Math.min(CaspioApiConfig.MAX_PREFETCH_DEPTH, Math.max(1, config.prefetch())))
+        .connectTimeout(orNoLimit(config.connectTimeout()))
+        .responseTimeout(orNoLimit(config.socketTimeout()))
+        .maxAttempts(config.maxRetries() + 1)
+        .build();
+  }
+
+  private static Duration orNoLimit(Duration d) {
+    return d.isZero() ? NO_LIMIT : d;
+  }
+
+  // ---- what statements and metadata need ----
+
+  CaspioConfig config() {
+    return config;
+  }
+
+  CaspioApi api() {
+    return api;
+  }
+
+  /** Network timeout in milliseconds, 0 for none. */
+  int networkTimeoutMillis() {
+    return networkTimeoutMillis;
+  }
+
+  /** Called by statements after a write was applied. */
+  void noteWrites(long count) {
+    if (!autoCommit && count > 0) {
+      pendingWrites.addAndGet(count);
+    }
+  }
+
+  private void checkOpen() throws SQLException {
+    if (closed) {
+      throw closedError();
+    }
+  }
+
+  static SQLException closedError() {
+    return new CaspioException(ErrorKind.CONNECTION_FAILED, "The connection is closed", null)
+        .toSqlException();
+  }
+
+  private Statement statement(Statement s) throws SQLException {
+    if (!config.queryTimeout().isZero()) {
+      s.setQueryTimeout((int) Math.min(Integer.MAX_VALUE, config.queryTimeout().toSeconds()));
+    }
+    return Wrappers.statement(this, s);
+  }
+
+  private PreparedStatement prepared(PreparedStatement s) throws SQLException {
+    return (PreparedStatement) statement(s);
+  }
+
+  // ---- Connection ----
+
+  @Override
+  public Statement createStatement() throws SQLException {
+    checkOpen();
+    try {
+      return statement(calcite.createStatement());
+    } catch (SQLException | RuntimeException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  @Override
+  public Statement createStatement(int type, int concurrency) throws SQLException {
+    checkOpen();
+    try {
+      return statement(calcite.createStatement(type, concurrency));
+    } catch (SQLException | RuntimeException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  @Override
+  public Statement createStatement(int type, int concurrency, int holdability) throws SQLException {
+    checkOpen();
+    try {
+      return statement(calcite.createStatement(type, concurrency, holdability));
+    } catch (SQLException | RuntimeException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql) throws SQLException {
+    checkOpen();
+    try {
+      return prepared(calcite.prepareStatement(sql));
+    } catch (SQLException | RuntimeException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int type, int concurrency)
+      throws SQLException {
+    checkOpen();
+    try {
+      return prepared(calcite.prepareStatement(sql, type, concurrency));
+    } catch (SQLException | RuntimeException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int type, int concurrency, int holdability)
+      throws SQLException {
+    checkOpen();
+    try {
+      return prepared(calcite.prepareStatement(sql, type, concurrency, holdability));
+    } catch (SQLException | RuntimeException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
+    if (autoGeneratedKeys == Statement.RETURN_GENERATED_KEYS) {
+      throw unsupported("Generated keys are not supported");
+    }
+    return prepareStatement(sql);
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
+    throw unsupported("Generated keys are not supported");
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+    throw unsupported("Generated keys are not supported");
+  }
+
+  @Override
+  public CallableStatement prepareCall(String sql) throws SQLException {
+    throw unsupported("Caspio has no stored procedures");
+  }
+
+  @Override
+  public CallableStatement prepareCall(String sql, int type, int concurrency) throws SQLException {
+    throw unsupported("Caspio has no stored procedures");
+  }
+
+  @Override
+  public CallableStatement prepareCall(String sql, int type, int concurrency, int holdability)
+      throws SQLException {
+    throw unsupported("Caspio has no stored procedures");
+  }
+
+  @Override
+  public String nativeSQL(String sql) throws SQLException {
+    checkOpen();
+    return sql;
+  }
+
+  @Override
+  public void setAutoCommit(boolean autoCommit) throws SQLException {
+    checkOpen();
+    if (autoCommit) {
+      // JDBC: switching auto-commit on commits; the writes were applied long ago.
+      pendingWrites.set(0);
+    }
+    this.autoCommit = autoCommit;
+  }
+
+  @Override
+  public boolean getAutoCommit() throws SQLException {
+    checkOpen();
+    return autoCommit;
+  }
+
+  @Override
+  public void commit() throws SQLException {
+    checkOpen();
+    pendingWrites.set(0);
+  }
+
+  @Override
+  public void rollback() throws SQLException {
+    checkOpen();
+    long applied = pendingWrites.getAndSet(0);
+    if (applied > 0) {
+      throw new CaspioException(
+              ErrorKind.UNSUPPORTED,
+              "Cannot roll back: Caspio has no transactions, and the "
+                  + applied
+                  + " row change(s) made since the last commit were already applied",
+              null)
+          .toSqlException();
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      calcite.close();
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.FINE, "Closing the Calcite connection failed", e);
+    } finally {
+      api.close();
+    }
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public DatabaseMetaData getMetaData() throws SQLException {
+    checkOpen();
+    DatabaseMetaData m = metaData;
+    if (m == null) {
+      try {
+        m = Wrappers.metaData(this, calcite.getMetaData());
+      } catch (SQLException | RuntimeException e) {
+        throw SqlErrors.translate(e);
+      }
+      metaData = m;
+    }
+    return m;
+  }
+
+  /** A hint only: writes are refused by the {@code readOnly} connection property, not by this. */
+  @Override
+  public void setReadOnly(boolean readOnly) throws SQLException {
+    checkOpen();
+    this.readOnly = readOnly;
+  }
+
+  @Override
+  public boolean isReadOnly() throws SQLException {
+    checkOpen();
+    return readOnly;
+  }
+
+  /** There are no catalogs; any name is ignored. */
+  @Override
+  public void setCatalog(String catalog) throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public String getCatalog() throws SQLException {
+    checkOpen();
+    return null;
+  }
+
+  @Override
+  public void setTransactionIsolation(int level) throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public int getTransactionIsolation() throws SQLException {
+    checkOpen();
+    return TRANSACTION_NONE;
+  }
+
+  @Override
+  public SQLWarning getWarnings() throws SQLException {
+    checkOpen();
+    return null;
+  }
+
+  @Override
+  public void clearWarnings() throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public Map<String, Class<?>> getTypeMap() throws SQLException {
+    checkOpen();
+    return new java.util.HashMap<>();
+  }
+
+  @Override
+  public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
+    if (map != null && !map.isEmpty()) {
+      throw unsupported("User-defined type maps are not supported");
+    }
+  }
+
+  /** Both holdabilities are accepted: commit is a no-op, so cursors always survive it. */
+  @Override
+  public void setHoldability(int holdability) throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public int getHoldability() throws SQLException {
+    checkOpen();
+    return ResultSet.HOLD_CURSORS_OVER_COMMIT;
+  }
+
+  @Override
+  public Savepoint setSavepoint() throws SQLException {
+    throw unsupported("Caspio has no transactions, so no savepoints");
+  }
+
+  @Override
+  public Savepoint setSavepoint(String name) throws SQLException {
+    throw unsupported("Caspio has no transactions, so no savepoints");
+  }
+
+  @Override
+  public void rollback(Savepoint savepoint) throws SQLException {
+    throw unsupported("Caspio has no transactions, so no savepoints");
+  }
+
+  @Override
+  public void releaseSavepoint(Savepoint savepoint) throws SQLException {
+    throw unsupported("Caspio has no transactions, so no savepoints");
+  }
+
+  @Override
+  public Clob createClob() throws SQLException {
+    throw unsupported("LOB objects are not supported");
+  }
+
+  @Override
+  public Blob createBlob() throws SQLException {
+    throw unsupported("LOB objects are not supported");
+  }
+
+  @Override
+  public NClob createNClob() throws SQLException {
+    throw unsupported("LOB objects are not supported");
+  }
+
+  @Override
+  public SQLXML createSQLXML() throws SQLException {
+    throw unsupported("SQLXML is not supported");
+  }
+
+  @Override
+  public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
+    throw unsupported("Arrays are not supported");
+  }
+
+  @Override
+  public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
+    throw unsupported("Structs are not supported");
+  }
+
+  /**
+   * Lists the account's tables within {@code timeout} seconds (0: only the network timeout and the
+   * HTTP timeouts bound it).
+   *
+   * @throws SQLException 22023 when {@code timeout} is negative
+   */
+  @Override
+  public boolean isValid(int timeout) throws SQLException {
+    if (timeout < 0) {
+      throw CaspioErrors.invalidValue("isValid timeout must not be negative: " + timeout);
+    }
+    if (closed) {
+      return false;
+    }
+    long millis = timeout * 1000L;
+    int network = networkTimeoutMillis;
+    if (network > 0) {
+      millis = millis == 0 ? network : Math.min(millis, network);
+    }
+    Future<?> f = Background.submit(api::listTables);
+    try {
+      if (millis == 0) {
+        f.get();
+      } else {
+        f.get(millis, TimeUnit.MILLISECONDS);
+      }
+      return true;
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      LOG.fine("isValid: no answer from Caspio in time");
+      return false;
+    } catch (ExecutionException e) {
+      LOG.log(Level.FINE, "isValid: Caspio check failed", e.getCause());
+      return false;
+    } catch (InterruptedException e) {
+      f.cancel(true);
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  @Override
+  public void setClientInfo(String name, String value) throws SQLClientInfoException {
+    if (value == null) {
+      clientInfo.remove(name);
+    } else {
+      clientInfo.setProperty(name, value);
+    }
+  }
+
+  @Override
+  public void setClientInfo(Properties properties) throws SQLClientInfoException {
+    clientInfo.clear();
+    if (properties != null) {
+      clientInfo.putAll(properties);
+    }
+  }
+
+  @Override
+  public String getClientInfo(String name) throws SQLException {
+    checkOpen();
+    return clientInfo.getProperty(name);
+  }
+
+  @Override
+  public Properties getClientInfo() throws SQLException {
+    checkOpen();
+    Properties copy = new Properties();
+    copy.putAll(clientInfo);
+    return copy;
+  }
+
+  @Override
+  public void setSchema(String schema) throws SQLException {
+    checkOpen();
+    try {
+      calcite.setSchema(schema);
+    } catch (SQLException | RuntimeException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  @Override
+  public String getSchema() throws SQLException {
+    checkOpen();
+    try {
+      return calcite.getSchema();
+    } catch (SQLException | RuntimeException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  @Override
+  public void abort(Executor executor) throws SQLException {
+    if (executor == null) {
+      throw CaspioErrors.invalidValue("abort needs an executor");
+    }
+    close();
+  }
+
+  @Override
+  public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
+    checkOpen();
+    if (milliseconds < 0) {
+      throw CaspioErrors.invalidValue("Network timeout must not be negative: " + milliseconds);
+    }
+    networkTimeoutMillis = milliseconds;
+  }
+
+  @Override
+  public int getNetworkTimeout() throws SQLException {
+    checkOpen();
+    return networkTimeoutMillis;
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    if (iface.isInstance(this)) {
+      return iface.cast(this);
+    }
+    if (iface.isInstance(calcite)) {
+      return iface.cast(calcite);
+    }
+    throw CaspioErrors.invalidValue("Not a wrapper for " + iface.getName());
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) {
+    return iface.isInstance(this) || iface.isInstance(calcite);
+  }
+
+  static SQLException unsupported(String message) {
+    return new CaspioException(ErrorKind.UNSUPPORTED, message, null).toSqlException();
+  }
+
+  @Override
+  public String toString() {
+    return "CaspioConnection[" + config.host() + (closed ? ", closed]" : "]");
+  }
+}

@@ -1,0 +1,106 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.jdbc;
+
+import java.lang.reflect.Method;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+/**
+ * What a {@link Statement} or {@code PreparedStatement} of ours adds to Avatica's:
+ *
+ * <ul>
+ *   <li>the effective query timeout is the smaller of the statement's own and the connection's
+ *       network timeout, applied just before each execution; {@code getQueryTimeout} still reports
+ *       what the application set;
+ *   <li>result sets are wrapped (java.time getters, translated errors) and report this statement;
+ *   <li>{@code getConnection} returns our connection; applied row changes are counted for {@code
+ *       rollback}.
+ * </ul>
+ */
+final class StatementHandler extends Wrappers.Handler {
+  private final CaspioConnection owner;
+  private final Statement statement;
+
+  /** The proxy, set right after creation. */
+  Statement self;
+
+  private volatile int queryTimeoutSeconds = -1;
+
+  StatementHandler(CaspioConnection owner, Statement delegate) {
+    super(delegate);
+    this.owner = owner;
+    this.statement = delegate;
+  }
+
+  @Override
+  Object intercept(Object proxy, Method method, Object[] args) throws Throwable {
+    String name = method.getName();
+    switch (name) {
+      case "getConnection":
+        return owner;
+      case "setQueryTimeout":
+        forward(method, args);
+        queryTimeoutSeconds = (Integer) args[0];
+        return null;
+      case "getQueryTimeout":
+        return queryTimeoutSeconds >= 0 ? queryTimeoutSeconds : forward(method, args);
+      case "getGeneratedKeys":
+        throw CaspioConnection.unsupported("Generated keys are not supported");
+      case "getResultSet":
+        return Wrappers.resultSet(self, (ResultSet) forward(method, args));
+      default:
+        break;
+    }
+    if (!name.startsWith("execute")) {
+      return forward(method, args);
+    }
+    applyTimeout();
+    Object result = forward(method, args);
+    if (result instanceof ResultSet rs) {
+      return Wrappers.resultSet(self, rs);
+    }
+    countWrites(name, result);
+    return result;
+  }
+
+  private void applyTimeout() throws Exception {
+    int network = owner.networkTimeoutMillis();
+    int own = queryTimeoutSeconds >= 0 ? queryTimeoutSeconds : statement.getQueryTimeout();
+    if (network > 0) {
+      int networkSeconds = (int) Math.max(1, (network + 999L) / 1000);
+      int effective = own == 0 ? networkSeconds : Math.min(own, networkSeconds);
+      statement.setQueryTimeout(effective);
+    } else {
+      statement.setQueryTimeout(own);
+    }
+    if (queryTimeoutSeconds < 0) {
+      queryTimeoutSeconds = own;
+    }
+  }
+
+  private void countWrites(String method, Object result) throws Exception {
+    long count = 0;
+    if (result instanceof Integer i) {
+      count = i;
+    } else if (result instanceof Long l) {
+      count = l;
+    } else if (result instanceof int[] counts) {
+      for (int c : counts) {
+        count += Math.max(0, c);
+      }
+    } else if (result instanceof long[] counts) {
+      for (long c : counts) {
+        count += Math.max(0, c);
+      }
+    } else if (result instanceof Boolean b && !b) {
+      count = statement.getLargeUpdateCount();
+    }
+    if (count > 0) {
+      owner.noteWrites(count);
+    }
+  }
+}

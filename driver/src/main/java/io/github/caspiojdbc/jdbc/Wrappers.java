@@ -1,0 +1,108 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.jdbc;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Thin dynamic-proxy wrappers around Avatica's statements, result sets and metadata. Calcite's JDBC
+ * classes cannot be subclassed outside their package, and each interface has well over a hundred
+ * methods of which we change a handful, so a proxy forwards everything and a {@link Handler}
+ * intercepts by method name. Every wrapper turns any failure into the right {@link SQLException}
+ * through {@link SqlErrors}, including the raw {@code RuntimeException}s that Avatica lets escape
+ * from {@code ResultSet.next()} and some metadata getters.
+ */
+final class Wrappers {
+  private Wrappers() {}
+
+  static Statement statement(CaspioConnection owner, Statement delegate) {
+    Class<?> iface =
+        delegate instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
+    StatementHandler h = new StatementHandler(owner, delegate);
+    Statement proxy = (Statement) proxy(iface, h);
+    h.self = proxy;
+    return proxy;
+  }
+
+  static ResultSet resultSet(Statement statement, ResultSet delegate) {
+    if (delegate == null || Proxy.isProxyClass(delegate.getClass())) {
+      return delegate;
+    }
+    return (ResultSet) proxy(ResultSet.class, new ResultSetHandler(statement, delegate));
+  }
+
+  static DatabaseMetaData metaData(CaspioConnection owner, DatabaseMetaData delegate) {
+    return (DatabaseMetaData) proxy(DatabaseMetaData.class, new MetaDataHandler(owner, delegate));
+  }
+
+  private static Object proxy(Class<?> iface, InvocationHandler h) {
+    return Proxy.newProxyInstance(Wrappers.class.getClassLoader(), new Class<?>[] {iface}, h);
+  }
+
+  /**
+   * Forwards to the delegate, answering {@code unwrap}/{@code isWrapperFor} and {@link Object}
+   * methods itself and translating failures.
+   */
+  abstract static class Handler implements InvocationHandler {
+    final Object delegate;
+
+    Handler(Object delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public final Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      Object[] a = args == null ? new Object[0] : args;
+      if (method.getDeclaringClass() == Object.class) {
+        return switch (method.getName()) {
+          case "equals" -> proxy == a[0];
+          case "hashCode" -> System.identityHashCode(proxy);
+          default -> getClass().getSimpleName() + "(" + delegate + ")";
+        };
+      }
+      switch (method.getName()) {
+        case "unwrap":
+          if (a.length == 1 && a[0] instanceof Class<?> c && c.isInstance(proxy)) {
+            return proxy;
+          }
+          break;
+        case "isWrapperFor":
+          if (a.length == 1 && a[0] instanceof Class<?> c && c.isInstance(proxy)) {
+            return true;
+          }
+          break;
+        default:
+          break;
+      }
+      try {
+        return intercept(proxy, method, a);
+      } catch (SQLException | RuntimeException e) {
+        throw SqlErrors.translate(e);
+      }
+    }
+
+    /** Handles one call; the default forwards it. */
+    Object intercept(Object proxy, Method method, Object[] args) throws Throwable {
+      return forward(method, args);
+    }
+
+    final Object forward(Method method, Object[] args) throws Throwable {
+      try {
+        return method.invoke(delegate, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }
+  }
+}
