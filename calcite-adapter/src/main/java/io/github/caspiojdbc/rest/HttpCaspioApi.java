@@ -146,7 +146,7 @@ public final class HttpCaspioApi implements CaspioApi {
 
   @Override
   public String describe(RecordQuery query) {
-    return QueryPlan.of(query, config.version()).describe(config.version());
+    return QueryPlan.of(query, config.version()).describe(config.version(), config.prefetchDepth());
   }
 
   @Override

@@ -206,6 +206,21 @@ final class QueryPlan {
     return new ApiRequest("GET", path, p, null);
   }
 
+  /**
+   * A page of one key range of a parallel keyset scan: keys after {@code after} and, unless {@code
+   * upTo} is null, at most {@code upTo}.
+   */
+  ApiRequest keysetRange(long after, Long upTo, int size) {
+    String predicate = KEY + ">" + after + (upTo == null ? "" : " AND " + KEY + "<=" + upTo);
+    String where = query.where();
+    where = where == null ? predicate : "(" + where + ") AND " + predicate;
+    Map<String, String> p = base(where);
+    p.put("q.orderBy", order);
+    p.put("q.pageNumber", "1");
+    p.put("q.pageSize", Integer.toString(size));
+    return new ApiRequest("GET", path, p, null);
+  }
+
   /** Page {@code n} (1-based) of {@link Mode#PAGE_NUMBER}. */
   ApiRequest numberedPage(long n) {
     Map<String, String> p = base(query.where());
@@ -227,7 +242,10 @@ final class QueryPlan {
       case EMPTY -> List.of();
       case SINGLE -> List.of(single());
       // Keys are positive longs; the minimum long has the most characters.
-      case KEYSET -> List.of(keysetPage(Long.MIN_VALUE, RecordQuery.MAX_PAGE_SIZE));
+      case KEYSET ->
+          List.of(
+              keysetPage(Long.MIN_VALUE, RecordQuery.MAX_PAGE_SIZE),
+              keysetRange(Long.MIN_VALUE, Long.MIN_VALUE, RecordQuery.MAX_PAGE_SIZE));
       case PAGE_NUMBER -> List.of(numberedPage(1), numberedPage(Integer.MAX_VALUE));
     };
   }
@@ -255,17 +273,18 @@ final class QueryPlan {
    * The requests this plan sends, for EXPLAIN: the first request in full, and how later pages
    * follow.
    */
-  String describe(ApiVersion version) {
+  String describe(ApiVersion version, int prefetchDepth) {
+    boolean ranged =
+        prefetchDepth > 1 && !descending && paginationInfo && query.maxRows() == Long.MAX_VALUE;
     return switch (mode) {
       case EMPTY -> "no request";
       case SINGLE -> single().describe(version);
       case KEYSET ->
           keysetPage(null, pageSize).describe(version)
               + ", then while pages are full: "
-              + KEY
-              + (descending ? " < " : " > ")
-              + "last "
-              + KEY;
+              + (ranged
+                  ? "key ranges " + KEY + ">a AND " + KEY + "<=b, " + prefetchDepth + " at a time"
+                  : KEY + (descending ? "<" : ">") + "last " + KEY);
       case PAGE_NUMBER ->
           numberedPage(1).describe(version) + (maxPages() > 1 ? ", then q.pageNumber=2.." : "");
     };
