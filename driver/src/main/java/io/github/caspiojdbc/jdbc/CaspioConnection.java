@@ -41,7 +41,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.calcite.jdbc.CalciteConnection;
@@ -89,10 +88,9 @@ final class CaspioConnection implements Connection {
   private final CaspioConfig config;
   private final CaspioApi api;
   private final CalciteConnection calcite;
-  private final AtomicLong pendingWrites = new AtomicLong();
+  private final WriteLedger ledger = new WriteLedger();
   private final Properties clientInfo = new Properties();
   private volatile boolean closed;
-  private volatile boolean autoCommit = true;
   private volatile boolean readOnly;
   private volatile int networkTimeoutMillis;
   private volatile DatabaseMetaData metaData;
@@ -251,9 +249,7 @@ final class CaspioConnection implements Connection {
 
   /** Called by statements after a write was applied. */
   void noteWrites(long count) {
-    if (!autoCommit && count > 0) {
-      pendingWrites.addAndGet(count);
-    }
+    ledger.applied(count);
   }
 
   private void checkOpen() throws SQLException {
@@ -385,38 +381,25 @@ final class CaspioConnection implements Connection {
   @Override
   public void setAutoCommit(boolean autoCommit) throws SQLException {
     checkOpen();
-    if (autoCommit) {
-      // JDBC: switching auto-commit on commits; the writes were applied long ago.
-      pendingWrites.set(0);
-    }
-    this.autoCommit = autoCommit;
+    ledger.setAutoCommit(autoCommit);
   }
 
   @Override
   public boolean getAutoCommit() throws SQLException {
     checkOpen();
-    return autoCommit;
+    return ledger.autoCommit();
   }
 
   @Override
   public void commit() throws SQLException {
     checkOpen();
-    pendingWrites.set(0);
+    ledger.commit();
   }
 
   @Override
   public void rollback() throws SQLException {
     checkOpen();
-    long applied = pendingWrites.getAndSet(0);
-    if (applied > 0) {
-      throw new CaspioException(
-              ErrorKind.UNSUPPORTED,
-              "Cannot roll back: Caspio has no transactions, and the "
-                  + applied
-                  + " row change(s) made since the last commit were already applied",
-              null)
-          .toSqlException();
-    }
+    ledger.rollback();
   }
 
   @Override

@@ -130,6 +130,17 @@ final class MetaDataHandler extends Wrappers.Handler {
           "autoCommitFailureClosesAllResultSets",
           "supportsStoredFunctionsUsingCallSyntax" ->
           false;
+      case "ownUpdatesAreVisible",
+          "ownDeletesAreVisible",
+          "ownInsertsAreVisible",
+          "othersUpdatesAreVisible",
+          "othersDeletesAreVisible",
+          "othersInsertsAreVisible",
+          "updatesAreDetected",
+          "deletesAreDetected",
+          "insertsAreDetected" ->
+          // Result sets are read-only snapshots of pages already fetched: no change shows.
+          false;
       case "getSQLStateType" -> DatabaseMetaData.sqlStateSQL;
       case "getRowIdLifetime" -> RowIdLifetime.ROWID_UNSUPPORTED;
       default -> null;

@@ -11,7 +11,6 @@ import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,27 +19,24 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
-import java.util.TimeZone;
+import java.time.format.DateTimeParseException;
 
 /**
  * What a result set of ours adds to Avatica's: {@code getObject(column, Class)} for the usual
  * classes, java.time included (Avatica refuses them all), and {@code getStatement()} returning our
  * statement.
  *
- * <p>Caspio date-times are wall-clock values without a zone. They are read through a UTC calendar
- * so that no JVM default time zone shifts them: {@code LocalDateTime}, {@code LocalDate} and {@code
- * LocalTime} are exactly the stored value; {@code OffsetDateTime}, {@code OffsetTime} and {@code
- * Instant} attach offset UTC to it (a documented convention, since Caspio keeps no offset).
+ * <p>Caspio date-times are wall-clock values without a zone, and no JVM default time zone shifts
+ * them here: {@code LocalDateTime}, {@code LocalDate} and {@code LocalTime} are exactly the stored
+ * value, even inside a daylight-saving gap of the default zone; {@code OffsetDateTime}, {@code
+ * OffsetTime} and {@code Instant} attach offset UTC to it (a documented convention, since Caspio
+ * keeps no offset).
  */
 final class ResultSetHandler extends Wrappers.Handler {
-  private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
-
-  private final Statement statement;
+  private final StatementHandler statement;
   private final ResultSet resultSet;
 
-  ResultSetHandler(Statement statement, ResultSet delegate) {
+  ResultSetHandler(StatementHandler statement, ResultSet delegate) {
     super(delegate);
     this.statement = statement;
     this.resultSet = delegate;
@@ -50,7 +46,7 @@ final class ResultSetHandler extends Wrappers.Handler {
   Object intercept(Object proxy, Method method, Object[] args) throws Throwable {
     switch (method.getName()) {
       case "getStatement":
-        return statement;
+        return statement == null ? null : statement.proxy();
       case "getObject":
         if (args.length == 2 && args[1] instanceof Class<?> type) {
           int column =
@@ -61,6 +57,11 @@ final class ResultSetHandler extends Wrappers.Handler {
       default:
         return forward(method, args);
     }
+  }
+
+  @Override
+  SQLException adjust(SQLException e) {
+    return statement == null ? e : statement.cancelled(e);
   }
 
   private Object getObject(int column, Class<?> type) throws SQLException {
@@ -98,36 +99,29 @@ final class ResultSetHandler extends Wrappers.Handler {
   }
 
   private Object temporal(int column, Class<?> type) throws SQLException {
-    Calendar utc = new GregorianCalendar(UTC);
+    int sqlType = resultSet.getMetaData().getColumnType(column);
+    if (sqlType != Types.TIMESTAMP && sqlType != Types.DATE && sqlType != Types.TIME) {
+      throw cannotConvert(column, type);
+    }
+    // Avatica prints the stored wall-clock value exactly, while its java.sql.Timestamp goes
+    // through the default zone (and moves times inside a DST gap), so the text is the source.
+    String text = resultSet.getString(column);
+    if (text == null) {
+      return null;
+    }
     LocalDateTime local;
-    switch (resultSet.getMetaData().getColumnType(column)) {
-      case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> {
-        java.sql.Timestamp t = resultSet.getTimestamp(column, utc);
-        if (t == null) {
-          return null;
-        }
-        local =
-            LocalDateTime.ofEpochSecond(
-                Math.floorDiv(t.getTime(), 1000L), t.getNanos(), ZoneOffset.UTC);
-      }
-      case Types.DATE -> {
-        java.sql.Date d = resultSet.getDate(column, utc);
-        if (d == null) {
-          return null;
-        }
-        local = Instant.ofEpochMilli(d.getTime()).atOffset(ZoneOffset.UTC).toLocalDateTime();
-      }
-      case Types.TIME, Types.TIME_WITH_TIMEZONE -> {
-        java.sql.Time t = resultSet.getTime(column, utc);
-        if (t == null) {
-          return null;
-        }
-        local = Instant.ofEpochMilli(t.getTime()).atOffset(ZoneOffset.UTC).toLocalDateTime();
-        if (type == LocalDate.class) {
-          throw cannotConvert(column, type);
-        }
-      }
-      default -> throw cannotConvert(column, type);
+    try {
+      local =
+          switch (sqlType) {
+            case Types.DATE -> LocalDate.parse(text).atStartOfDay();
+            case Types.TIME -> LocalDate.EPOCH.atTime(LocalTime.parse(text));
+            default -> LocalDateTime.parse(text.replace(' ', 'T'));
+          };
+    } catch (DateTimeParseException e) {
+      throw cannotConvert(column, type);
+    }
+    if (sqlType == Types.TIME && type != LocalTime.class && type != OffsetTime.class) {
+      throw cannotConvert(column, type);
     }
     if (type == LocalDateTime.class) {
       return local;

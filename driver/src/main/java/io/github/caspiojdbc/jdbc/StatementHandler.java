@@ -5,8 +5,11 @@
  */
 package io.github.caspiojdbc.jdbc;
 
+import io.github.caspiojdbc.error.CaspioException;
+import io.github.caspiojdbc.error.ErrorKind;
 import java.lang.reflect.Method;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
@@ -29,6 +32,7 @@ final class StatementHandler extends Wrappers.Handler {
   Statement self;
 
   private volatile int queryTimeoutSeconds = -1;
+  private volatile boolean cancelRequested;
 
   StatementHandler(CaspioConnection owner, Statement delegate) {
     super(delegate);
@@ -51,20 +55,46 @@ final class StatementHandler extends Wrappers.Handler {
       case "getGeneratedKeys":
         throw CaspioConnection.unsupported("Generated keys are not supported");
       case "getResultSet":
-        return Wrappers.resultSet(self, (ResultSet) forward(method, args));
+        return Wrappers.resultSet(this, (ResultSet) forward(method, args));
+      case "cancel":
+        cancelRequested = true;
+        return forward(method, args);
       default:
         break;
     }
     if (!name.startsWith("execute")) {
       return forward(method, args);
     }
+    cancelRequested = false;
     applyTimeout();
     Object result = forward(method, args);
     if (result instanceof ResultSet rs) {
-      return Wrappers.resultSet(self, rs);
+      return Wrappers.resultSet(this, rs);
     }
     countWrites(name, result);
     return result;
+  }
+
+  /** Our statement proxy, which its result sets report as their statement. */
+  Statement proxy() {
+    return self;
+  }
+
+  /**
+   * Avatica reports a cancelled statement as a plain "Statement canceled" SQLException without
+   * SQLState; after {@code cancel()} any such failure is the cancellation (57014).
+   */
+  @Override
+  SQLException adjust(SQLException e) {
+    return cancelled(e);
+  }
+
+  SQLException cancelled(SQLException e) {
+    if (!cancelRequested || !ErrorKind.REMOTE.sqlState().equals(e.getSQLState())) {
+      return e;
+    }
+    return new CaspioException(ErrorKind.CANCELLED, "The statement was cancelled", e)
+        .toSqlException();
   }
 
   private void applyTimeout() throws Exception {

@@ -35,7 +35,12 @@ final class Wrappers {
     return proxy;
   }
 
-  static ResultSet resultSet(Statement statement, ResultSet delegate) {
+  /**
+   * Wraps a result set.
+   *
+   * @param statement the statement that made it (its proxy and handler), or null for metadata
+   */
+  static ResultSet resultSet(StatementHandler statement, ResultSet delegate) {
     if (delegate == null || Proxy.isProxyClass(delegate.getClass())) {
       return delegate;
     }
@@ -88,8 +93,13 @@ final class Wrappers {
       try {
         return intercept(proxy, method, a);
       } catch (SQLException | RuntimeException e) {
-        throw SqlErrors.translate(e);
+        throw adjust(SqlErrors.translate(e));
       }
+    }
+
+    /** A last look at a translated failure; the default keeps it. */
+    SQLException adjust(SQLException e) {
+      return e;
     }
 
     /** Handles one call; the default forwards it. */

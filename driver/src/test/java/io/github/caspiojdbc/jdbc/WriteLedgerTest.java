@@ -1,0 +1,69 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import org.junit.jupiter.api.Test;
+
+class WriteLedgerTest {
+
+  @Test
+  void defaults_autoCommitOn_rollbackNoOp() {
+    WriteLedger l = new WriteLedger();
+    assertTrue(l.autoCommit());
+    l.applied(3);
+    assertDoesNotThrow(l::rollback);
+  }
+
+  @Test
+  void rollback_afterWritesWithAutoCommitOff_throwsOnceWithCount() {
+    WriteLedger l = new WriteLedger();
+    l.setAutoCommit(false);
+    assertFalse(l.autoCommit());
+    l.applied(2);
+    l.applied(1);
+    SQLException e = assertThrows(SQLException.class, l::rollback);
+    assertInstanceOf(SQLFeatureNotSupportedException.class, e);
+    assertEquals("0A000", e.getSQLState());
+    assertTrue(e.getMessage().contains("3 row change(s)"), e.getMessage());
+    assertDoesNotThrow(l::rollback);
+  }
+
+  @Test
+  void rollback_afterCommit_noOp() {
+    WriteLedger l = new WriteLedger();
+    l.setAutoCommit(false);
+    l.applied(5);
+    l.commit();
+    assertDoesNotThrow(l::rollback);
+  }
+
+  @Test
+  void setAutoCommitTrue_countsAsCommit() {
+    WriteLedger l = new WriteLedger();
+    l.setAutoCommit(false);
+    l.applied(5);
+    l.setAutoCommit(true);
+    l.setAutoCommit(false);
+    assertDoesNotThrow(l::rollback);
+  }
+
+  @Test
+  void rollback_zeroRowWrites_noOp() {
+    WriteLedger l = new WriteLedger();
+    l.setAutoCommit(false);
+    l.applied(0);
+    assertDoesNotThrow(l::rollback);
+  }
+}

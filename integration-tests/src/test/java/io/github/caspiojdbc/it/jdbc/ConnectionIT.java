@@ -1,0 +1,155 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.it.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.caspiojdbc.emulator.CaspioEmulator;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Connection-level behaviour: transactions that do not exist, validity checks, timeouts. */
+class ConnectionIT {
+  private static DriverFixture fixture;
+
+  @BeforeAll
+  static void start() {
+    fixture = new DriverFixture();
+  }
+
+  @AfterAll
+  static void stop() {
+    fixture.close();
+  }
+
+  @AfterEach
+  void clearFaults() {
+    fixture.emulator.faults().clear();
+    fixture.emulator.faults().setLatency(Duration.ZERO);
+  }
+
+  @Test
+  void transactions_noOpsWithoutWrites() throws SQLException {
+    try (Connection c = fixture.connect()) {
+      assertTrue(c.getAutoCommit());
+      assertDoesNotThrow(c::commit);
+      assertDoesNotThrow(() -> c.rollback());
+      c.setAutoCommit(false);
+      assertFalse(c.getAutoCommit());
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM Orders")) {
+        assertTrue(rs.next());
+      }
+      assertDoesNotThrow(() -> c.rollback());
+      assertDoesNotThrow(c::commit);
+      c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+      assertEquals(Connection.TRANSACTION_NONE, c.getTransactionIsolation());
+      c.setHoldability(ResultSet.CLOSE_CURSORS_AT_COMMIT);
+      c.setReadOnly(true);
+      assertTrue(c.isReadOnly());
+      c.setReadOnly(false);
+      assertFalse(c.isReadOnly());
+      c.setCatalog("anything");
+      assertNull(c.getCatalog());
+      assertNull(c.getWarnings());
+    }
+  }
+
+  @Test
+  void isValid_liveThenStoppedServer() throws Exception {
+    CaspioEmulator own = CaspioEmulator.builder().sampleData(3, 100).build().start();
+    DriverFixture f = new DriverFixture(own);
+    Connection c = f.connect();
+    try {
+      assertTrue(c.isValid(5));
+      assertTrue(c.isValid(0));
+      own.stop();
+      assertFalse(c.isValid(5));
+      assertThrows(SQLException.class, () -> c.isValid(-1));
+    } finally {
+      c.close();
+      own.close();
+    }
+  }
+
+  @Test
+  void isValid_slowServer_falseWithinTimeout() throws Exception {
+    try (Connection c = fixture.connect()) {
+      fixture.emulator.faults().setLatency(Duration.ofSeconds(4));
+      assertFalse(c.isValid(1));
+      fixture.emulator.faults().setLatency(Duration.ZERO);
+      assertTrue(c.isValid(5));
+    }
+  }
+
+  @Test
+  void networkTimeout_boundsStatementAndIsValid() throws Exception {
+    try (Connection c = fixture.connect();
+        Statement s = c.createStatement()) {
+      c.setNetworkTimeout(Executors.newSingleThreadExecutor(), 1000);
+      assertEquals(1000, c.getNetworkTimeout());
+      fixture.emulator.faults().setLatency(Duration.ofSeconds(3));
+      assertFalse(c.isValid(10));
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () -> {
+                try (ResultSet rs = s.executeQuery("SELECT * FROM Orders")) {
+                  while (rs.next()) {
+                    // drain
+                  }
+                }
+              });
+      assertEquals("HYT00", e.getSQLState(), ErrorsIT.chain(e));
+      // The application's own setting is still what it reads back.
+      assertEquals(0, s.getQueryTimeout());
+    }
+  }
+
+  @Test
+  void queryTimeoutProperty_defaultsStatements() throws SQLException {
+    try (Connection c = fixture.connect("&queryTimeout=17");
+        Statement s = c.createStatement()) {
+      assertEquals(17, s.getQueryTimeout());
+    }
+  }
+
+  @Test
+  void setSchema_caspio_andUnqualifiedNames() throws SQLException {
+    try (Connection c = fixture.connect()) {
+      c.setSchema("caspio");
+      try (Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery("SELECT COUNT(*) FROM caspio.\"customers\" WHERE name IS NOT NULL")) {
+        assertTrue(rs.next());
+        assertTrue(rs.getInt(1) > 0);
+      }
+    }
+  }
+
+  @Test
+  void metadataSchema_notQueryable() throws SQLException {
+    try (Connection c = fixture.connect();
+        Statement s = c.createStatement()) {
+      SQLException e =
+          assertThrows(SQLException.class, () -> s.executeQuery("SELECT * FROM metadata.TABLES"));
+      assertEquals("42S02", e.getSQLState());
+    }
+  }
+}

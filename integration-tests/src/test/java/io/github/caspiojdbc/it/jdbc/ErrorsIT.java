@@ -1,0 +1,220 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.it.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.caspiojdbc.emulator.CaspioEmulator;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLInvalidAuthorizationSpecException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLTimeoutException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every failure is an SQLException with the right subclass and SQLState, free of secrets. */
+class ErrorsIT {
+  private static DriverFixture fixture;
+
+  @BeforeAll
+  static void start() {
+    fixture = new DriverFixture();
+  }
+
+  @AfterAll
+  static void stop() {
+    fixture.close();
+  }
+
+  @AfterEach
+  void clearFaults() {
+    fixture.emulator.faults().clear();
+    fixture.emulator.faults().setLatency(Duration.ZERO);
+  }
+
+  @Test
+  void connect_wrongSecret_28000WithoutSecret() {
+    String secret = "wrong-secret-" + System.nanoTime();
+    SQLException e =
+        assertThrows(
+            SQLException.class,
+            () ->
+                DriverManager.getConnection(
+                    fixture.url("&maxRetries=0"), CaspioEmulator.DEFAULT_CLIENT_ID, secret));
+    assertInstanceOf(SQLInvalidAuthorizationSpecException.class, e);
+    assertEquals("28000", e.getSQLState());
+    assertFalse(chain(e).contains(secret), chain(e));
+  }
+
+  @Test
+  void connect_unreachableHost_08001() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    SQLException e =
+        assertThrows(
+            SQLException.class,
+            () ->
+                DriverManager.getConnection(
+                    "jdbc:caspio://127.0.0.1:" + port + "?useHttps=false&maxRetries=0",
+                    DriverFixture.credentials()));
+    assertInstanceOf(SQLNonTransientConnectionException.class, e);
+    assertEquals("08001", e.getSQLState());
+  }
+
+  @Test
+  void connect_unknownUrlKey_08001NamesIt() {
+    SQLException e = assertThrows(SQLException.class, () -> fixture.connect("&model=inline:{}"));
+    assertEquals("08001", e.getSQLState());
+    assertTrue(e.getMessage().contains("model"), e.getMessage());
+  }
+
+  @Test
+  void query_missingTable_42S02() throws Exception {
+    SQLException e = failing("SELECT * FROM NoSuchTable");
+    assertInstanceOf(SQLSyntaxErrorException.class, e);
+    assertEquals("42S02", e.getSQLState());
+    assertTrue(e.getMessage().contains("NoSuchTable"), e.getMessage());
+  }
+
+  @Test
+  void query_missingColumn_42S22() throws Exception {
+    SQLException e = failing("SELECT NoSuchColumn FROM Customers");
+    assertEquals("42S22", e.getSQLState());
+  }
+
+  @Test
+  void query_badSyntax_42000() throws Exception {
+    SQLException e = failing("SELEC * FROM Customers");
+    assertInstanceOf(SQLSyntaxErrorException.class, e);
+    assertEquals("42000", e.getSQLState());
+  }
+
+  @Test
+  void unsupportedFeatures_0A000() throws Exception {
+    try (Connection c = fixture.connect()) {
+      SQLException e = assertThrows(SQLException.class, c::setSavepoint);
+      assertInstanceOf(SQLFeatureNotSupportedException.class, e);
+      assertEquals("0A000", e.getSQLState());
+      assertEquals(
+          "0A000", assertThrows(SQLException.class, () -> c.prepareCall("x")).getSQLState());
+      assertEquals(
+          "0A000",
+          assertThrows(
+                  SQLException.class,
+                  () -> c.prepareStatement("SELECT 1", Statement.RETURN_GENERATED_KEYS))
+              .getSQLState());
+    }
+  }
+
+  @Test
+  void queryTimeout_slowServer_HYT00() throws Exception {
+    try (Connection c = fixture.connect();
+        Statement s = c.createStatement()) {
+      s.setQueryTimeout(1);
+      fixture.emulator.faults().setLatency(Duration.ofSeconds(3));
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () -> {
+                try (ResultSet rs = s.executeQuery("SELECT * FROM OrderItems")) {
+                  while (rs.next()) {
+                    // drain
+                  }
+                }
+              });
+      assertInstanceOf(SQLTimeoutException.class, e, chain(e));
+      assertEquals("HYT00", e.getSQLState());
+      assertEquals(1, s.getQueryTimeout());
+    }
+  }
+
+  @Test
+  void cancel_fromOtherThread_57014() throws Exception {
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (Connection c = fixture.connect();
+        Statement s = c.createStatement()) {
+      fixture.emulator.faults().setLatency(Duration.ofMillis(700));
+      CountDownLatch started = new CountDownLatch(1);
+      Future<SQLException> f =
+          pool.submit(
+              () -> {
+                try (ResultSet rs = s.executeQuery("SELECT * FROM OrderItems")) {
+                  started.countDown();
+                  while (rs.next()) {
+                    // drain
+                  }
+                  return null;
+                } catch (SQLException e) {
+                  return e;
+                } finally {
+                  started.countDown();
+                }
+              });
+      assertTrue(started.await(30, TimeUnit.SECONDS));
+      s.cancel();
+      SQLException e = f.get(30, TimeUnit.SECONDS);
+      assertTrue(e != null, "the query ran to its end despite cancel()");
+      assertEquals("57014", e.getSQLState(), chain(e));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void useAfterClose_sqlException() throws Exception {
+    Connection c = fixture.connect();
+    c.close();
+    c.close();
+    assertTrue(c.isClosed());
+    assertFalse(c.isValid(1));
+    SQLException e = assertThrows(SQLException.class, c::createStatement);
+    assertTrue(e.getSQLState().startsWith("08"), e.getSQLState());
+  }
+
+  private static SQLException failing(String sql) throws SQLException {
+    try (Connection c = fixture.connect();
+        Statement s = c.createStatement()) {
+      return assertThrows(
+          SQLException.class,
+          () -> {
+            try (ResultSet rs = s.executeQuery(sql)) {
+              while (rs.next()) {
+                // drain
+              }
+            }
+          });
+    }
+  }
+
+  static String chain(Throwable t) {
+    StringBuilder b = new StringBuilder();
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      b.append(c).append(" <- ");
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,328 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.it.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** DatabaseMetaData: exact result-set shapes and honest scalar answers. */
+class MetadataIT {
+  private static DriverFixture fixture;
+  private static Connection conn;
+  private static DatabaseMetaData md;
+
+  @BeforeAll
+  static void start() throws SQLException {
+    fixture = new DriverFixture();
+    conn = fixture.connect();
+    md = conn.getMetaData();
+  }
+
+  @AfterAll
+  static void stop() throws SQLException {
+    conn.close();
+    fixture.close();
+  }
+
+  static List<String> labels(ResultSet rs) throws SQLException {
+    ResultSetMetaData m = rs.getMetaData();
+    List<String> out = new ArrayList<>();
+    for (int i = 1; i <= m.getColumnCount(); i++) {
+      out.add(m.getColumnLabel(i));
+    }
+    return out;
+  }
+
+  static List<List<Object>> rows(ResultSet rs) throws SQLException {
+    List<List<Object>> out = new ArrayList<>();
+    int n = rs.getMetaData().getColumnCount();
+    while (rs.next()) {
+      List<Object> row = new ArrayList<>();
+      for (int i = 1; i <= n; i++) {
+        row.add(rs.getObject(i));
+      }
+      out.add(row);
+    }
+    rs.close();
+    return out;
+  }
+
+  @Test
+  void getTables_all_tablesThenViewsWithoutMetadataSchema() throws SQLException {
+    ResultSet rs = md.getTables(null, null, "%", null);
+    assertEquals(
+        List.of(
+            "TABLE_CAT",
+            "TABLE_SCHEM",
+            "TABLE_NAME",
+            "TABLE_TYPE",
+            "REMARKS",
+            "TYPE_CAT",
+            "TYPE_SCHEM",
+            "TYPE_NAME",
+            "SELF_REFERENCING_COL_NAME",
+            "REF_GENERATION"),
+        labels(rs));
+    List<String> got = new ArrayList<>();
+    for (List<Object> r : rows(rs)) {
+      assertNull(r.get(0));
+      assertEquals("caspio", r.get(1));
+      got.add(r.get(3) + " " + r.get(2));
+    }
+    assertEquals(
+        List.of(
+            "TABLE Customers",
+            "TABLE OrderItems",
+            "TABLE Orders",
+            "TABLE Products",
+            "VIEW OpenOrders",
+            "VIEW OrderDetails"),
+        got);
+  }
+
+  @Test
+  void getTables_typesAndPatterns_filter() throws SQLException {
+    assertEquals(2, rows(md.getTables(null, "caspio", "%", new String[] {"VIEW"})).size());
+    assertEquals(0, rows(md.getTables(null, "caspio", "%", new String[] {"SYSTEM TABLE"})).size());
+    // '_' is literal, so it does not stand for the 'I' of OrderItems.
+    assertEquals(0, rows(md.getTables(null, "caspio", "Order_tems", null)).size());
+    assertEquals(1, rows(md.getTables(null, "caspio", "OrderItems", null)).size());
+    assertEquals(3, rows(md.getTables(null, "%", "Order%s", null)).size());
+    assertEquals(1, rows(md.getTables("", "caspio", "customers", null)).size());
+    assertEquals(0, rows(md.getTables("somecat", null, "%", null)).size());
+    assertEquals(0, rows(md.getTables(null, "metadata", "%", null)).size());
+  }
+
+  @Test
+  void getTableTypes_schemas_catalogs_consistent() throws SQLException {
+    ResultSet types = md.getTableTypes();
+    assertEquals(List.of("TABLE_TYPE"), labels(types));
+    assertEquals(List.of(List.of("TABLE"), List.of("VIEW")), rows(types));
+    ResultSet schemas = md.getSchemas();
+    assertEquals(List.of("TABLE_SCHEM", "TABLE_CATALOG"), labels(schemas));
+    List<Object> one = new ArrayList<>();
+    one.add("caspio");
+    one.add(null);
+    assertEquals(List.of(one), rows(schemas));
+    assertEquals(List.of(one), rows(md.getSchemas(null, "%")));
+    ResultSet catalogs = md.getCatalogs();
+    assertEquals(List.of("TABLE_CAT"), labels(catalogs));
+    assertEquals(List.of(), rows(catalogs));
+  }
+
+  @Test
+  void getColumns_customers_plainTypesRemarksAndFlags() throws SQLException {
+    ResultSet rs = md.getColumns(null, "caspio", "Customers", "%");
+    assertEquals(
+        List.of(
+            "TABLE_CAT",
+            "TABLE_SCHEM",
+            "TABLE_NAME",
+            "COLUMN_NAME",
+            "DATA_TYPE",
+            "TYPE_NAME",
+            "COLUMN_SIZE",
+            "BUFFER_LENGTH",
+            "DECIMAL_DIGITS",
+            "NUM_PREC_RADIX",
+            "NULLABLE",
+            "REMARKS",
+            "COLUMN_DEF",
+            "SQL_DATA_TYPE",
+            "SQL_DATETIME_SUB",
+            "CHAR_OCTET_LENGTH",
+            "ORDINAL_POSITION",
+            "IS_NULLABLE",
+            "SCOPE_CATALOG",
+            "SCOPE_SCHEMA",
+            "SCOPE_TABLE",
+            "SOURCE_DATA_TYPE",
+            "IS_AUTOINCREMENT",
+            "IS_GENERATEDCOLUMN"),
+        labels(rs));
+    Map<String, Map<String, Object>> byName = new HashMap<>();
+    List<String> order = new ArrayList<>();
+    while (rs.next()) {
+      Map<String, Object> row = new HashMap<>();
+      for (String l : labels(rs)) {
+        row.put(l, rs.getObject(l));
+      }
+      byName.put(rs.getString("COLUMN_NAME"), row);
+      order.add(rs.getString("COLUMN_NAME"));
+      assertEquals(order.size(), rs.getInt("ORDINAL_POSITION"));
+    }
+    rs.close();
+    assertEquals("PK_ID", order.get(0));
+    assertFalse(order.contains("Password"), order.toString());
+    Map<String, Object> pk = byName.get("PK_ID");
+    assertEquals("BIGINT", pk.get("TYPE_NAME"));
+    assertEquals(Types.BIGINT, pk.get("DATA_TYPE"));
+    assertEquals(DatabaseMetaData.columnNoNulls, pk.get("NULLABLE"));
+    assertEquals("NO", pk.get("IS_NULLABLE"));
+    assertEquals("YES", pk.get("IS_AUTOINCREMENT"));
+    Map<String, Object> name = byName.get("Name");
+    assertEquals("VARCHAR", name.get("TYPE_NAME"));
+    assertEquals(255, name.get("COLUMN_SIZE"));
+    assertEquals("Customer name: Display name", name.get("REMARKS"));
+    assertEquals("YES", name.get("IS_NULLABLE"));
+    assertEquals("NO", name.get("IS_GENERATEDCOLUMN"));
+    Map<String, Object> credit = byName.get("Credit_Limit");
+    assertEquals("DECIMAL", credit.get("TYPE_NAME"));
+    assertEquals(19, credit.get("COLUMN_SIZE"));
+    assertEquals(4, credit.get("DECIMAL_DIGITS"));
+    Map<String, Object> joined = byName.get("Joined");
+    assertEquals("TIMESTAMP", joined.get("TYPE_NAME"));
+    assertEquals(Types.TIMESTAMP, joined.get("DATA_TYPE"));
+    assertEquals("BOOLEAN", byName.get("Active").get("TYPE_NAME"));
+    assertNull(byName.get("Active").get("COLUMN_SIZE"));
+    assertEquals("YES", byName.get("Customer_ID").get("IS_GENERATEDCOLUMN"));
+    assertEquals("YES", byName.get("Created").get("IS_GENERATEDCOLUMN"));
+    assertEquals("YES", byName.get("Member_Guid").get("IS_GENERATEDCOLUMN"));
+    assertEquals("NO", byName.get("Customer_ID").get("IS_AUTOINCREMENT"));
+  }
+
+  @Test
+  void getColumns_typeNames_matchTypeInfoAndResultSetMetaData() throws SQLException {
+    Set<String> typeInfo = new HashSet<>();
+    try (ResultSet rs = md.getTypeInfo()) {
+      assertEquals(18, rs.getMetaData().getColumnCount());
+      while (rs.next()) {
+        typeInfo.add(rs.getString("TYPE_NAME"));
+      }
+    }
+    Map<String, String> fromColumns = new HashMap<>();
+    for (String table : List.of("Customers", "Products", "Orders", "OrderItems", "OrderDetails")) {
+      try (ResultSet rs = md.getColumns(null, null, table, null)) {
+        while (rs.next()) {
+          String t = rs.getString("TYPE_NAME");
+          assertTrue(typeInfo.contains(t), t + " not in getTypeInfo " + typeInfo);
+          fromColumns.put(table + "." + rs.getString("COLUMN_NAME"), t);
+        }
+      }
+      try (Statement s = conn.createStatement();
+          ResultSet rs = s.executeQuery("SELECT * FROM \"" + table + "\" WHERE 1 = 0")) {
+        ResultSetMetaData m = rs.getMetaData();
+        for (int i = 1; i <= m.getColumnCount(); i++) {
+          assertEquals(
+              fromColumns.get(table + "." + m.getColumnName(i)),
+              m.getColumnTypeName(i),
+              table + "." + m.getColumnName(i));
+        }
+      }
+    }
+  }
+
+  @Test
+  void getPrimaryKeys_tableAndView() throws SQLException {
+    ResultSet rs = md.getPrimaryKeys(null, "caspio", "Customers");
+    assertEquals(
+        List.of("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ", "PK_NAME"),
+        labels(rs));
+    assertTrue(rs.next());
+    assertEquals("PK_ID", rs.getString("COLUMN_NAME"));
+    assertEquals(1, rs.getShort("KEY_SEQ"));
+    assertFalse(rs.next());
+    rs.close();
+    assertEquals(0, rows(md.getPrimaryKeys(null, "caspio", "OrderDetails")).size());
+    assertEquals(4, rows(md.getPrimaryKeys(null, "caspio", "%")).size());
+  }
+
+  @Test
+  void getIndexInfo_customers_pkAndUniqueFields() throws SQLException {
+    ResultSet rs = md.getIndexInfo(null, "caspio", "Customers", false, true);
+    assertEquals(13, rs.getMetaData().getColumnCount());
+    List<String> columns = new ArrayList<>();
+    while (rs.next()) {
+      assertFalse(rs.getBoolean("NON_UNIQUE"));
+      assertEquals(DatabaseMetaData.tableIndexOther, rs.getShort("TYPE"));
+      columns.add(rs.getString("COLUMN_NAME"));
+    }
+    rs.close();
+    // Caspio keeps Random ID and GUID fields unique too.
+    assertEquals(List.of("PK_ID", "Customer_ID", "Email", "Member_Guid"), columns);
+    rows(md.getIndexInfo(null, "caspio", "%", false, true));
+  }
+
+  @Test
+  void emptySets_wellFormed() throws SQLException {
+    assertEquals(14, md.getImportedKeys(null, "caspio", "Orders").getMetaData().getColumnCount());
+    assertEquals(0, rows(md.getImportedKeys(null, "caspio", "Orders")).size());
+    assertEquals(0, rows(md.getExportedKeys(null, "caspio", "%")).size());
+    assertEquals(0, rows(md.getProcedures(null, "caspio", "%")).size());
+    assertEquals(0, rows(md.getFunctions(null, "caspio", "%")).size());
+  }
+
+  @Test
+  void scalars_honest() throws SQLException {
+    assertEquals("Caspio", md.getDatabaseProductName());
+    assertEquals("REST API v3", md.getDatabaseProductVersion());
+    assertEquals("\"", md.getIdentifierQuoteString());
+    assertTrue(md.nullsAreSortedLow());
+    assertTrue(md.storesMixedCaseIdentifiers());
+    assertFalse(md.supportsMixedCaseIdentifiers());
+    assertFalse(md.supportsCatalogsInDataManipulation());
+    assertFalse(md.supportsTransactions());
+    assertEquals(Connection.TRANSACTION_NONE, md.getDefaultTransactionIsolation());
+    assertTrue(md.supportsResultSetHoldability(ResultSet.CLOSE_CURSORS_AT_COMMIT));
+    assertEquals(fixture.url(), md.getURL());
+    assertEquals(conn, md.getConnection());
+    assertTrue(md.getDriverName().contains("Caspio"));
+  }
+
+  @Test
+  void everyGetter_answersWithoutThrowing() throws Exception {
+    List<String> failures = new ArrayList<>();
+    for (Method m : DatabaseMetaData.class.getMethods()) {
+      Class<?>[] p = m.getParameterTypes();
+      Object[] args;
+      if (p.length == 0) {
+        args = new Object[0];
+      } else if (p.length == 1 && p[0] == int.class) {
+        args = new Object[] {ResultSet.TYPE_FORWARD_ONLY};
+      } else if (p.length == 2 && p[0] == int.class && p[1] == int.class) {
+        args = new Object[] {ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY};
+      } else {
+        continue;
+      }
+      if (m.getName().equals("unwrap") || m.getName().equals("isWrapperFor")) {
+        continue;
+      }
+      try {
+        Object r = m.invoke(md, args);
+        if (r instanceof ResultSet rs) {
+          rs.close();
+        }
+      } catch (InvocationTargetException e) {
+        failures.add(m.getName() + ": " + e.getCause());
+      }
+    }
+    if (!failures.isEmpty()) {
+      fail(String.join("\n", failures));
+    }
+  }
+}

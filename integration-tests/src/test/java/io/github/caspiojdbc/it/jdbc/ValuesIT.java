@@ -1,0 +1,146 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.it.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TimeZone;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Values through ResultSet getters, java.time above all, whatever the JVM's default zone. */
+class ValuesIT {
+  private static DriverFixture fixture;
+  private static final TimeZone ORIGINAL = TimeZone.getDefault();
+
+  @BeforeAll
+  static void start() {
+    fixture = new DriverFixture();
+  }
+
+  @AfterAll
+  static void stop() {
+    fixture.close();
+  }
+
+  @AfterEach
+  void restoreZone() {
+    TimeZone.setDefault(ORIGINAL);
+  }
+
+  /** Order dates as LocalDateTime, read with the given default zone. */
+  private static List<LocalDateTime> orderDates(String zone) throws SQLException {
+    TimeZone.setDefault(TimeZone.getTimeZone(zone));
+    List<LocalDateTime> out = new ArrayList<>();
+    try (Connection c = fixture.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT Order_Date FROM Orders ORDER BY PK_ID")) {
+      while (rs.next()) {
+        out.add(rs.getObject(1, LocalDateTime.class));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void getObjectLocalDateTime_sameInEveryDefaultZone() throws SQLException {
+    List<LocalDateTime> utc = orderDates("UTC");
+    assertFalse(utc.isEmpty());
+    assertEquals(utc, orderDates("America/Los_Angeles"));
+    assertEquals(utc, orderDates("Asia/Kathmandu"));
+    assertEquals(utc, orderDates("Pacific/Kiritimati"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"UTC", "America/Los_Angeles", "Europe/Berlin", "Asia/Kolkata"})
+  void getObject_javaTime_wallClockExact(String zone) throws SQLException {
+    TimeZone.setDefault(TimeZone.getTimeZone(zone));
+    // 02:30 on 2024-03-10 does not exist in Los Angeles (DST gap); it must survive unchanged.
+    String sql =
+        "SELECT TIMESTAMP '2024-03-10 02:30:15', DATE '2024-02-29', TIME '23:59:59',"
+            + " CAST(NULL AS TIMESTAMP)";
+    try (Connection c = fixture.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      assertTrue(rs.next());
+      LocalDateTime ts = LocalDateTime.of(2024, 3, 10, 2, 30, 15);
+      assertEquals(ts, rs.getObject(1, LocalDateTime.class));
+      assertEquals(ts.toLocalDate(), rs.getObject(1, LocalDate.class));
+      assertEquals(ts.toLocalTime(), rs.getObject(1, LocalTime.class));
+      assertEquals(ts.atOffset(ZoneOffset.UTC), rs.getObject(1, OffsetDateTime.class));
+      assertEquals(ts.toInstant(ZoneOffset.UTC), rs.getObject(1, Instant.class));
+      assertEquals(LocalDate.of(2024, 2, 29), rs.getObject(2, LocalDate.class));
+      assertEquals(LocalTime.of(23, 59, 59), rs.getObject(3, LocalTime.class));
+      assertNull(rs.getObject(4, LocalDateTime.class));
+      assertTrue(rs.wasNull());
+      assertEquals("2024-03-10 02:30:15", rs.getString(1));
+    }
+  }
+
+  @Test
+  void getObject_scalarClasses_byIndexAndLabel() throws SQLException {
+    try (Connection c = fixture.connect();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT PK_ID, Name, Credit_Limit, Active, Rating FROM Customers WHERE PK_ID = ?")) {
+      ps.setInt(1, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next());
+        assertEquals(1L, rs.getObject(1, Long.class));
+        assertEquals(1, rs.getObject("PK_ID", Integer.class));
+        assertEquals(rs.getString(2), rs.getObject("name", String.class));
+        BigDecimal credit = rs.getObject(3, BigDecimal.class);
+        assertEquals(rs.getBigDecimal(3), credit);
+        assertEquals(
+            rs.getObject(4) == null ? null : rs.getBoolean(4), rs.getObject(4, Boolean.class));
+        assertThrows(SQLException.class, () -> rs.getObject(2, LocalDate.class));
+        assertFalse(rs.next());
+      }
+    }
+  }
+
+  @Test
+  void setMaxRows_limitsRows() throws SQLException {
+    try (Connection c = fixture.connect();
+        Statement s = c.createStatement()) {
+      s.setMaxRows(7);
+      s.setFetchSize(500);
+      assertTrue(s.execute("SELECT * FROM Orders"));
+      int n = 0;
+      try (ResultSet rs = s.getResultSet()) {
+        while (rs.next()) {
+          n++;
+        }
+        assertEquals(s, rs.getStatement());
+      }
+      assertEquals(7, n);
+      assertEquals(-1, s.getLargeUpdateCount());
+      assertFalse(s.getMoreResults());
+    }
+  }
+}
