@@ -123,59 +123,42 @@ final class BareClient implements AutoCloseable {
   }
 
   /**
-   * Reads a whole table the way the driver does: keyset pages ({@code PK_ID > last}) of 1000 rows
-   * ordered by PK_ID, one at a time, the first asking for TotalCount so the loop stops after the
-   * last full page without an extra call.
+   * Reads a whole table in the pages the driver reads it: a first page of 1000 rows ordered by
+   * PK_ID that also asks for TotalCount, then key ranges {@code PK_ID>a AND PK_ID<=b} of 1000 keys
+   * and one open-ended last range, {@code inFlight} requests at a time. The sample data's PK_IDs
+   * are 1..R without gaps, so each range is exactly one page, as the driver's own estimate finds.
    *
+   * @param where a filter AND-ed in front of the key ranges as the driver does, or null
    * @return rows read
    */
-  long keysetScan(String resource, String where) {
-    long total = -1;
-    long read = 0;
-    long last = Long.MIN_VALUE;
-    while (true) {
-      Map<String, String> p = new LinkedHashMap<>();
-      String keyset = last == Long.MIN_VALUE ? null : "PK_ID>" + last;
-      String w = where == null ? keyset : keyset == null ? where : "(" + where + ") AND " + keyset;
-      if (w != null) {
-        p.put("q.where", w);
-      }
-      p.put("q.orderBy", "PK_ID ASC");
-      p.put("q.pageNumber", "1");
-      p.put("q.pageSize", "1000");
-      if (last == Long.MIN_VALUE) {
-        p.put("q.getPaginationInfo", "true");
-      }
-      Page page = get(resource, p);
-      if (page.totalCount() >= 0) {
-        total = page.totalCount();
-      }
-      read += page.rows();
-      last = page.lastPk();
-      if (page.rows() < 1000 || (total >= 0 && read >= total)) {
-        return read;
-      }
+  long rangeScan(String resource, String where, int inFlight) {
+    Map<String, String> first = new LinkedHashMap<>();
+    if (where != null) {
+      first.put("q.where", where);
     }
-  }
-
-  /**
-   * Reads {@code pages} pages of 1000 rows with page numbers, {@code inFlight} at a time: the
-   * ceiling for latency hiding, since no page waits for another.
-   *
-   * @return rows read
-   */
-  long parallelPages(String resource, long pages, int inFlight) {
+    first.put("q.orderBy", "PK_ID ASC");
+    first.put("q.pageNumber", "1");
+    first.put("q.pageSize", "1000");
+    first.put("q.getPaginationInfo", "true");
+    Page head = get(resource, first);
+    if (head.rows() < 1000 || head.totalCount() <= head.rows()) {
+      return head.rows();
+    }
+    long ranges = (head.totalCount() - head.rows() + 999) / 1000;
     ExecutorService pool = Executors.newFixedThreadPool(inFlight);
     try {
       List<Future<Page>> futures = new ArrayList<>();
-      for (long n = 1; n <= pages; n++) {
+      for (long i = 0; i < ranges; i++) {
+        long low = head.lastPk() + 1000 * i;
+        String range = "PK_ID>" + low + (i == ranges - 1 ? "" : " AND PK_ID<=" + (low + 1000));
         Map<String, String> p = new LinkedHashMap<>();
+        p.put("q.where", where == null ? range : "(" + where + ") AND " + range);
         p.put("q.orderBy", "PK_ID ASC");
-        p.put("q.pageNumber", Long.toString(n));
+        p.put("q.pageNumber", "1");
         p.put("q.pageSize", "1000");
         futures.add(pool.submit(() -> get(resource, p)));
       }
-      long rows = 0;
+      long rows = head.rows();
       for (Future<Page> f : futures) {
         rows += f.get().rows();
       }
