@@ -5,13 +5,9 @@
  */
 package io.github.caspiojdbc.jdbc;
 
-import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Properties;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Meta;
@@ -30,44 +26,11 @@ import org.apache.calcite.jdbc.CalciteConnection;
  * belongs to the user and stays.
  */
 final class CalciteBridge extends org.apache.calcite.jdbc.Driver {
-  private static final Logger LOG = Logger.getLogger(CalciteBridge.class.getName());
-
   /** Internal prefix; never accepted by {@link CaspioDriver}. */
   static final String PREFIX = "jdbc:caspio-calcite:";
 
-  /** Created on first use, so that loading {@link CaspioDriver} does not load Calcite. */
-  private static final class Holder {
-    static final CalciteBridge INSTANCE = create();
-  }
-
-  private CalciteBridge() {}
-
-  static CalciteBridge instance() {
-    return Holder.INSTANCE;
-  }
-
-  private static CalciteBridge create() {
-    // A class literal does not initialise the class, so this looks before Calcite registers.
-    boolean registeredBefore = !calciteDrivers().isEmpty();
-    CalciteBridge bridge = new CalciteBridge();
-    if (!registeredBefore) {
-      for (Driver d : calciteDrivers()) {
-        try {
-          DriverManager.deregisterDriver(d);
-        } catch (SQLException | SecurityException e) {
-          LOG.log(Level.FINE, "Could not deregister the internal Calcite driver", e);
-        }
-      }
-    }
-    return bridge;
-  }
-
-  /** Registered instances of exactly Calcite's driver class as this class loader sees it. */
-  static List<Driver> calciteDrivers() {
-    return DriverManager.drivers()
-        .filter(d -> d.getClass() == org.apache.calcite.jdbc.Driver.class)
-        .toList();
-  }
+  /** Only {@link CalciteDrivers} creates one. */
+  CalciteBridge() {}
 
   @Override
   protected String getConnectStringPrefix() {

@@ -116,7 +116,7 @@ final class CaspioConnection implements Connection {
     try {
       CaspioSchema schema = CaspioSchema.create(api, config.metadataCacheTtl());
       checkAccount(schema, config);
-      CalciteConnection calcite = CalciteBridge.instance().open(calciteProperties());
+      CalciteConnection calcite = CalciteDrivers.bridge().open(calciteProperties());
       SchemaPlus root = calcite.getRootSchema();
       CalciteSchema rootSchema = root.unwrap(CalciteSchema.class);
       if (rootSchema != null) {

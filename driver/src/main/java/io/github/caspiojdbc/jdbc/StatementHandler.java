@@ -71,7 +71,7 @@ final class StatementHandler extends Wrappers.Handler {
     if (result instanceof ResultSet rs) {
       return Wrappers.resultSet(this, rs);
     }
-    countWrites(name, result);
+    countWrites(result);
     return result;
   }
 
@@ -112,7 +112,7 @@ final class StatementHandler extends Wrappers.Handler {
     }
   }
 
-  private void countWrites(String method, Object result) throws Exception {
+  private void countWrites(Object result) throws Exception {
     long count = 0;
     if (result instanceof Integer i) {
       count = i;

@@ -86,6 +86,15 @@ class ErrorsIT {
   }
 
   @Test
+  void connect_slowerThanLoginTimeout_08001() {
+    fixture.emulator.faults().setLatency(Duration.ofSeconds(4));
+    SQLException e =
+        assertThrows(SQLException.class, () -> fixture.connect("&loginTimeout=1&maxRetries=0"));
+    assertEquals("08001", e.getSQLState(), chain(e));
+    assertTrue(e.getMessage().contains("loginTimeout"), e.getMessage());
+  }
+
+  @Test
   void connect_unknownUrlKey_08001NamesIt() {
     SQLException e = assertThrows(SQLException.class, () -> fixture.connect("&model=inline:{}"));
     assertEquals("08001", e.getSQLState());
@@ -181,6 +190,30 @@ class ErrorsIT {
       assertEquals("57014", e.getSQLState(), chain(e));
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void next_serverFailsMidScan_sqlExceptionWithState() throws Exception {
+    try (DriverFixture big =
+            new DriverFixture(CaspioEmulator.builder().sampleData(5, 5000).build().start());
+        Connection c = big.connect("&prefetch=0&maxRetries=0");
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT * FROM OrderItems")) {
+      assertTrue(rs.next());
+      big.emulator.faults().failNext(1000, 503, ".*OrderItems.*");
+      Throwable t =
+          assertThrows(
+              Throwable.class,
+              () -> {
+                while (rs.next()) {
+                  // page 1 is in hand; a later page fails
+                }
+              });
+      // Avatica would let the adapter's RuntimeException escape from next() unwrapped.
+      SQLException e = assertInstanceOf(SQLException.class, t);
+      assertEquals("08S01", e.getSQLState(), chain(e));
+      assertEquals(503, e.getErrorCode());
     }
   }
 

@@ -238,6 +238,22 @@ class MetadataIT {
   }
 
   @Test
+  void getColumns_autonumberAndViewKey() throws SQLException {
+    try (ResultSet rs = md.getColumns(null, "caspio", "Orders", "Order_No")) {
+      assertTrue(rs.next());
+      assertEquals("INTEGER", rs.getString("TYPE_NAME"));
+      assertEquals("YES", rs.getString("IS_AUTOINCREMENT"));
+      assertFalse(rs.next());
+    }
+    try (ResultSet rs = md.getColumns(null, "caspio", "OrderDetails", "PK_ID")) {
+      assertTrue(rs.next());
+      assertEquals("VARCHAR", rs.getString("TYPE_NAME"));
+      assertEquals("NO", rs.getString("IS_AUTOINCREMENT"));
+      assertEquals(DatabaseMetaData.columnNullable, rs.getInt("NULLABLE"));
+    }
+  }
+
+  @Test
   void getPrimaryKeys_tableAndView() throws SQLException {
     ResultSet rs = md.getPrimaryKeys(null, "caspio", "Customers");
     assertEquals(

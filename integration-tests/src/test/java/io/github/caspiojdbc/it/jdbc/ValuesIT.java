@@ -137,6 +137,7 @@ class ValuesIT {
           n++;
         }
         assertEquals(s, rs.getStatement());
+        assertEquals(c, rs.getStatement().getConnection());
       }
       assertEquals(7, n);
       assertEquals(-1, s.getLargeUpdateCount());
