@@ -166,7 +166,8 @@ class ErrorsIT {
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try (Connection c = fixture.connect();
         Statement s = c.createStatement()) {
-      fixture.emulator.faults().setLatency(Duration.ofMillis(700));
+      // Long enough that cancel() lands while the page is in flight even on a loaded machine.
+      fixture.emulator.faults().setLatency(Duration.ofMillis(3000));
       CountDownLatch started = new CountDownLatch(1);
       Future<SQLException> f =
           pool.submit(

@@ -1,0 +1,249 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.it.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.caspiojdbc.emulator.CaspioEmulator;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.DriverPropertyInfo;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The shaded jar on its own, the way DBeaver uses it: loaded by a class loader that sees nothing
+ * else, with an unrelated thread context class loader during every call (Calcite compiles generated
+ * Java code with Janino at run time, which must find the relocated classes anyway). Results are
+ * compared with the same queries through the plain driver on the test classpath.
+ */
+class ShadedJarIsolationIT {
+
+  /** Orders, customers and order items in {@code sampleData(1, 200)}. */
+  private static final int ORDERS = 60;
+
+  private static final int CUSTOMERS = 50;
+  private static final int ORDER_ITEMS = 200;
+
+  private static CaspioEmulator emulator;
+  private static URLClassLoader jarLoader;
+  private static URLClassLoader foreignLoader;
+
+  @BeforeAll
+  static void start() throws Exception {
+    emulator = CaspioEmulator.builder().sampleData(1, 200).build().start();
+    jarLoader = ShadedJar.isolatedLoader();
+    foreignLoader =
+        new URLClassLoader("foreign-context", new URL[0], ClassLoader.getPlatformClassLoader());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    jarLoader.close();
+    foreignLoader.close();
+    emulator.close();
+  }
+
+  @Test
+  void serviceLoader_isolatedLoader_findsExactlyOurDriver() throws Exception {
+    List<Driver> drivers =
+        inForeignContext(
+            () -> {
+              List<Driver> found = new ArrayList<>();
+              ServiceLoader.load(Driver.class, jarLoader).forEach(found::add);
+              return found;
+            });
+    assertEquals(
+        List.of(ShadedJar.DRIVER_CLASS),
+        drivers.stream().map(d -> d.getClass().getName()).collect(Collectors.toList()));
+    assertSame(jarLoader, drivers.get(0).getClass().getClassLoader());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        // filter
+        "select \"Order_No\", \"Customer_ID\", \"Total\" from \"Orders\""
+            + " where \"Total\" > 100 and \"Customer_ID\" like 'C%' order by \"Order_No\"",
+        // aggregate over an expression Calcite evaluates itself
+        "select upper(trim(\"Status\")) as s, count(*) as n, sum(\"Total\") as t"
+            + " from \"Orders\" group by upper(trim(\"Status\")) order by s",
+        // join
+        "select c.\"City\", count(*) as n, max(o.\"Order_No\") as last_order"
+            + " from \"Orders\" o join \"Customers\" c on o.\"Customer_ID\" = c.\"Customer_ID\""
+            + " group by c.\"City\" order by n desc, c.\"City\"",
+        // join of three tables with a computed column
+        "select o.\"Order_No\", sum(i.\"Quantity\" * i.\"Unit_Price\") as amount"
+            + " from \"Orders\" o join \"OrderItems\" i on i.\"Order_No\" = o.\"Order_No\""
+            + " join \"Customers\" c on c.\"Customer_ID\" = o.\"Customer_ID\""
+            + " where c.\"Name\" <> '' group by o.\"Order_No\" order by o.\"Order_No\""
+      })
+  void query_shadedJarInIsolation_sameRowsAsPlainDriver(String sql) throws Exception {
+    List<List<String>> shaded =
+        inForeignContext(
+            () -> {
+              try (Connection c = shadedDriver().connect(url(), credentials())) {
+                return rows(c, sql);
+              }
+            });
+    List<List<String>> plain;
+    try (Connection c = DriverManager.getConnection(url(), credentials())) {
+      plain = rows(c, sql);
+    }
+    assertFalse(shaded.isEmpty(), "no rows for " + sql);
+    assertEquals(plain, shaded);
+  }
+
+  @Test
+  void aggregatesAndJoins_isolated_matchSampleSizes() throws Exception {
+    List<List<String>> counts =
+        inForeignContext(
+            () -> {
+              try (Connection c = shadedDriver().connect(url(), credentials())) {
+                return rows(
+                    c,
+                    "select (select count(*) from \"Customers\"),"
+                        + " (select count(*) from \"OrderItems\"),"
+                        + " (select sum(n) from (select count(*) as n from \"Orders\""
+                        + " group by \"Status\")),"
+                        + " (select count(*) from \"Orders\" o join \"Customers\" c"
+                        + " on o.\"Customer_ID\" = c.\"Customer_ID\")"
+                        + " from (values (1))");
+              }
+            });
+    assertEquals(
+        List.of(
+            List.of(
+                String.valueOf(CUSTOMERS),
+                String.valueOf(ORDER_ITEMS),
+                String.valueOf(ORDERS),
+                String.valueOf(ORDERS))),
+        counts);
+  }
+
+  /**
+   * DBeaver's way: {@code Class.forName(name, true, driverLoader).getConstructor().newInstance()},
+   * never DriverManager; "Find Class" only sees classes that declare {@code java.sql.Driver}.
+   */
+  @Test
+  void dbeaverStyle_instantiatedByName_connectsAndListsTables() throws Exception {
+    Class<?> driverClass = Class.forName(ShadedJar.DRIVER_CLASS, true, jarLoader);
+    assertTrue(
+        Arrays.asList(driverClass.getInterfaces()).contains(Driver.class),
+        "DBeaver's Find Class needs 'implements java.sql.Driver' on the class itself");
+    Driver driver = (Driver) driverClass.getConstructor().newInstance();
+    DriverPropertyInfo[] info =
+        inForeignContext(() -> driver.getPropertyInfo("jdbc:caspio://", new Properties()));
+    assertTrue(info.length > 0, "DBeaver's driver properties tab");
+    List<String> tables =
+        inForeignContext(
+            () -> {
+              try (Connection c = driver.connect(url(), credentials());
+                  ResultSet rs = c.getMetaData().getTables(null, null, "%", null)) {
+                List<String> names = new ArrayList<>();
+                while (rs.next()) {
+                  names.add(rs.getString("TABLE_NAME"));
+                }
+                return names;
+              }
+            });
+    assertTrue(
+        tables.containsAll(List.of("Customers", "Orders", "OrderItems", "Products")),
+        tables.toString());
+  }
+
+  /**
+   * A fresh copy of the jar initialises its bundled logging on first use: nothing may reach stderr
+   * (SLF4J prints a "no binding" warning there when its binding is missing or not relocated).
+   */
+  @Test
+  void firstQuery_freshLoader_printsNothingOnStderr() throws Exception {
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    PrintStream systemErr = System.err;
+    try (URLClassLoader fresh = ShadedJar.isolatedLoader()) {
+      System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      Driver driver =
+          (Driver)
+              Class.forName(ShadedJar.DRIVER_CLASS, true, fresh).getConstructor().newInstance();
+      List<List<String>> rows =
+          inForeignContext(
+              () -> {
+                try (Connection c = driver.connect(url(), credentials())) {
+                  return rows(c, "select count(*) from \"Customers\" where \"City\" <> ''");
+                }
+              });
+      assertEquals(1, rows.size());
+    } finally {
+      System.setErr(systemErr);
+    }
+    assertEquals("", captured.toString(StandardCharsets.UTF_8));
+  }
+
+  private static Driver shadedDriver() throws ReflectiveOperationException {
+    return (Driver)
+        Class.forName(ShadedJar.DRIVER_CLASS, true, jarLoader).getConstructor().newInstance();
+  }
+
+  private static String url() {
+    return "jdbc:caspio://127.0.0.1:" + emulator.port() + "?useHttps=false";
+  }
+
+  private static Properties credentials() {
+    Properties p = new Properties();
+    p.setProperty("user", CaspioEmulator.DEFAULT_CLIENT_ID);
+    p.setProperty("password", CaspioEmulator.DEFAULT_CLIENT_SECRET);
+    return p;
+  }
+
+  private static List<List<String>> rows(Connection c, String sql) throws SQLException {
+    List<List<String>> rows = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<String> row = new ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+          row.add(String.valueOf(rs.getObject(i)));
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  private static <T> T inForeignContext(Callable<T> action) throws Exception {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(foreignLoader);
+    try {
+      return action.call();
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+}
