@@ -7,6 +7,7 @@ package io.github.caspiojdbc.adapter;
 
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
+import io.github.caspiojdbc.rest.CaspioApi;
 import io.github.caspiojdbc.rest.PagingMode;
 import io.github.caspiojdbc.rest.RecordCursor;
 import io.github.caspiojdbc.rest.RecordQuery;
@@ -81,6 +82,23 @@ public final class CaspioReader {
     return b.build();
   }
 
+  /** The request a spec sends, with parameters shown as {@code ?}, for EXPLAIN. */
+  static RecordQuery explainQuery(ScanSpec spec) {
+    return toQuery(spec, i -> null, null).toBuilder().where(spec.where().describe()).build();
+  }
+
+  /**
+   * The request a spec would send with long parameter values, for planning against the URI limit.
+   * Parameters of re-checked conjuncts can be dropped at execution if they turn out longer.
+   */
+  static RecordQuery estimateQuery(ScanSpec spec) {
+    String where = spec.where().describe();
+    RecordQuery q = toQuery(spec, i -> null, null);
+    return q.toBuilder()
+        .where(where == null ? null : where.replace("?", "N'" + "x".repeat(40) + "'"))
+        .build();
+  }
+
   private static List<String> dedupe(List<String> items) {
     return items.stream().distinct().toList();
   }
@@ -120,7 +138,7 @@ public final class CaspioReader {
       if (cursor == null) {
         open();
       }
-      while (cursor.next()) {
+      while (nextRaw()) {
         if (skipped < spec.offset()) {
           skipped++;
           continue;
@@ -131,11 +149,59 @@ public final class CaspioReader {
       return false;
     }
 
+    /**
+     * The query, with re-checked conjuncts left out (longest first) while it exceeds Caspio's URI
+     * limit; long parameter values can make a planned request too long.
+     */
+    private RecordQuery fitting(RecordQuery q, Duration timeout) {
+      CaspioApi api = spec.table().api();
+      if (api.fits(q)) {
+        return q;
+      }
+      java.util.Set<WhereTemplate.Conjunct> dropped = new java.util.HashSet<>();
+      java.util.List<WhereTemplate.Conjunct> droppable = new java.util.ArrayList<>();
+      for (WhereTemplate.Conjunct c : spec.where().conjuncts()) {
+        if (c.droppable()) {
+          droppable.add(c);
+        }
+      }
+      for (WhereTemplate.Conjunct c : droppable) {
+        dropped.add(c);
+        String where = spec.where().render(i -> root.get("?" + i), k -> !dropped.contains(k));
+        RecordQuery smaller = q.toBuilder().where(where).build();
+        if (api.fits(smaller)) {
+          return smaller;
+        }
+      }
+      throw new CaspioException(
+          ErrorKind.UNSUPPORTED,
+          "The request for "
+              + spec.table().caspioName()
+              + " would exceed Caspio's limit of "
+              + CaspioApi.MAX_URI_LENGTH
+              + " characters even with approximate conditions evaluated locally;"
+              + " shorten the long values or IN lists in the WHERE clause",
+          null);
+    }
+
+    /** The cursor's next row; a cancel that aborted a request surfaces as CANCELLED. */
+    private boolean nextRaw() {
+      try {
+        return cursor.next();
+      } catch (CaspioException e) {
+        if (cancelFlag.get() && e.kind() != ErrorKind.CANCELLED) {
+          throw new CaspioException(ErrorKind.CANCELLED, "The statement was cancelled", e);
+        }
+        throw e;
+      }
+    }
+
     private void open() {
       Object t = root.get(DataContext.Variable.TIMEOUT.camelName);
       Duration timeout = t instanceof Long ms && ms > 0 ? Duration.ofMillis(ms) : null;
-      RecordQuery q = toQuery(spec, i -> root.get("?" + i), timeout);
+      RecordQuery q = fitting(toQuery(spec, i -> root.get("?" + i), timeout), timeout);
       cursor = spec.table().api().query(q);
+      CancelWatcher.watch(cursor, cancelFlag);
     }
 
     private Object convert(Object[] raw) {
@@ -200,6 +266,7 @@ public final class CaspioReader {
     @Override
     public void close() {
       if (cursor != null) {
+        CancelWatcher.forget(cursor);
         cursor.close();
       }
     }

@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.adapter;
 
+import io.github.caspiojdbc.rest.CaspioApi;
 import io.github.caspiojdbc.rest.SortKey;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,6 +29,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -136,9 +138,37 @@ final class CaspioRules {
                   names,
                   i -> outputs.get(i).field() && outputs.get(i).filterable())
               .translate(filter.getCondition());
-      // A re-check filter left above an earlier push translates to the same conjuncts again;
-      // pushing only what is new ends that loop.
-      WhereTemplate fresh = r.where().without(spec.where());
+      // Push conjunct by conjunct while the request stays under Caspio's URI limit; the rest,
+      // and everything Caspio only approximates, is evaluated (or re-checked) locally. A re-check
+      // filter left above an earlier push translates to the same conjuncts again: those are not
+      // pushed twice, which also ends that loop.
+      CaspioApi api = spec.table().api();
+      List<WhereTemplate.Conjunct> fresh = new ArrayList<>();
+      List<RexNode> local = new ArrayList<>();
+      for (FilterTranslator.Piece piece : r.pieces()) {
+        WhereTemplate.Conjunct c = piece.conjunct();
+        if (c == null) {
+          local.add(piece.rex());
+          continue;
+        }
+        if (spec.where().conjuncts().contains(c) || fresh.contains(c)) {
+          if (!piece.exact()) {
+            local.add(piece.rex());
+          }
+          continue;
+        }
+        List<WhereTemplate.Conjunct> tryWith = new ArrayList<>(fresh);
+        tryWith.add(c);
+        ScanSpec candidate = spec.withWhere(new WhereTemplate(tryWith));
+        if (!api.fits(CaspioReader.estimateQuery(candidate))) {
+          local.add(piece.rex());
+          continue;
+        }
+        fresh.add(c);
+        if (!piece.exact()) {
+          local.add(piece.rex());
+        }
+      }
       if (fresh.isEmpty()) {
         return;
       }
@@ -149,9 +179,13 @@ final class CaspioRules {
               input,
               input.getRowType(),
               "filter",
-              spec.withWhere(fresh),
+              spec.withWhere(new WhereTemplate(fresh)),
               0.5);
-      call.transformTo(r.residual() == null ? pushed : LogicalFilter.create(pushed, r.residual()));
+      RexNode residual =
+          local.isEmpty()
+              ? null
+              : RexUtil.composeConjunction(filter.getCluster().getRexBuilder(), local);
+      call.transformTo(residual == null ? pushed : LogicalFilter.create(pushed, residual));
     }
   }
 
@@ -351,7 +385,11 @@ final class CaspioRules {
           return (ac.isDistinct() ? "COUNT(DISTINCT " : "COUNT(") + col + ") AS " + alias;
         case SUM:
         case SUM0:
-          if (ac.isDistinct() || arg.kind() == ColumnKind.TIMESTAMP) {
+          // A floating-point sum depends on the order of addition, which the server chooses:
+          // only exact types are summed remotely.
+          if (ac.isDistinct()
+              || arg.kind() == ColumnKind.TIMESTAMP
+              || arg.kind() == ColumnKind.DOUBLE) {
             return null;
           }
           // SUM0 is SUM that yields 0 for no rows.

@@ -27,6 +27,7 @@ public final class CaspioSchema extends AbstractSchema {
   private final Duration ttl;
   private final Clock clock;
   private final boolean pushdown;
+  private final CaspioWrites writes = new CaspioWrites();
   private final Object lock = new Object();
   private Map<String, Table> tables;
   private Instant loadedAt;
@@ -59,6 +60,14 @@ public final class CaspioSchema extends AbstractSchema {
     return new CaspioSchema(api, metadataTtl, clock, true);
   }
 
+  /**
+   * The connection's write state: the read-only switch, the write counter and the last INSERT's
+   * returned rows (see {@link CaspioWrites}).
+   */
+  public CaspioWrites writes() {
+    return writes;
+  }
+
   /** The REST client this schema reads through. */
   public CaspioApi api() {
     return api;
@@ -80,14 +89,14 @@ public final class CaspioSchema extends AbstractSchema {
     Map<String, Table> map = new LinkedHashMap<>();
     Map<String, String> seen = new LinkedHashMap<>();
     for (String name : api.listTables()) {
-      map.put(name, new CaspioTable(api, ObjectKind.TABLE, name, pushdown));
+      map.put(name, new CaspioTable(api, ObjectKind.TABLE, name, pushdown, writes));
       seen.put(name.toUpperCase(Locale.ROOT), name);
     }
     for (String name : api.listViews()) {
       // Caspio names are unique regardless of case across tables and views; if a view shadowed a
       // table, the table wins so that writes keep a target.
       if (seen.putIfAbsent(name.toUpperCase(Locale.ROOT), name) == null) {
-        map.put(name, new CaspioTable(api, ObjectKind.VIEW, name, pushdown));
+        map.put(name, new CaspioTable(api, ObjectKind.VIEW, name, pushdown, writes));
       }
     }
     return Map.copyOf(map);

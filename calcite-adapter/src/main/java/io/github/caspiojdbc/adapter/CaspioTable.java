@@ -8,26 +8,43 @@ package io.github.caspiojdbc.adapter;
 import io.github.caspiojdbc.rest.CaspioApi;
 import io.github.caspiojdbc.rest.FieldInfo;
 import io.github.caspiojdbc.rest.ObjectKind;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import org.apache.calcite.linq4j.QueryProvider;
+import org.apache.calcite.linq4j.Queryable;
+import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.plan.Convention;
+import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.prepare.Prepare;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.schema.ModifiableTable;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.Schemas;
 import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.sql2rel.InitializerExpressionFactory;
 import org.apache.calcite.util.ImmutableBitSet;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * A Caspio table or view. Its fields are fetched the first time a query needs them; reads are
  * planned as a {@link CaspioTableScan} so that Caspio operators can absorb filters, projections,
  * sorts and aggregates above it.
+ *
+ * <p>Writes are planned by {@link CaspioModifyRule}; this class only declares the table modifiable
+ * and which columns Caspio generates ({@link CaspioColumnDefaults}).
  */
-public final class CaspioTable extends AbstractTable implements TranslatableTable {
+public final class CaspioTable extends AbstractTable implements TranslatableTable, ModifiableTable {
 
   /** Caspio does not list the key; it exists in every table and view. */
   static final String PK_ID = "PK_ID";
@@ -36,9 +53,16 @@ public final class CaspioTable extends AbstractTable implements TranslatableTabl
   private final ObjectKind kind;
   private final String caspioName;
   private final boolean pushdown;
+  private final CaspioWrites writes;
   private volatile List<CaspioColumn> columns;
 
   CaspioTable(CaspioApi api, ObjectKind kind, String caspioName, boolean pushdown) {
+    this(api, kind, caspioName, pushdown, new CaspioWrites());
+  }
+
+  CaspioTable(
+      CaspioApi api, ObjectKind kind, String caspioName, boolean pushdown, CaspioWrites writes) {
+    this.writes = writes;
     this.pushdown = pushdown;
     this.api = api;
     this.kind = kind;
@@ -47,6 +71,11 @@ public final class CaspioTable extends AbstractTable implements TranslatableTabl
 
   CaspioApi api() {
     return api;
+  }
+
+  /** The write state of the connection this table belongs to. */
+  CaspioWrites writes() {
+    return writes;
   }
 
   /** Whether rules may move work into this table's requests. */
@@ -126,6 +155,61 @@ public final class CaspioTable extends AbstractTable implements TranslatableTabl
   public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
     return new CaspioTableScan(
         context.getCluster(), context.getCluster().traitSetOf(Convention.NONE), relOptTable, this);
+  }
+
+  @Override
+  public <C> @Nullable C unwrap(Class<C> aClass) {
+    if (aClass == InitializerExpressionFactory.class) {
+      return aClass.cast(new CaspioColumnDefaults(columns()));
+    }
+    return super.unwrap(aClass);
+  }
+
+  @Override
+  public TableModify toModificationRel(
+      RelOptCluster cluster,
+      RelOptTable table,
+      Prepare.CatalogReader catalogReader,
+      RelNode child,
+      TableModify.Operation operation,
+      @Nullable List<String> updateColumnList,
+      @Nullable List<RexNode> sourceExpressionList,
+      boolean flattened) {
+    return new CaspioLogicalModify(
+        cluster,
+        table,
+        catalogReader,
+        child,
+        operation,
+        updateColumnList,
+        sourceExpressionList,
+        flattened);
+  }
+
+  /**
+   * None: rows are written by Caspio requests, not added to a collection. Calcite's own
+   * collection-based modify is never chosen, because the Caspio write nodes cost nothing.
+   */
+  @Override
+  public @Nullable Collection<?> getModifiableCollection() {
+    return null;
+  }
+
+  @Override
+  public <T> Queryable<T> asQueryable(
+      QueryProvider queryProvider, SchemaPlus schema, String tableName) {
+    throw new UnsupportedOperationException("Caspio tables are read through CaspioTableScan");
+  }
+
+  @Override
+  public Type getElementType() {
+    return Object[].class;
+  }
+
+  @Override
+  @SuppressWarnings("rawtypes") // The interface declares a raw Class.
+  public Expression getExpression(SchemaPlus schema, String tableName, Class clazz) {
+    return Schemas.tableExpression(schema, getElementType(), tableName, clazz);
   }
 
   @Override

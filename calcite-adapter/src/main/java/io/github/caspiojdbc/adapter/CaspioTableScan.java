@@ -35,6 +35,8 @@ public final class CaspioTableScan extends TableScan implements CaspioRel {
   @Override
   public void register(RelOptPlanner planner) {
     planner.addRule(CaspioRules.TO_ENUMERABLE);
+    // UPDATE and DELETE read their target through a scan; INSERT registers via its own node.
+    CaspioModifyRule.RULES.forEach(planner::addRule);
     if (caspioTable.pushdown()) {
       for (RelOptRule rule : CaspioRules.PUSHDOWN) {
         planner.addRule(rule);

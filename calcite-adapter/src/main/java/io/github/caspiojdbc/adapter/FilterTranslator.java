@@ -57,7 +57,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class FilterTranslator {
 
   /** What Calcite must still evaluate after the push, and what was pushed. */
-  record Result(WhereTemplate where, @Nullable RexNode residual) {
+  record Result(WhereTemplate where, @Nullable RexNode residual, List<Piece> pieces) {
     /** Whether Caspio's rows are exactly the filter's rows, so nothing is left to re-check. */
     boolean exact() {
       return residual == null;
@@ -93,13 +93,23 @@ final class FilterTranslator {
     return PLACEHOLDER.matcher(value).matches();
   }
 
+  /**
+   * One top-level conjunct of the condition and, when pushable, its rendered form.
+   *
+   * @param conjunct null when Caspio cannot evaluate it
+   * @param exact whether Caspio's rows are exactly Calcite's (no re-check needed)
+   */
+  record Piece(RexNode rex, WhereTemplate.@Nullable Conjunct conjunct, boolean exact) {}
+
   Result translate(RexNode condition) {
     RexNode expanded = RexUtil.expandSearch(rexBuilder, null, condition);
     List<WhereTemplate.Conjunct> pushed = new ArrayList<>();
     List<RexNode> residual = new ArrayList<>();
+    List<Piece> pieces = new ArrayList<>();
     for (RexNode conjunct : RelOptUtil.conjunctions(expanded)) {
       Pushable p = classify(conjunct);
       WhereTemplate.Conjunct rendered = p == null ? null : render(p.node(), !p.exact());
+      pieces.add(new Piece(conjunct, rendered, rendered != null && p.exact()));
       if (rendered == null) {
         residual.add(conjunct);
         continue;
@@ -110,7 +120,7 @@ final class FilterTranslator {
       }
     }
     RexNode rest = residual.isEmpty() ? null : RexUtil.composeConjunction(rexBuilder, residual);
-    return new Result(new WhereTemplate(pushed), rest);
+    return new Result(new WhereTemplate(pushed), rest, pieces);
   }
 
   /** A predicate Caspio can evaluate, rewritten into the form that is sent. */

@@ -169,43 +169,45 @@ final class ScanSpec {
     return items;
   }
 
-  /** The request as EXPLAIN shows it; parameters appear as {@code ?}. */
+  /**
+   * The request(s) as EXPLAIN shows them, from the REST client's own planning; parameters appear as
+   * {@code ?}.
+   */
   String describe() {
+    String d = table.api().describe(CaspioReader.explainQuery(this));
+    return offset > 0 ? d + ", skipping the first " + offset + " rows" : d;
+  }
+
+  /**
+   * Everything that makes this spec's request and rows what they are. Two operators with equal keys
+   * over the same table are interchangeable; the planner relies on that to merge duplicates, so
+   * nothing that changes the request or the rows may be missing here.
+   */
+  String key() {
     StringBuilder b = new StringBuilder();
-    b.append("GET ")
-        .append(table.kind() == io.github.caspiojdbc.rest.ObjectKind.VIEW ? "views/" : "tables/")
-        .append(table.caspioName())
-        .append("/records");
-    String sep = "?";
-    if (!selectAll) {
-      b.append(sep).append("q.select=").append(String.join(",", selectItems()));
-      sep = "&";
+    b.append(table.kind()).append(' ').append(table.caspioName()).append(" select");
+    b.append(selectAll ? "*" : "").append('[');
+    for (Output o : outputs) {
+      b.append(o.selectItem()).append(" as ").append(o.key()).append(':').append(o.kind());
+      b.append(o.nullable() ? "?" : "").append(',');
     }
-    String w = where.describe();
-    if (w != null) {
-      b.append(sep).append("q.where=").append(w);
-      sep = "&";
+    b.append("] where[").append(where.key()).append("] group[").append(groupBy);
+    b.append("] agg[").append(aggregated).append("] order[");
+    for (SortKey k : orderBy) {
+      b.append(k.expression()).append(k.descending() ? " DESC," : " ASC,");
     }
-    if (groupBy != null) {
-      b.append(sep).append("q.groupBy=").append(groupBy);
-      sep = "&";
-    }
-    if (!orderBy.isEmpty()) {
-      List<String> keys = new ArrayList<>();
-      for (SortKey k : orderBy) {
-        keys.add(k.expression() + (k.descending() ? " DESC" : " ASC"));
-      }
-      b.append(sep).append("q.orderBy=").append(String.join(",", keys));
-      sep = "&";
-    }
-    if (offset > 0) {
-      b.append(sep).append("offset=").append(offset);
-      sep = "&";
-    }
-    if (fetch >= 0) {
-      b.append(sep).append("rows=").append(fetch);
-    }
+    b.append("] offset[").append(offset).append("] fetch[").append(fetch).append(']');
     return b.toString();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ScanSpec other && other.table == table && other.key().equals(key());
+  }
+
+  @Override
+  public int hashCode() {
+    return key().hashCode();
   }
 
   @Override

@@ -89,8 +89,22 @@ final class WhereTemplate {
    *     parameter of a conjunct that is not re-checked locally)
    */
   String render(IntFunction<Object> params) {
+    return render(params, c -> true);
+  }
+
+  /**
+   * The fragment without the conjuncts {@code keep} rejects; only re-checked (droppable) conjuncts
+   * may be rejected.
+   */
+  String render(IntFunction<Object> params, java.util.function.Predicate<Conjunct> keep) {
     List<String> rendered = new ArrayList<>();
     for (Conjunct c : conjuncts) {
+      if (!keep.test(c)) {
+        if (!c.droppable()) {
+          throw new IllegalStateException("an exact condition cannot be left out");
+        }
+        continue;
+      }
       String s = render(c, params);
       if (s != null) {
         rendered.add(s);
@@ -112,6 +126,26 @@ final class WhereTemplate {
       out.add(b.toString());
     }
     return join(out);
+  }
+
+  /**
+   * A complete, unambiguous text of this template (holes with their parameter index and type,
+   * re-check flags), for telling plans apart.
+   */
+  String key() {
+    StringBuilder b = new StringBuilder();
+    for (Conjunct c : conjuncts) {
+      b.append(c.droppable() ? "~(" : "(");
+      for (Object p : c.parts()) {
+        if (p instanceof Param param) {
+          b.append("?").append(param.index()).append(':').append(param.type());
+        } else {
+          b.append(p);
+        }
+      }
+      b.append(')');
+    }
+    return b.toString();
   }
 
   private static String join(List<String> parts) {

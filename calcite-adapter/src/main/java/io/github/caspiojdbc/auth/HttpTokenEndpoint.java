@@ -8,6 +8,7 @@ package io.github.caspiojdbc.auth;
 import io.github.caspiojdbc.auth.TokenReplyParser.OAuthError;
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
+import io.github.caspiojdbc.retry.Backoff;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +34,6 @@ import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.utils.DateUtils;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -66,17 +66,16 @@ final class HttpTokenEndpoint implements TokenEndpoint {
   private final TokenManagerConfig config;
   private final CloseableHttpClient client;
   private final Backoff backoff;
-  private final Backoff.Sleeper sleeper;
+  private final Sleeper sleeper;
   private final Clock clock;
   private final String where;
 
-  HttpTokenEndpoint(
-      TokenManagerConfig config, CloseableHttpClient client, Backoff.Sleeper sleeper) {
+  HttpTokenEndpoint(TokenManagerConfig config, CloseableHttpClient client, Sleeper sleeper) {
     this.config = Objects.requireNonNull(config, "config");
     this.client = Objects.requireNonNull(client, "client");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     Objects.requireNonNull(config.tokenUri(), "tokenUri");
-    this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
+    this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff(), Backoff.Jitter.EQUAL);
     this.clock = config.clock();
     this.where = Redaction.describe(config.tokenUri());
   }
@@ -312,19 +311,7 @@ final class HttpTokenEndpoint implements TokenEndpoint {
 
   /** Delta-seconds or an HTTP date; null when absent or unreadable. */
   private Duration retryAfter(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
-    } catch (NumberFormatException e) {
-      Instant date = DateUtils.parseStandardDate(value.strip());
-      if (date == null) {
-        return null;
-      }
-      Duration d = Duration.between(clock.instant(), date);
-      return d.isNegative() ? Duration.ZERO : d;
-    }
+    return Backoff.retryAfter(value, clock);
   }
 
   private static Reply read(ClassicHttpResponse response) throws IOException {

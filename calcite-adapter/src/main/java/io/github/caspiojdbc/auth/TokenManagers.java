@@ -67,7 +67,7 @@ public final class TokenManagers {
         TokenEndpoint endpoint =
             config.tokenUri() == null
                 ? null
-                : new HttpTokenEndpoint(config, client(), Backoff.Sleeper.THREAD);
+                : new HttpTokenEndpoint(config, client(), Sleeper.THREAD);
         manager = new OAuthTokenManager(config, endpoint);
         SHARED.put(key, manager);
       }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.caspiojdbc.auth.AccessTokenSource;
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
+import io.github.caspiojdbc.retry.Backoff;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,6 +72,7 @@ final class Exchange {
   private final ObjectMapper mapper;
   private final Sleeper sleeper;
   private final Backoff backoff;
+  private final Clock clock;
   private final TrafficCounters counters;
   private final ConcurrencyLimiter limiter;
   private final String root;
@@ -90,7 +92,8 @@ final class Exchange {
     this.client = client;
     this.mapper = mapper;
     this.sleeper = sleeper;
-    this.backoff = new Backoff(config.backoffBase(), config.backoffCap(), clock);
+    this.backoff = new Backoff(config.backoffBase(), config.backoffCap(), Backoff.Jitter.FULL);
+    this.clock = clock;
     this.counters = counters;
     this.limiter = limiter;
     this.root = config.root();
@@ -199,7 +202,7 @@ final class Exchange {
     if (attempt >= config.maxAttempts()) {
       throw withNote(failure.error(), "gave up after " + attempt + " attempts");
     }
-    Duration delay = backoff.delay(attempt);
+    Duration delay = backoff.delay(attempt - 1);
     Duration hint = failure.retryAfter();
     if (hint != null) {
       if (hint.compareTo(config.retryAfterCap()) > 0) {
@@ -356,7 +359,7 @@ final class Exchange {
           false,
           null);
     }
-    Duration retryAfter = backoff.retryAfter(header(response, "Retry-After"));
+    Duration retryAfter = Backoff.retryAfter(header(response, "Retry-After"), clock);
     boolean throttled = status == 429 || (status == 400 && env.rateLimit());
     if (throttled) {
       counters.throttles.increment();

@@ -145,6 +145,11 @@ public final class HttpCaspioApi implements CaspioApi {
   }
 
   @Override
+  public String describe(RecordQuery query) {
+    return QueryPlan.of(query, config.version()).describe(config.version(), config.prefetchDepth());
+  }
+
+  @Override
   public int uriLength(RecordQuery query) {
     int max = 0;
     for (ApiRequest r : QueryPlan.of(query, config.version()).longestRequests()) {

@@ -30,8 +30,14 @@ import java.util.concurrent.TimeoutException;
  * speculatively, wasting at most depth - 1 calls at the end. Keyset mode is serial by nature (the
  * next key is known only from the previous page), so its next page is requested as soon as the
  * consumer takes the current one, which overlaps the download with the consumer's work on 1000
- * rows. All requests also pass the connection's {@link ConcurrencyLimiter}, which shrinks after
- * throttling.
+ * rows. An ascending keyset scan with a total count (v3) then goes parallel: the keys spanned by
+ * the first full page estimate how wide a range of keys holds one page, and the rest of the scan is
+ * cut into such ranges ({@code PK_ID > a AND PK_ID <= b}) followed by one open-ended range. Each
+ * range is read by keyset on its own and up to {@code prefetchDepth} range pages are in flight;
+ * rows are handed out in key order. Every range stays exact under concurrent inserts and deletes,
+ * and the open-ended last range catches whatever lies beyond the estimate, so no row is skipped
+ * whatever the key density. All requests also pass the connection's {@link ConcurrencyLimiter},
+ * which shrinks after throttling.
  *
  * <p>Scheduling (and the request listener) runs on the consumer's thread; only the HTTP exchange
  * and parsing run on pool threads.
@@ -40,6 +46,26 @@ final class PagedCursor implements RecordCursor {
 
   /** A page request in flight: its number (1 for keyset pages), its size, and its result. */
   private record Pending(long pageNo, int requested, Future<Page> future) {}
+
+  /** One key range of a parallel keyset scan. */
+  private static final class KeyRange {
+    /** Keys above this one remain to be read. */
+    long after;
+
+    /** The last key of the range, or null for the open-ended last range. */
+    final Long upTo;
+
+    Pending inFlight;
+    boolean complete;
+
+    KeyRange(long after, Long upTo) {
+      this.after = after;
+      this.upTo = upTo;
+    }
+  }
+
+  /** The ranges of a parallel keyset scan, in key order; null while the scan is serial. */
+  private java.util.Deque<KeyRange> ranges;
 
   private final HttpCaspioApi api;
   private final QueryPlan plan;
@@ -63,6 +89,10 @@ final class PagedCursor implements RecordCursor {
   private volatile boolean userCancelled;
 
   private Long lastKey;
+
+  /** TotalCount from the first keyset page (v3), or -1 when unknown. */
+  private long keysetTotal = -1;
+
   private long nextPageNo = 1;
   private long pageLimit = 1;
   private Page previousPage;
@@ -157,6 +187,20 @@ final class PagedCursor implements RecordCursor {
   /** Aborts everything still in flight; the cursor sends nothing more. */
   private void stopPending() {
     exhausted = true;
+    if (ranges != null) {
+      boolean any = false;
+      for (KeyRange r : ranges) {
+        if (r.inFlight != null) {
+          r.inFlight.future().cancel(true);
+          r.inFlight = null;
+          any = true;
+        }
+      }
+      ranges.clear();
+      if (any) {
+        control.cancel();
+      }
+    }
     if (!pending.isEmpty()) {
       control.cancel();
       for (Pending p : pending) {
@@ -192,6 +236,9 @@ final class PagedCursor implements RecordCursor {
     if (delivered >= maxRows) {
       return false;
     }
+    if (ranges != null) {
+      return advanceRanges();
+    }
     Pending head = pending.poll();
     if (head == null) {
       return false;
@@ -209,6 +256,133 @@ final class PagedCursor implements RecordCursor {
       fill();
     }
     return true;
+  }
+
+  /** {@link #advance()} for a parallel keyset scan: the next page of the first open range. */
+  private boolean advanceRanges() {
+    while (true) {
+      KeyRange head = ranges.peekFirst();
+      if (head == null) {
+        return false;
+      }
+      if (head.complete) {
+        ranges.pollFirst();
+        continue;
+      }
+      if (head.inFlight == null) {
+        sendRange(head);
+      }
+      Pending p = head.inFlight;
+      Page next;
+      try {
+        next = await(p);
+        head.inFlight = null;
+        fetchedRows += next.rows().size();
+        mapping = mappingFor(next);
+        acceptRange(head, p, next);
+      } catch (CaspioException e) {
+        throw fail(e);
+      }
+      fillRanges();
+      if (next.rows().isEmpty()) {
+        continue;
+      }
+      page = next;
+      pos = 0;
+      return true;
+    }
+  }
+
+  /** Cuts the rest of a keyset scan into key ranges after its first full page. */
+  private boolean startRanges(long[] keys) {
+    // A LIMIT below the table's size stays serial, so that no page asks for more than is needed.
+    long wanted = keysetTotal - fetchedRows;
+    if (depth < 2
+        || plan.descending
+        || keysetTotal < 0
+        || maxRows < keysetTotal
+        || keys.length < 2
+        || wanted <= 0) {
+      return false;
+    }
+    long first = keys[0];
+    long last = keys[keys.length - 1];
+    long width = Math.max(1, last - first + 1);
+    long count = (wanted + plan.pageSize - 1) / plan.pageSize;
+    ranges = new ArrayDeque<>();
+    long lo = last;
+    for (long i = 1; i < count && lo <= Long.MAX_VALUE - width; i++) {
+      ranges.add(new KeyRange(lo, lo + width));
+      lo += width;
+    }
+    ranges.add(new KeyRange(lo, null));
+    fillRanges();
+    return true;
+  }
+
+  /** Keeps up to {@code depth} range pages in flight, earliest ranges first. */
+  private void fillRanges() {
+    if (exhausted || ranges == null) {
+      return;
+    }
+    int inFlight = 0;
+    for (KeyRange r : ranges) {
+      if (r.inFlight != null) {
+        inFlight++;
+      }
+    }
+    for (KeyRange r : ranges) {
+      if (inFlight >= depth) {
+        return;
+      }
+      if (!r.complete && r.inFlight == null) {
+        sendRange(r);
+        inFlight++;
+      }
+    }
+  }
+
+  private void sendRange(KeyRange r) {
+    r.inFlight = send(plan.keysetRange(r.after, r.upTo, plan.pageSize), 1, plan.pageSize);
+  }
+
+  /** Checks a range page: keys inside the range and increasing; notes where the range stands. */
+  private void acceptRange(KeyRange r, Pending head, Page p) {
+    long prev = r.after;
+    for (long k : p.keys()) {
+      if (k <= prev || (r.upTo != null && k > r.upTo)) {
+        throw new CaspioException(
+            ErrorKind.REMOTE,
+            "A page of "
+                + plan.query.name()
+                + " returned "
+                + QueryPlan.KEY
+                + " "
+                + k
+                + " outside the requested key range after "
+                + prev
+                + "; the server ignored the key predicate or the order, so the read stops",
+            null);
+      }
+      prev = k;
+    }
+    r.after = prev;
+    boolean last = ranges.size() == 1 || ranges.peekLast() == r;
+    if (p.rows().size() < head.requested()
+        || (r.upTo != null && prev >= r.upTo)
+        || (last && fetchedRows >= keysetTotal)) {
+      r.complete = true;
+    }
+    if (fetchedRows >= maxRows) {
+      // Enough rows: nothing more is needed from any range.
+      for (KeyRange other : ranges) {
+        if (other.inFlight != null) {
+          other.inFlight.future().cancel(true);
+          other.inFlight = null;
+        }
+        other.complete = true;
+      }
+    }
   }
 
   private Page await(Pending head) {
@@ -273,6 +447,11 @@ final class PagedCursor implements RecordCursor {
   }
 
   private void acceptKeyset(Pending head, Page p) {
+    if (lastKey == null && p.totalCount() >= 0) {
+      // The rows that existed when the scan started; rows inserted later may be missed, as in
+      // any scan that is not a snapshot, but none that existed and stayed is ever skipped.
+      keysetTotal = p.totalCount();
+    }
     long[] keys = p.keys();
     long prev = lastKey != null ? lastKey : (plan.descending ? Long.MAX_VALUE : Long.MIN_VALUE);
     for (long k : keys) {
@@ -294,11 +473,17 @@ final class PagedCursor implements RecordCursor {
       }
       prev = k;
     }
-    if (p.rows().size() < head.requested() || fetchedRows >= maxRows) {
+    if (p.rows().size() < head.requested()
+        || fetchedRows >= maxRows
+        || (keysetTotal >= 0 && fetchedRows >= keysetTotal)) {
       exhausted = true;
       return;
     }
+    boolean firstPage = lastKey == null;
     lastKey = prev;
+    if (firstPage && startRanges(keys)) {
+      return;
+    }
     submitKeyset();
   }
 
@@ -354,13 +539,21 @@ final class PagedCursor implements RecordCursor {
   }
 
   private void submit(ApiRequest request, long pageNo, int requested, String keyField) {
+    pending.add(send(request, pageNo, requested, keyField));
+  }
+
+  private Pending send(ApiRequest request, long pageNo, int requested) {
+    return send(request, pageNo, requested, QueryPlan.KEY);
+  }
+
+  private Pending send(ApiRequest request, long pageNo, int requested, String keyField) {
     api.announce(request);
     Future<Page> f =
         api.fetchPool()
             .submit(
                 () ->
                     api.exchange().execute(request, control, in -> api.json().page(in, keyField)));
-    pending.add(new Pending(pageNo, requested, f));
+    return new Pending(pageNo, requested, f);
   }
 
   private int[] mappingFor(Page p) {

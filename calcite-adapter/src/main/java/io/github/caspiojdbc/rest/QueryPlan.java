@@ -86,7 +86,10 @@ final class QueryPlan {
     this.userOrderOnlyForSingle = q.paging() == PagingMode.SINGLE;
     this.descending = mode == Mode.KEYSET && !userOrder.isEmpty() && userOrder.get(0).descending();
     this.pageSize = (int) Math.max(RecordQuery.MIN_PAGE_SIZE, Math.min(q.pageSize(), q.maxRows()));
-    this.paginationInfo = mode == Mode.PAGE_NUMBER && version == ApiVersion.V3;
+    // Keyset reads ask for the count too: it lets a scan stop after its last full page instead of
+    // spending one more request to learn that the next page is empty.
+    this.paginationInfo =
+        (mode == Mode.PAGE_NUMBER || mode == Mode.KEYSET) && version == ApiVersion.V3;
 
     List<String> items = new ArrayList<>(q.select());
     String hidden = null;
@@ -197,6 +200,24 @@ final class QueryPlan {
     p.put("q.orderBy", order);
     p.put("q.pageNumber", "1");
     p.put("q.pageSize", Integer.toString(size));
+    if (paginationInfo && after == null) {
+      p.put("q.getPaginationInfo", "true");
+    }
+    return new ApiRequest("GET", path, p, null);
+  }
+
+  /**
+   * A page of one key range of a parallel keyset scan: keys after {@code after} and, unless {@code
+   * upTo} is null, at most {@code upTo}.
+   */
+  ApiRequest keysetRange(long after, Long upTo, int size) {
+    String predicate = KEY + ">" + after + (upTo == null ? "" : " AND " + KEY + "<=" + upTo);
+    String where = query.where();
+    where = where == null ? predicate : "(" + where + ") AND " + predicate;
+    Map<String, String> p = base(where);
+    p.put("q.orderBy", order);
+    p.put("q.pageNumber", "1");
+    p.put("q.pageSize", Integer.toString(size));
     return new ApiRequest("GET", path, p, null);
   }
 
@@ -221,7 +242,10 @@ final class QueryPlan {
       case EMPTY -> List.of();
       case SINGLE -> List.of(single());
       // Keys are positive longs; the minimum long has the most characters.
-      case KEYSET -> List.of(keysetPage(Long.MIN_VALUE, RecordQuery.MAX_PAGE_SIZE));
+      case KEYSET ->
+          List.of(
+              keysetPage(Long.MIN_VALUE, RecordQuery.MAX_PAGE_SIZE),
+              keysetRange(Long.MIN_VALUE, Long.MIN_VALUE, RecordQuery.MAX_PAGE_SIZE));
       case PAGE_NUMBER -> List.of(numberedPage(1), numberedPage(Integer.MAX_VALUE));
     };
   }
@@ -243,6 +267,27 @@ final class QueryPlan {
       p.put("q.where", where);
     }
     return p;
+  }
+
+  /**
+   * The requests this plan sends, for EXPLAIN: the first request in full, and how later pages
+   * follow.
+   */
+  String describe(ApiVersion version, int prefetchDepth) {
+    boolean ranged =
+        prefetchDepth > 1 && !descending && paginationInfo && query.maxRows() == Long.MAX_VALUE;
+    return switch (mode) {
+      case EMPTY -> "no request";
+      case SINGLE -> single().describe(version);
+      case KEYSET ->
+          keysetPage(null, pageSize).describe(version)
+              + ", then while pages are full: "
+              + (ranged
+                  ? "key ranges " + KEY + ">a AND " + KEY + "<=b, " + prefetchDepth + " at a time"
+                  : KEY + (descending ? "<" : ">") + "last " + KEY);
+      case PAGE_NUMBER ->
+          numberedPage(1).describe(version) + (maxPages() > 1 ? ", then q.pageNumber=2.." : "");
+    };
   }
 
   @Override

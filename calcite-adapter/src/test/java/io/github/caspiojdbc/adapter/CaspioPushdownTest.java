@@ -240,12 +240,10 @@ class CaspioPushdownTest {
   @Test
   void explain_showsTheRequest() throws Exception {
     String plan = plan("select name from products where qty > 5 order by qty limit 3");
-    assertTrue(
-        plan.contains(
-                "request=[GET tables/Products/records?q.select=Name,Qty&q.where=Qty > 5"
-                    + "&q.orderBy=Qty ASC&rows=3]")
-            || plan.contains("q.where=Qty > 5"),
-        plan);
+    assertEquals(
+        "CaspioEnumerableScan(request=[GET Products select=[Name, Qty] where=Qty > 5"
+            + " order=[SortKey[expression=Qty, descending=false]] max=3])",
+        plan.trim());
   }
 
   @Test

@@ -96,6 +96,20 @@ final class FakeCaspioApi implements CaspioApi {
   }
 
   @Override
+  public String describe(RecordQuery q) {
+    return "GET "
+        + q.name()
+        + " select="
+        + q.select()
+        + " where="
+        + q.where()
+        + " order="
+        + q.orderBy()
+        + " max="
+        + q.maxRows();
+  }
+
+  @Override
   public int uriLength(RecordQuery query) {
     return 100 + String.valueOf(query.where()).length();
   }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records the waits between retries instead of waiting. */
-final class RecordingSleeper implements Backoff.Sleeper {
+final class RecordingSleeper implements Sleeper {
   final List<Duration> waits = new CopyOnWriteArrayList<>();
 
   @Override

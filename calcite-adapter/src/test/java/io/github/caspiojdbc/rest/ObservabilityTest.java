@@ -116,7 +116,7 @@ class ObservabilityTest extends ApiTestBase {
         List.of(
             "GET /integrations/rest/v3/tables/T/records?q.where=A=1&q.limit=10",
             "GET /integrations/rest/v3/tables/T/records?q.orderBy=PK_ID ASC&q.pageNumber=1"
-                + "&q.pageSize=5",
+                + "&q.pageSize=5&q.getPaginationInfo=true",
             "GET /integrations/rest/v3/tables/T/records?q.where=PK_ID>5&q.orderBy=PK_ID ASC"
                 + "&q.pageNumber=1&q.pageSize=5"),
         announced);

@@ -62,7 +62,7 @@ class PagingTest extends ApiTestBase {
   @Test
   void query_keysetTwelvePages_returnsEveryRowOnceInOrder() {
     table.fill(57);
-    RecordCursor c = api().query(RecordQuery.table("T").pageSize(5).build());
+    RecordCursor c = serial().query(RecordQuery.table("T").pageSize(5).build());
     List<Object[]> rows = drain(c);
 
     assertEquals(range(1, 57), keys(rows));
@@ -83,9 +83,84 @@ class PagingTest extends ApiTestBase {
   }
 
   @Test
+  void query_keysetExactMultipleOfPageSize_stopsWithoutAnEmptyPage() {
+    table.fill(15);
+    List<Object[]> rows = drain(api().query(RecordQuery.table("T").pageSize(5).build()));
+    assertEquals(range(1, 15), keys(rows));
+    List<LoggedRequest> reqs = requests();
+    assertEquals(3, reqs.size(), "the total count from page 1 ends the scan after page 3");
+    assertEquals("true", param(reqs.get(0), "q.getPaginationInfo"));
+    assertEquals(null, param(reqs.get(1), "q.getPaginationInfo"));
+  }
+
+  /** A client reading keyset pages one after another, for tests of the serial request shapes. */
+  private HttpCaspioApi serial() {
+    return api(b -> b.prefetchDepth(1));
+  }
+
+  @Test
+  void query_keysetRangesWithRowsInsertedAndDeletedMidScan_keepEveryUnchangedRowOnce() {
+    table.fill(57);
+    table.beforeServe =
+        n -> {
+          if (n == 3) {
+            table.rows.remove(2L);
+            table.rows.remove(12L);
+            table.rows.remove(40L);
+            table.put(1000L);
+          }
+        };
+    List<Long> got = keys(drain(api().query(RecordQuery.table("T").pageSize(5).build())));
+    assertEquals(new java.util.TreeSet<>(got).size(), got.size(), "no row twice: " + got);
+    List<Long> sorted = new ArrayList<>(got);
+    java.util.Collections.sort(sorted);
+    assertEquals(sorted, got, "key order");
+    for (long k = 1; k <= 57; k++) {
+      if (k != 2 && k != 12 && k != 40) {
+        assertTrue(got.contains(k), "unchanged row " + k + " missing: " + got);
+      }
+    }
+  }
+
+  @Test
+  void query_keysetRanges_sparseAndClusteredKeys_returnEveryRowOnceInOrder() {
+    // Dense first page, then a long gap, then a dense cluster, then sparse keys: the estimate of
+    // keys per page is wrong everywhere after page 1, and no row may be missed or doubled.
+    List<Long> expected = new ArrayList<>();
+    for (long k = 1; k <= 5; k++) {
+      expected.add(k);
+    }
+    for (long k = 1000; k < 1023; k++) {
+      expected.add(k);
+    }
+    for (long k = 5000; k < 100_000; k += 3917) {
+      expected.add(k);
+    }
+    for (long k : expected) {
+      table.put(k);
+    }
+    List<Object[]> rows = drain(api().query(RecordQuery.table("T").pageSize(5).build()));
+    assertEquals(expected, keys(rows));
+  }
+
+  @Test
+  void query_keysetRanges_withMaxRows_stopAtTheLimit() {
+    table.fill(100);
+    List<Object[]> rows =
+        drain(api().query(RecordQuery.table("T").pageSize(5).maxRows(1003).build()));
+    assertEquals(range(1, 100), keys(rows));
+    table.rows.clear();
+    table.fill(3000);
+    int before = table.requests.get();
+    rows = drain(api().query(RecordQuery.table("T").maxRows(1500).build()));
+    assertEquals(range(1, 1500), keys(rows));
+    assertEquals(2, table.requests.get() - before);
+  }
+
+  @Test
   void query_keysetWithUserWhere_parenthesisesItBeforeAddingTheKey() {
     table.fill(12);
-    drain(api().query(RecordQuery.table("T").where("A=1 OR B=2").pageSize(5).build()));
+    drain(serial().query(RecordQuery.table("T").where("A=1 OR B=2").pageSize(5).build()));
     List<LoggedRequest> reqs = requests();
     assertEquals("A=1 OR B=2", param(reqs.get(0), "q.where"));
     assertEquals("(A=1 OR B=2) AND PK_ID>5", param(reqs.get(1), "q.where"));
@@ -114,7 +189,7 @@ class PagingTest extends ApiTestBase {
             table.put(1000L); // beyond the scan position
           }
         };
-    List<Object[]> rows = drain(api().query(RecordQuery.table("T").pageSize(5).build()));
+    List<Object[]> rows = drain(serial().query(RecordQuery.table("T").pageSize(5).build()));
 
     List<Long> expected = range(1, 57);
     expected.remove(Long.valueOf(12));
@@ -131,7 +206,7 @@ class PagingTest extends ApiTestBase {
             .withHeader("Authorization", equalTo("Bearer tok-1"))
             .withQueryParam("q.where", equalTo("PK_ID>30"))
             .willReturn(aResponse().withStatus(401)));
-    List<Object[]> rows = drain(api().query(RecordQuery.table("T").pageSize(5).build()));
+    List<Object[]> rows = drain(serial().query(RecordQuery.table("T").pageSize(5).build()));
     assertEquals(range(1, 57), keys(rows));
     assertEquals(1, tokens.invalidations.get());
     assertEquals(13, requests().size());
@@ -234,7 +309,7 @@ class PagingTest extends ApiTestBase {
   @Test
   void query_maxRowsAcrossKeysetPages_fetchesOnlyWhatIsNeeded() {
     table.fill(3000);
-    List<Object[]> rows = drain(api().query(RecordQuery.table("T").maxRows(2500).build()));
+    List<Object[]> rows = drain(serial().query(RecordQuery.table("T").maxRows(2500).build()));
     assertEquals(range(1, 2500), keys(rows));
     List<LoggedRequest> reqs = requests();
     assertEquals(3, reqs.size());

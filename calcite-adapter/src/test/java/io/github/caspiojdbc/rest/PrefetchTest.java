@@ -64,10 +64,23 @@ class PrefetchTest extends ApiTestBase {
   }
 
   @Test
-  void query_keyset_hasOneRequestInFlight() {
+  void query_keysetAfterFirstPage_readsKeyRangesInParallel() {
+    table.fill(60);
+    table.delayMs = 50;
+    List<Object[]> rows = drain(api().query(RecordQuery.table("T").pageSize(5).build()));
+    assertEquals(60, rows.size());
+    assertEquals(12, table.requests.get(), "dense keys: one request per page, no more");
+    int overlap = table.maxOverlap();
+    assertTrue(overlap >= 2, "keyset ranges must overlap, saw " + overlap);
+    assertTrue(overlap <= 4, "depth 4 exceeded: " + overlap);
+  }
+
+  @Test
+  void query_keysetDepthOne_isSerial() {
     table.fill(30);
     table.delayMs = 20;
-    List<Object[]> rows = drain(api().query(RecordQuery.table("T").pageSize(5).build()));
+    List<Object[]> rows =
+        drain(api(b -> b.prefetchDepth(1)).query(RecordQuery.table("T").pageSize(5).build()));
     assertEquals(30, rows.size());
     assertEquals(1, table.maxOverlap());
   }

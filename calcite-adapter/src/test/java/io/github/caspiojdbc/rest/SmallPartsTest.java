@@ -11,44 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Backoff, Retry-After parsing, value conversion and configuration checks. */
+/** Value conversion and configuration checks. */
 class SmallPartsTest {
-  private final Backoff backoff =
-      new Backoff(
-          Duration.ofMillis(100),
-          Duration.ofMillis(1000),
-          Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
-
-  @Test
-  void delay_fullJitter_staysWithinCappedExponentialBound() {
-    for (int attempt = 1; attempt <= 40; attempt++) {
-      long bound = Math.min(1000, 100L << Math.min(attempt - 1, 20));
-      for (int i = 0; i < 50; i++) {
-        long ms = backoff.delay(attempt).toMillis();
-        assertTrue(ms >= 0 && ms <= bound, attempt + ": " + ms);
-      }
-    }
-  }
-
-  @Test
-  void retryAfter_secondsDateAndGarbage() {
-    assertEquals(Duration.ofSeconds(7), backoff.retryAfter(" 7 "));
-    assertEquals(Duration.ofSeconds(30), backoff.retryAfter("Thu, 01 Jan 2026 00:00:30 GMT"));
-    assertEquals(Duration.ZERO, backoff.retryAfter("Wed, 31 Dec 2025 23:00:00 GMT"));
-    assertNull(backoff.retryAfter("soon"));
-    assertNull(backoff.retryAfter("-3"));
-    assertNull(backoff.retryAfter(null));
-  }
-
   @Test
   void toLocalDateTime_caspioForms() {
     assertEquals(

@@ -24,13 +24,13 @@ import java.util.regex.Pattern;
 
 /**
  * A WireMock response transformer that serves a table's records the way Caspio pages them: ordered
- * by PK_ID, honouring a trailing {@code PK_ID>n} / {@code PK_ID<n} of {@code q.where}, {@code
- * q.pageNumber}/{@code q.pageSize}, {@code q.limit} and {@code q.getPaginationInfo}. It records
- * when each request arrived, so tests can count overlapping requests.
+ * by PK_ID, honouring {@code PK_ID>n}, {@code PK_ID<=n} and {@code PK_ID<n} in {@code q.where},
+ * {@code q.pageNumber}/{@code q.pageSize}, {@code q.limit} and {@code q.getPaginationInfo}. It
+ * records when each request arrived, so tests can count overlapping requests.
  */
 final class TableServer implements ResponseDefinitionTransformerV2 {
   static final String NAME = "caspio-table";
-  private static final Pattern KEY = Pattern.compile("PK_ID([<>])(-?\\d+)$");
+  private static final Pattern KEY = Pattern.compile("PK_ID(>|<=|<)(-?\\d+)");
 
   final NavigableMap<Long, String> rows = new ConcurrentSkipListMap<>();
   final List<long[]> arrivals = new CopyOnWriteArrayList<>();
@@ -64,12 +64,20 @@ final class TableServer implements ResponseDefinitionTransformerV2 {
     NavigableMap<Long, String> view = desc ? rows.descendingMap() : rows;
     if (where != null) {
       Matcher m = KEY.matcher(where);
-      if (m.find()) {
+      NavigableMap<Long, String> range = rows;
+      boolean keyed = false;
+      while (m.find()) {
         long k = Long.parseLong(m.group(2));
-        view = m.group(1).equals(">") ? rows.tailMap(k, false) : rows.headMap(k, false);
-        if (desc) {
-          view = view.descendingMap();
-        }
+        keyed = true;
+        range =
+            switch (m.group(1)) {
+              case ">" -> range.tailMap(k, false);
+              case "<=" -> range.headMap(k, true);
+              default -> range.headMap(k, false);
+            };
+      }
+      if (keyed) {
+        view = desc ? range.descendingMap() : range;
       }
     }
     List<String> all = new ArrayList<>(view.values());

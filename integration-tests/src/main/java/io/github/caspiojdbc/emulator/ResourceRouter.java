@@ -48,7 +48,9 @@ final class ResourceRouter {
   private static final ObjectMapper STRICT_JSON =
       new ObjectMapper()
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          // Currency values such as 922337203685477.5807 must arrive exactly, not as doubles.
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   /** One parsed API call. {@code segments} are the decoded path segments after the prefix. */
   record Call(String method, ApiVersion version, List<String> segments, Params query, byte[] body) {

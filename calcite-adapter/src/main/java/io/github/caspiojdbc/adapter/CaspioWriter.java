@@ -1,0 +1,535 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.adapter;
+
+import io.github.caspiojdbc.adapter.CaspioWriteException.Outcome;
+import io.github.caspiojdbc.error.CaspioException;
+import io.github.caspiojdbc.error.ErrorKind;
+import io.github.caspiojdbc.rest.CaspioApi;
+import io.github.caspiojdbc.rest.ObjectKind;
+import io.github.caspiojdbc.rest.RecordQuery;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
+
+/**
+ * Executes write statements for generated code. Entry points: {@link #write} (rows computed by
+ * Calcite: INSERT, and UPDATE/DELETE by key lists) and {@link #writeWhere} (one PUT or DELETE with
+ * the statement's own {@code q.where}).
+ *
+ * <p>INSERT first computes and converts every row (a value Caspio cannot store exactly fails the
+ * statement before anything is sent), then sends one POST per row (Caspio has no bulk insert), at
+ * most {@link #MAX_IN_FLIGHT} at a time: Caspio's burst limit is about 10 calls per second for the
+ * whole account, and at typical round trips of 200-500 ms four concurrent POSTs stay near it while
+ * a single one would waste most of it waiting; the REST layer's adaptive limiter lowers the rate
+ * further on 429. After the first failure no further row is sent, the rows in flight are awaited,
+ * and a {@link CaspioWriteException} says exactly which rows were written.
+ *
+ * <p>UPDATE and DELETE by keys first read every matching row (the read path re-checks predicates
+ * Caspio evaluates differently, such as case-insensitive text comparisons), then write by {@code
+ * PK_ID IN (...)} lists kept under the URI limit, one request at a time. Reading everything before
+ * writing matters: deleting while paging through the same rows would shift the pages.
+ */
+public final class CaspioWriter {
+
+  /** Requests of one INSERT statement in flight at once; see the class comment. */
+  static final int MAX_IN_FLIGHT = 4;
+
+  /**
+   * The {@code q.where} of a statement without WHERE: Caspio requires one on PUT and DELETE. Every
+   * record has a PK_ID, so this matches all of them without assuming anything about key values.
+   */
+  static final String ALL_ROWS = "PK_ID IS NOT NULL";
+
+  private static final AtomicInteger THREADS = new AtomicInteger();
+
+  /** Shared by all connections; daemon threads that end when idle. */
+  private static final ExecutorService POOL =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "caspio-insert-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          });
+
+  private CaspioWriter() {}
+
+  /**
+   * Writes the rows Calcite computed. Called by generated code only.
+   *
+   * @param spec the statement's {@link WriteSpec}
+   * @param rows for INSERT the new rows; for the key modes the matching rows followed by the new
+   *     values
+   * @return one element: the update count
+   */
+  public static Enumerable<Long> write(DataContext root, Object spec, Enumerable<Object[]> rows) {
+    WriteSpec s = (WriteSpec) spec;
+    return once(
+        () -> s.mode() == WriteSpec.Mode.INSERT ? insert(root, s, rows) : byKeys(root, s, rows));
+  }
+
+  /**
+   * Sends one PUT or DELETE with the statement's {@code q.where}. Called by generated code only.
+   */
+  public static Enumerable<Long> writeWhere(DataContext root, Object spec) {
+    WriteSpec s = (WriteSpec) spec;
+    return once(() -> where(root, s));
+  }
+
+  /** The work runs when the count is first read, once, however often it is enumerated. */
+  private static Enumerable<Long> once(LongSupplier work) {
+    return new AbstractEnumerable<>() {
+      private Long count;
+
+      @Override
+      public synchronized Enumerator<Long> enumerator() {
+        if (count == null) {
+          count = work.getAsLong();
+        }
+        return Linq4j.singletonEnumerable(count).enumerator();
+      }
+    };
+  }
+
+  private static long where(DataContext root, WriteSpec spec) {
+    CaspioTable table = spec.table();
+    CaspioWrites writes = table.writes();
+    boolean update = spec.mode() == WriteSpec.Mode.UPDATE_WHERE;
+    writes.checkWritable((update ? "UPDATE of " : "DELETE from ") + table.caspioName());
+    IntFunction<Object> params = i -> root.get("?" + i);
+    String where = render(spec.where(), params, true);
+    Map<String, Object> values = update ? assignedValues(spec, params, null) : Map.of();
+    checkCancel(root);
+    return send(
+        writes,
+        () ->
+            update
+                ? table.api().update(ObjectKind.TABLE, table.caspioName(), where, values).count()
+                : table.api().delete(ObjectKind.TABLE, table.caspioName(), where).count());
+  }
+
+  /** A write request whose success or unknown outcome counts as a possible change. */
+  private static long send(CaspioWrites writes, LongSupplier request) {
+    try {
+      long n = request.getAsLong();
+      writes.countWrite();
+      return n;
+    } catch (CaspioException e) {
+      if (e.kind() == ErrorKind.UNKNOWN_OUTCOME) {
+        writes.countWrite();
+      }
+      throw e;
+    }
+  }
+
+  private static String render(WhereTemplate where, IntFunction<Object> params, boolean required) {
+    String w;
+    try {
+      w = where.render(params);
+    } catch (IllegalArgumentException e) {
+      if (!required) {
+        return null; // Only a guard: the key list alone is still exact.
+      }
+      throw new CaspioException(
+          ErrorKind.DATA,
+          "A parameter value of the WHERE clause cannot be sent to Caspio (wrong type for its"
+              + " column)",
+          e);
+    }
+    return w == null && required ? ALL_ROWS : w;
+  }
+
+  /** The body of an UPDATE: constants, parameters, or (key modes) the values in {@code row}. */
+  private static Map<String, Object> assignedValues(
+      WriteSpec spec, IntFunction<Object> params, Object[] row) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (WriteSpec.Assignment a : spec.assignments()) {
+      Object v =
+          a.input() >= 0 ? row[a.input()] : a.param() >= 0 ? params.apply(a.param()) : a.constant();
+      values.put(a.column().name(), WriteValues.toRequest(a.column(), v));
+    }
+    return values;
+  }
+
+  // ---------------------------------------------------------------- INSERT
+
+  private static long insert(DataContext root, WriteSpec spec, Enumerable<Object[]> rows) {
+    CaspioTable table = spec.table();
+    CaspioWrites writes = table.writes();
+    writes.checkWritable("INSERT into " + table.caspioName());
+    long sequence = writes.nextInsertSequence();
+    List<Outcome> outcomes = new ArrayList<>();
+    List<Map<String, Object>> returned = new ArrayList<>();
+    CompletionService<Map<String, Object>> done = new ExecutorCompletionService<>(POOL);
+    Map<Future<Map<String, Object>>, Integer> rowOf = new HashMap<>();
+    Failure failure = new Failure();
+    boolean interrupted = false;
+    int inFlight = 0;
+    // All rows are computed and converted before the first POST: a bad value then fails the
+    // statement with nothing written, and INSERT ... SELECT from the same table cannot read the
+    // rows it is adding (which paging through a growing table would do, forever).
+    List<Map<String, Object>> bodies = new ArrayList<>();
+    try (Enumerator<Object[]> e = rows.enumerator()) {
+      while (e.moveNext()) {
+        checkCancel(root);
+        bodies.add(body(spec, e.current()));
+      }
+    }
+    for (int i = 0; i < bodies.size(); i++) {
+      outcomes.add(Outcome.NOT_SENT);
+      returned.add(null);
+    }
+    for (int index = 0; index < bodies.size() && failure.error == null; index++) {
+      if (cancelled(root)) {
+        failure.note(Integer.MAX_VALUE, cancelledError());
+        break;
+      }
+      // Take in every answer already there, so that a known failure stops the next row.
+      for (Future<Map<String, Object>> ready = done.poll(); ready != null; ready = done.poll()) {
+        collect(ready, rowOf, outcomes, returned, writes, failure);
+        inFlight--;
+      }
+      while (inFlight >= MAX_IN_FLIGHT && failure.error == null) {
+        try {
+          collect(done.take(), rowOf, outcomes, returned, writes, failure);
+          inFlight--;
+        } catch (InterruptedException x) {
+          interrupted = true;
+          failure.note(Integer.MAX_VALUE, cancelledError());
+        }
+      }
+      if (failure.error != null) {
+        break; // This row is not sent.
+      }
+      Map<String, Object> body = bodies.get(index);
+      Future<Map<String, Object>> f =
+          done.submit(() -> table.api().insert(ObjectKind.TABLE, table.caspioName(), body));
+      rowOf.put(f, index);
+      inFlight++;
+    }
+    // Rows in flight are awaited even when cancelled: their outcome must be known or reported.
+    while (inFlight > 0) {
+      try {
+        collect(done.take(), rowOf, outcomes, returned, writes, failure);
+        inFlight--;
+      } catch (InterruptedException x) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    List<Map<String, Object>> written = new ArrayList<>();
+    for (Map<String, Object> r : returned) {
+      if (r != null) {
+        written.add(r);
+      }
+    }
+    writes.setLastInsert(new CaspioWrites.InsertResult(sequence, written));
+    if (failure.error != null) {
+      throw new CaspioWriteException(
+          failure.error,
+          "INSERT into "
+              + table.caspioName()
+              + " failed: "
+              + failure.error.getMessage()
+              + ". "
+              + summary(outcomes, "row"),
+          outcomes,
+          written.size(),
+          written);
+    }
+    return written.size();
+  }
+
+  private static void collect(
+      Future<Map<String, Object>> f,
+      Map<Future<Map<String, Object>>, Integer> rowOf,
+      List<Outcome> outcomes,
+      List<Map<String, Object>> returned,
+      CaspioWrites writes,
+      Failure failure) {
+    int index = rowOf.remove(f);
+    try {
+      Map<String, Object> row = f.get();
+      outcomes.set(index, Outcome.WRITTEN);
+      returned.set(index, row);
+      writes.countWrite();
+    } catch (ExecutionException x) {
+      CaspioException c =
+          x.getCause() instanceof CaspioException ce
+              ? ce
+              : new CaspioException(
+                  ErrorKind.UNKNOWN_OUTCOME,
+                  "Inserting row " + (index + 1) + " failed unexpectedly; it may have been written",
+                  x.getCause());
+      boolean unknown = c.kind() == ErrorKind.UNKNOWN_OUTCOME;
+      outcomes.set(index, unknown ? Outcome.UNKNOWN : Outcome.FAILED);
+      if (unknown) {
+        writes.countWrite();
+      }
+      failure.note(index, c);
+    } catch (InterruptedException x) {
+      // take() returned a completed future, so get() does not block.
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The POST body: every writable field with a value; generated fields are never sent. */
+  private static Map<String, Object> body(WriteSpec spec, Object[] row) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    List<CaspioColumn> columns = spec.columns();
+    for (int i = 0; i < columns.size(); i++) {
+      CaspioColumn c = columns.get(i);
+      if (c.field() == null || !c.field().writable()) {
+        continue;
+      }
+      // Leaving a field out stores it empty, as an explicit null would; sending only what has a
+      // value keeps Caspio's own handling of absent fields (Yes/No shows false).
+      Object v = WriteValues.toRequest(c, row[i]);
+      if (v != null) {
+        body.put(c.name(), v);
+      }
+    }
+    return body;
+  }
+
+  // ---------------------------------------------------------------- UPDATE/DELETE by keys
+
+  private static long byKeys(DataContext root, WriteSpec spec, Enumerable<Object[]> rows) {
+    CaspioTable table = spec.table();
+    CaspioWrites writes = table.writes();
+    boolean update = spec.mode() == WriteSpec.Mode.UPDATE_KEYS;
+    String what = (update ? "UPDATE of " : "DELETE from ") + table.caspioName();
+    writes.checkWritable(what);
+    IntFunction<Object> params = i -> root.get("?" + i);
+    // Rows with equal new values share requests; with constant SET values that is one group.
+    Map<Map<String, Object>, List<Long>> groups = new LinkedHashMap<>();
+    try (Enumerator<Object[]> e = rows.enumerator()) {
+      while (e.moveNext()) {
+        Object[] row = e.current();
+        Map<String, Object> values = update ? assignedValues(spec, params, row) : Map.of();
+        groups.computeIfAbsent(values, k -> new ArrayList<>()).add((Long) row[0]);
+        checkCancel(root);
+      }
+    }
+    String guard = render(spec.where(), params, false);
+    List<Outcome> outcomes = new ArrayList<>();
+    List<Runnable> requests = new ArrayList<>();
+    long[] count = {0};
+    Failure failure = new Failure();
+    for (Map.Entry<Map<String, Object>, List<Long>> g : groups.entrySet()) {
+      for (String where : keyLists(table, g.getValue(), guard)) {
+        Map<String, Object> values = g.getKey();
+        requests.add(
+            () ->
+                count[0] +=
+                    send(
+                        writes,
+                        () ->
+                            update
+                                ? table
+                                    .api()
+                                    .update(ObjectKind.TABLE, table.caspioName(), where, values)
+                                    .count()
+                                : table
+                                    .api()
+                                    .delete(ObjectKind.TABLE, table.caspioName(), where)
+                                    .count()));
+      }
+    }
+    for (int i = 0; i < requests.size(); i++) {
+      if (failure.error != null) {
+        outcomes.add(Outcome.NOT_SENT);
+        continue;
+      }
+      try {
+        checkCancel(root);
+        requests.get(i).run();
+        outcomes.add(Outcome.WRITTEN);
+      } catch (CaspioException x) {
+        outcomes.add(
+            x.kind() == ErrorKind.UNKNOWN_OUTCOME
+                ? Outcome.UNKNOWN
+                : x.kind() == ErrorKind.CANCELLED ? Outcome.NOT_SENT : Outcome.FAILED);
+        failure.note(i, x);
+      }
+    }
+    if (failure.error != null) {
+      if (requests.size() == 1) {
+        throw failure.error; // Nothing partial to describe.
+      }
+      throw new CaspioWriteException(
+          failure.error,
+          what
+              + " failed: "
+              + failure.error.getMessage()
+              + ". "
+              + summary(outcomes, "request")
+              + "; "
+              + count[0]
+              + " records were changed",
+          outcomes,
+          count[0],
+          List.of());
+    }
+    return count[0];
+  }
+
+  /**
+   * {@code PK_ID IN (...)} fragments covering all keys, each short enough for the URI limit, each
+   * ANDed with the guard.
+   */
+  static List<String> keyLists(CaspioTable table, List<Long> keys, String guard) {
+    List<String> out = new ArrayList<>();
+    CaspioApi api = table.api();
+    int base = api.uriLength(query(table, fragment(List.of("0"), guard)));
+    // Each further key adds its digits and an encoded comma (at most three characters).
+    int room = CaspioApi.MAX_URI_LENGTH - base;
+    if (room < 0) {
+      throw new CaspioException(
+          ErrorKind.UNSUPPORTED,
+          "The WHERE clause is too long for a Caspio request (over "
+              + CaspioApi.MAX_URI_LENGTH
+              + " characters)",
+          null);
+    }
+    List<String> chunk = new ArrayList<>();
+    int used = 0;
+    for (Long key : keys) {
+      String k = Long.toString(key);
+      int cost = k.length() + 3;
+      if (!chunk.isEmpty() && used + cost > room) {
+        out.add(fitted(table, chunk, guard));
+        chunk = new ArrayList<>();
+        used = 0;
+      }
+      chunk.add(k);
+      used += cost;
+    }
+    if (!chunk.isEmpty()) {
+      out.add(fitted(table, chunk, guard));
+    }
+    return out;
+  }
+
+  /** The fragment for a chunk, checked against the real encoded length. */
+  private static String fitted(CaspioTable table, List<String> chunk, String guard) {
+    String f = fragment(chunk, guard);
+    if (!table.api().fits(query(table, f))) {
+      throw new IllegalStateException("key list estimate exceeded the URI limit: " + f.length());
+    }
+    return f;
+  }
+
+  private static String fragment(List<String> keys, String guard) {
+    String in = "PK_ID IN (" + String.join(",", keys) + ")";
+    return guard == null ? in : in + " AND (" + guard + ")";
+  }
+
+  private static RecordQuery query(CaspioTable table, String where) {
+    return RecordQuery.table(table.caspioName()).where(where).build();
+  }
+
+  // ---------------------------------------------------------------- common
+
+  private static String summary(List<Outcome> outcomes, String unit) {
+    StringBuilder b = new StringBuilder();
+    for (Outcome o : Outcome.values()) {
+      String ranges = ranges(outcomes, o);
+      if (!ranges.isEmpty()) {
+        if (b.length() > 0) {
+          b.append("; ");
+        }
+        b.append(label(o))
+            .append(' ')
+            .append(unit)
+            .append(ranges.contains(",") || ranges.contains("-") ? "s " : " ")
+            .append(ranges);
+      }
+    }
+    return b.toString();
+  }
+
+  private static String label(Outcome o) {
+    return switch (o) {
+      case WRITTEN -> "written:";
+      case FAILED -> "failed:";
+      case UNKNOWN -> "outcome unknown (not retried):";
+      case NOT_SENT -> "not sent:";
+    };
+  }
+
+  /** 1-based ranges of positions with the outcome, e.g. {@code 1-3,5}. */
+  static String ranges(List<Outcome> outcomes, Outcome wanted) {
+    StringBuilder b = new StringBuilder();
+    int i = 0;
+    while (i < outcomes.size()) {
+      if (outcomes.get(i) != wanted) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j + 1 < outcomes.size() && outcomes.get(j + 1) == wanted) {
+        j++;
+      }
+      if (b.length() > 0) {
+        b.append(',');
+      }
+      b.append(i + 1);
+      if (j > i) {
+        b.append('-').append(j + 1);
+      }
+      i = j + 1;
+    }
+    return b.toString();
+  }
+
+  private static boolean cancelled(DataContext root) {
+    Object flag = root.get(DataContext.Variable.CANCEL_FLAG.camelName);
+    return flag instanceof AtomicBoolean b && b.get();
+  }
+
+  private static void checkCancel(DataContext root) {
+    if (cancelled(root)) {
+      throw cancelledError();
+    }
+  }
+
+  private static CaspioException cancelledError() {
+    return new CaspioException(ErrorKind.CANCELLED, "The statement was cancelled", null);
+  }
+
+  /** The failure to report: the one of the earliest row or request. */
+  private static final class Failure {
+    private CaspioException error;
+    private int position = Integer.MAX_VALUE;
+
+    void note(int at, CaspioException e) {
+      if (error == null || at < position) {
+        error = e;
+        position = at;
+      }
+    }
+  }
+}
