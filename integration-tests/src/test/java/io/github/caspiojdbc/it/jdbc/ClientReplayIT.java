@@ -605,6 +605,50 @@ class ClientReplayIT {
   }
 
   @Test
+  void metabase_probesAndParameterisedQuery() throws Exception {
+    try (Connection c = fixture.connect()) {
+      try (Statement s =
+              c.createStatement(
+                  ResultSet.TYPE_FORWARD_ONLY,
+                  ResultSet.CONCUR_READ_ONLY,
+                  ResultSet.CLOSE_CURSORS_AT_COMMIT);
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT TRUE AS \"_\" FROM \"caspio\".\"Orders\" WHERE 1 <> 1 LIMIT 0")) {
+        assertFalse(rs.next());
+      }
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("-- Metabase:: userID: 1\nSELECT 1")) {
+        assertTrue(rs.next());
+        assertEquals(1, rs.getInt(1));
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "-- Metabase\nSELECT \"Order_No\", \"Order_Date\" FROM \"caspio\".\"Orders\""
+                  + " WHERE \"Order_Date\" >= ? ORDER BY \"Order_Date\" LIMIT 5",
+              ResultSet.TYPE_FORWARD_ONLY,
+              ResultSet.CONCUR_READ_ONLY,
+              ResultSet.CLOSE_CURSORS_AT_COMMIT)) {
+        ps.setFetchSize(500);
+        ps.setMaxRows(2000);
+        ps.setObject(1, LocalDateTime.of(2023, 1, 1, 0, 0));
+        try (ResultSet rs = ps.executeQuery()) {
+          int n = 0;
+          LocalDateTime previous = LocalDateTime.MIN;
+          while (rs.next()) {
+            n++;
+            LocalDateTime t = rs.getObject(2, LocalDateTime.class);
+            assertFalse(t.isBefore(LocalDateTime.of(2023, 1, 1, 0, 0)), t.toString());
+            assertFalse(t.isBefore(previous));
+            previous = t;
+          }
+          assertEquals(5, n);
+        }
+      }
+    }
+  }
+
+  @Test
   void foreignUrl_connectReturnsNull_propertyInfoListed() throws SQLException {
     Driver d = DriverManager.getDriver(fixture.url());
     assertNull(d.connect("jdbc:postgresql://localhost/x", new Properties()));
