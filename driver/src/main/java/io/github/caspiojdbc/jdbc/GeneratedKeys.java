@@ -141,7 +141,7 @@ final class GeneratedKeys {
     if (table != null) {
       for (FieldInfo f : table.fieldInfos()) {
         if (!f.name().equalsIgnoreCase("PK_ID") && !f.type().equals("PASSWORD")) {
-          out.add(new Column(f.name(), f.formula() ? "FORMULA" : f.type(), !f.writable()));
+          out.add(new Column(f.name(), f.type(), !f.writable()));
         }
       }
       return out;
@@ -209,7 +209,10 @@ final class GeneratedKeys {
     }
     CachedRowSet rs = RowSetProvider.newFactory().createCachedRowSet();
     rs.setMetaData(md);
-    for (Map<String, Object> row : rows) {
+    // The row set inserts each row at the cursor, which moveToCurrentRow puts back before the
+    // first row: inserting in reverse leaves the rows in statement order.
+    for (int r = rows.size() - 1; r >= 0; r--) {
+      Map<String, Object> row = rows.get(r);
       Map<String, Object> byUpper = new LinkedHashMap<>();
       row.forEach((k, v) -> byUpper.put(k.toUpperCase(Locale.ROOT), v));
       rs.moveToInsertRow();

@@ -1,0 +1,59 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Types;
+import java.util.stream.Stream;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ColumnTypeTest {
+  private static final RelDataTypeFactory F = new JavaTypeFactoryImpl();
+
+  static Stream<Arguments> types() {
+    return Stream.of(
+        Arguments.of(
+            F.createSqlType(SqlTypeName.VARCHAR, 255),
+            new CatalogRows.ColumnType("VARCHAR", Types.VARCHAR, 255, null, null, 1020)),
+        Arguments.of(
+            F.createSqlType(SqlTypeName.VARCHAR),
+            new CatalogRows.ColumnType("VARCHAR", Types.VARCHAR, null, null, null, null)),
+        Arguments.of(
+            F.createSqlType(SqlTypeName.DECIMAL, 19, 4),
+            new CatalogRows.ColumnType("DECIMAL", Types.DECIMAL, 19, 4, 10, null)),
+        Arguments.of(
+            F.createSqlType(SqlTypeName.INTEGER),
+            new CatalogRows.ColumnType("INTEGER", Types.INTEGER, 10, 0, 10, null)),
+        Arguments.of(
+            F.createSqlType(SqlTypeName.BIGINT),
+            new CatalogRows.ColumnType("BIGINT", Types.BIGINT, 19, 0, 10, null)),
+        Arguments.of(
+            F.createSqlType(SqlTypeName.DOUBLE),
+            new CatalogRows.ColumnType("DOUBLE", Types.DOUBLE, 15, null, 10, null)),
+        Arguments.of(
+            F.createSqlType(SqlTypeName.TIMESTAMP, 0),
+            new CatalogRows.ColumnType("TIMESTAMP", Types.TIMESTAMP, 19, 0, null, null)),
+        Arguments.of(
+            F.createSqlType(SqlTypeName.BOOLEAN),
+            new CatalogRows.ColumnType("BOOLEAN", Types.BOOLEAN, null, null, null, null)),
+        Arguments.of(
+            F.createTypeWithNullability(F.createSqlType(SqlTypeName.VARCHAR, 36), false),
+            new CatalogRows.ColumnType("VARCHAR", Types.VARCHAR, 36, null, null, 144)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("types")
+  void of_calciteType_plainNameAndSizes(RelDataType type, CatalogRows.ColumnType expected) {
+    assertEquals(expected, CatalogRows.ColumnType.of(type));
+  }
+}
