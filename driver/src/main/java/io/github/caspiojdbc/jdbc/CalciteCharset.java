@@ -5,6 +5,11 @@
  */
 package io.github.caspiojdbc.jdbc;
 
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+import org.apache.calcite.config.CalciteSystemProperty;
+
 /**
  * Makes Calcite treat SQL character literals as Unicode. Calcite's default literal charset is
  * ISO-8859-1, so {@code WHERE Name = '日本'} or {@code INSERT ... VALUES ('日本語')} fail validation
@@ -20,7 +25,27 @@ final class CalciteCharset {
 
   static final String COLLATION = "UTF-16LE$en_US";
 
+  private static final Logger LOG = Logger.getLogger(CalciteCharset.class.getName());
+
+  private static final AtomicBoolean WARNED = new AtomicBoolean();
+
   private CalciteCharset() {}
+
+  /**
+   * Logs a warning, once per class loader, when Calcite was initialised with a charset that cannot
+   * hold every character (it was loaded by other code before this driver).
+   */
+  static void warnIfNotUnicode() {
+    String actual = CalciteSystemProperty.DEFAULT_CHARSET.value();
+    if (!actual.toUpperCase(Locale.ROOT).startsWith("UTF") && WARNED.compareAndSet(false, true)) {
+      LOG.warning(
+          "Calcite's literal charset is "
+              + actual
+              + ": SQL literals with other characters will fail. Set the system property"
+              + " calcite.default.charset=UTF-16LE (and calcite.default.nationalcharset,"
+              + " calcite.default.collation.name=UTF-16LE$en_US) before Calcite is first used.");
+    }
+  }
 
   static void apply() {
     setIfAbsent("calcite.default.charset", CHARSET);

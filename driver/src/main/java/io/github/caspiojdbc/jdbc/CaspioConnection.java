@@ -129,6 +129,7 @@ final class CaspioConnection implements Connection {
     try {
       CaspioSchema schema = CaspioSchema.create(api, config.metadataCacheTtl());
       checkAccount(schema, config);
+      CalciteCharset.warnIfNotUnicode();
       CalciteConnection calcite = CalciteDrivers.bridge().open(calciteProperties());
       SchemaPlus root = calcite.getRootSchema();
       CalciteSchema rootSchema = root.unwrap(CalciteSchema.class);
