@@ -101,6 +101,7 @@ final class CaspioConnection implements Connection {
   private final WriteLedger ledger;
   private final Properties clientInfo = new Properties();
   private volatile boolean closed;
+  private volatile boolean readOnly;
   private volatile int networkTimeoutMillis;
   private volatile DatabaseMetaData metaData;
 
@@ -288,6 +289,27 @@ final class CaspioConnection implements Connection {
     return (PreparedStatement) statement(s);
   }
 
+  /** Whether writes are refused: the {@code readOnly} property, or {@code setReadOnly(true)}. */
+  boolean refusesWrites() {
+    return config.readOnly() || readOnly;
+  }
+
+  /**
+   * Refuses {@code sql} with SQLState 25006 when it changes rows and this connection refuses
+   * writes.
+   */
+  void checkWritable(String sql) throws SQLException {
+    if (refusesWrites() && WriteDetector.isWrite(sql)) {
+      throw new CaspioException(
+              ErrorKind.READ_ONLY,
+              "The connection is read-only"
+                  + (config.readOnly() ? " (readOnly=true)" : " (setReadOnly(true))")
+                  + ", so INSERT, UPDATE and DELETE are refused",
+              null)
+          .toSqlException();
+    }
+  }
+
   // ---- Connection ----
 
   @Override
@@ -323,6 +345,7 @@ final class CaspioConnection implements Connection {
   @Override
   public PreparedStatement prepareStatement(String sql) throws SQLException {
     checkOpen();
+    checkWritable(sql);
     try {
       return prepared(calcite.prepareStatement(sql));
     } catch (SQLException | RuntimeException e) {
@@ -334,6 +357,7 @@ final class CaspioConnection implements Connection {
   public PreparedStatement prepareStatement(String sql, int type, int concurrency)
       throws SQLException {
     checkOpen();
+    checkWritable(sql);
     try {
       return prepared(calcite.prepareStatement(sql, type, concurrency));
     } catch (SQLException | RuntimeException e) {
@@ -345,6 +369,7 @@ final class CaspioConnection implements Connection {
   public PreparedStatement prepareStatement(String sql, int type, int concurrency, int holdability)
       throws SQLException {
     checkOpen();
+    checkWritable(sql);
     try {
       return prepared(calcite.prepareStatement(sql, type, concurrency, holdability));
     } catch (SQLException | RuntimeException e) {
@@ -455,23 +480,23 @@ final class CaspioConnection implements Connection {
   }
 
   /**
-   * Enforced, not a hint: while read-only, every write fails with 25006 before any request. {@code
-   * false} never fails, but cannot lift the {@code readOnly=true} connection property.
+   * Makes the connection refuse INSERT, UPDATE and DELETE (SQLState 25006) until set back to false.
+   * With the {@code readOnly=true} connection property, writes stay refused whatever is set here.
+   * Enforced twice: SQL text is checked when prepared or executed, and the adapter refuses any
+   * write before its first request (which also covers statements prepared earlier).
    */
   @Override
   public void setReadOnly(boolean readOnly) throws SQLException {
     checkOpen();
-    if (!readOnly && config.readOnly()) {
-      LOG.fine("setReadOnly(false) ignored: the connection was opened with readOnly=true");
-      return;
-    }
-    schema.writes().setReadOnly(readOnly);
+    this.readOnly = readOnly;
+    schema.writes().setReadOnly(refusesWrites());
   }
 
+  /** The last value set, or true for a connection opened with {@code readOnly=true}. */
   @Override
   public boolean isReadOnly() throws SQLException {
     checkOpen();
-    return schema.writes().isReadOnly();
+    return refusesWrites();
   }
 
   /** There are no catalogs; any name is ignored. */

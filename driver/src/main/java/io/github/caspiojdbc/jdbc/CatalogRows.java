@@ -363,6 +363,7 @@ final class CatalogRows {
 
   // ---- result set plumbing ----
 
+  /** One column of a metadata result set: its JDBC name, Java class and nullability. */
   private record Column(String name, Class<?> type, boolean nullable) {}
 
   private static Column text(String name, boolean nullable) {

@@ -21,7 +21,8 @@ import java.sql.Statement;
  *       what the application set;
  *   <li>result sets are wrapped (java.time getters, translated errors) and report this statement;
  *   <li>{@code getConnection} returns our connection;
- *   <li>batches and generated keys are handled by {@link StatementWrites}.
+ *   <li>batches and generated keys are handled by {@link StatementWrites};
+ *   <li>on a read-only connection, SQL that changes rows is refused before execution.
  * </ul>
  */
 final class StatementHandler extends Wrappers.Handler {
@@ -59,6 +60,11 @@ final class StatementHandler extends Wrappers.Handler {
       case "cancel":
         cancelRequested = true;
         return forward(method, args);
+      case "addBatch":
+        if (args.length == 1 && args[0] instanceof String sql) {
+          owner.checkWritable(sql);
+        }
+        return writes.handle(method, args);
       default:
         break;
     }
@@ -67,6 +73,9 @@ final class StatementHandler extends Wrappers.Handler {
     }
     if (!name.startsWith("execute")) {
       return forward(method, args);
+    }
+    if (args.length > 0 && args[0] instanceof String sql) {
+      owner.checkWritable(sql);
     }
     cancelRequested = false;
     applyTimeout();

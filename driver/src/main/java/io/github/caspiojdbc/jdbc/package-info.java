@@ -34,6 +34,9 @@
  *   <li><b>Transactions.</b> None: auto-commit is on by default; {@code commit} is a no-op; {@code
  *       rollback} is a no-op unless rows were changed while auto-commit was off, in which case it
  *       fails with 0A000 rather than pretend; isolation is always {@code TRANSACTION_NONE}.
+ *   <li><b>Read-only.</b> With the {@code readOnly=true} property, or after {@code
+ *       setReadOnly(true)}, INSERT, UPDATE and DELETE are refused before anything reaches Caspio
+ *       (SQLState 25006); {@code setReadOnly(false)} cannot lift the property.
  *   <li><b>Connect.</b> Wrong credentials fail at connect time (28000), an unreachable account with
  *       08001, so "Test connection" buttons tell the truth.
  *   <li><b>Liveness and time limits.</b> {@code isValid} lists the account's tables within its

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** The driver class without a server: registration, URL acceptance, versions. */
 class CaspioDriverTest {
   private final CaspioDriver driver = new CaspioDriver();
 

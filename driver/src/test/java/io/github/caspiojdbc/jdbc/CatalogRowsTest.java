@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** Metadata name patterns, remarks and generated-column flags. */
 class CatalogRowsTest {
 
   @ParameterizedTest(name = "''{0}'' vs {1}")

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** Plain type names and sizes reported by {@code getColumns}. */
 class ColumnTypeTest {
   private static final RelDataTypeFactory F = new JavaTypeFactoryImpl();
 

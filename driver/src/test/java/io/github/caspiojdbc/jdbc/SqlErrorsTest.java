@@ -25,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** Translation of Calcite, Avatica and Caspio failures into SQLStates and subclasses. */
 class SqlErrorsTest {
 
   static Stream<Arguments> cases() {

@@ -17,6 +17,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
+/** What commit, rollback and auto-commit mean without transactions. */
 class WriteLedgerTest {
   private final AtomicLong requests = new AtomicLong(7);
 

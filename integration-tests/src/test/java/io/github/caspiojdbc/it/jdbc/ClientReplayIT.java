@@ -242,8 +242,7 @@ class ClientReplayIT {
   }
 
   @Test
-  void dbeaver_sqlEditor_executeAndCancel() throws Exception {
-    ExecutorService pool = Executors.newSingleThreadExecutor();
+  void dbeaver_sqlEditor_executeStatement() throws Exception {
     try (Connection c = dbeaverOpen(true)) {
       c.setSchema("caspio");
       try (Statement s =
@@ -255,8 +254,19 @@ class ClientReplayIT {
         }
         assertNull(s.getWarnings());
       }
+      assertTrue(c.isValid(10000));
+    }
+  }
+
+  @Test
+  void dbeaver_sqlEditor_cancelDuringSlowScan() throws Exception {
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    // Five pages fetched one at a time, each slow: the scan cannot end before cancel() is called.
+    try (DriverFixture big =
+            new DriverFixture(CaspioEmulator.builder().sampleData(5, 5000).build().start());
+        Connection c = big.connect("&prefetch=0")) {
       Statement slow = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-      fixture.emulator.faults().setLatency(Duration.ofMillis(500));
+      big.emulator.faults().setLatency(Duration.ofMillis(500));
       CountDownLatch running = new CountDownLatch(1);
       Future<SQLException> f =
           pool.submit(
@@ -281,7 +291,7 @@ class ClientReplayIT {
       assertNotNull(e, "cancel did not stop the statement");
       assertEquals("57014", e.getSQLState(), ErrorsIT.chain(e));
       slow.close();
-      fixture.emulator.faults().setLatency(Duration.ZERO);
+      big.emulator.faults().setLatency(Duration.ZERO);
       assertTrue(c.isValid(10000));
       assertNull(c.getWarnings());
       c.clearWarnings();

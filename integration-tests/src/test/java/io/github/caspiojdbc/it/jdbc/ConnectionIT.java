@@ -72,6 +72,58 @@ class ConnectionIT {
   }
 
   @Test
+  void readOnlyProperty_refusesWritesBeforeCallingCaspio() throws SQLException {
+    try (Connection c = fixture.connect("&readOnly=true")) {
+      assertTrue(c.isReadOnly());
+      assertTrue(c.getMetaData().isReadOnly());
+      c.setReadOnly(false);
+      assertTrue(c.isReadOnly());
+      long before = fixture.emulator.log().totalCalls();
+      try (Statement s = c.createStatement()) {
+        SQLException e =
+            assertThrows(
+                SQLException.class,
+                () -> s.executeUpdate("INSERT INTO Customers (Name) VALUES ('x')"));
+        assertEquals("25006", e.getSQLState());
+        assertTrue(e.getMessage().contains("readOnly=true"), e.getMessage());
+        assertEquals(
+            "25006",
+            assertThrows(SQLException.class, () -> s.addBatch("DELETE FROM Orders")).getSQLState());
+      }
+      assertEquals(
+          "25006",
+          assertThrows(
+                  SQLException.class,
+                  () -> c.prepareStatement("UPDATE Orders SET Notes = 'x' WHERE PK_ID = 1"))
+              .getSQLState());
+      assertEquals(before, fixture.emulator.log().totalCalls());
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM Orders")) {
+        assertTrue(rs.next());
+      }
+    }
+  }
+
+  @Test
+  void setReadOnly_togglesWriteRefusal() throws SQLException {
+    String harmless = "UPDATE Orders SET Notes = Notes WHERE 1 = 0";
+    try (Connection c = fixture.connect();
+        Statement s = c.createStatement()) {
+      assertFalse(c.getMetaData().isReadOnly());
+      c.setReadOnly(true);
+      assertEquals(
+          "25006", assertThrows(SQLException.class, () -> s.executeUpdate(harmless)).getSQLState());
+      c.setReadOnly(false);
+      try {
+        s.executeUpdate(harmless);
+      } catch (SQLException e) {
+        // Without write support in this build the statement may fail, but not as read-only.
+        assertFalse("25006".equals(e.getSQLState()), ErrorsIT.chain(e));
+      }
+    }
+  }
+
+  @Test
   void isValid_liveThenStoppedServer() throws Exception {
     CaspioEmulator own = CaspioEmulator.builder().sampleData(3, 100).build().start();
     DriverFixture f = new DriverFixture(own);

@@ -158,9 +158,12 @@ class ErrorsIT {
   @Test
   void cancel_fromOtherThread_57014() throws Exception {
     ExecutorService pool = Executors.newSingleThreadExecutor();
-    try (Connection c = fixture.connect();
+    // Five pages fetched one at a time, each slow: the scan cannot end before cancel() is called.
+    try (DriverFixture big =
+            new DriverFixture(CaspioEmulator.builder().sampleData(5, 5000).build().start());
+        Connection c = big.connect("&prefetch=0");
         Statement s = c.createStatement()) {
-      fixture.emulator.faults().setLatency(Duration.ofMillis(700));
+      big.emulator.faults().setLatency(Duration.ofMillis(700));
       CountDownLatch started = new CountDownLatch(1);
       Future<SQLException> f =
           pool.submit(

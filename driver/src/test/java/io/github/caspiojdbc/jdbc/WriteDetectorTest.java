@@ -1,0 +1,39 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Recognising SQL that changes rows, for read-only connections. */
+class WriteDetectorTest {
+
+  static Stream<Arguments> statements() {
+    return Stream.of(
+        Arguments.of("SELECT * FROM Orders", false),
+        Arguments.of("select 1", false),
+        Arguments.of("INSERT INTO Orders (Status) VALUES ('Open')", true),
+        Arguments.of("insert into \"Orders\" (\"Status\") select 'x'", true),
+        Arguments.of("UPSERT INTO Orders (Status) VALUES ('Open')", true),
+        Arguments.of("UPDATE Orders SET Status = 'x' WHERE PK_ID = 1", true),
+        Arguments.of("DELETE FROM Orders WHERE PK_ID = 1", true),
+        Arguments.of("-- Metabase\nDELETE FROM Orders", true),
+        Arguments.of("EXPLAIN PLAN FOR DELETE FROM Orders", false),
+        Arguments.of("DELET FROM Orders", false),
+        Arguments.of("", false),
+        Arguments.of(null, false));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("statements")
+  void isWrite_sql_detectsRowChanges(String sql, boolean expected) {
+    assertEquals(expected, WriteDetector.isWrite(sql));
+  }
+}
