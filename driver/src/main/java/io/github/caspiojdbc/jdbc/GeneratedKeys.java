@@ -27,6 +27,7 @@ import javax.sql.rowset.RowSetProvider;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.lookup.Named;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
@@ -156,7 +157,7 @@ final class GeneratedKeys {
 
   /** The table an INSERT statement targets, or null when the SQL cannot tell. */
   static CaspioTable targetTable(CaspioSchema schema, String sql) {
-    if (sql == null) {
+    if (sql == null || schema == null) {
       return null;
     }
     SqlNode node;
@@ -177,16 +178,8 @@ final class GeneratedKeys {
       return null;
     }
     String name = id.names.get(id.names.size() - 1);
-    Table t = schema.tables().get(name);
-    if (t == null) {
-      for (String n :
-          schema.tables().getNames(org.apache.calcite.schema.lookup.LikePattern.any())) {
-        if (n.equalsIgnoreCase(name)) {
-          t = schema.tables().get(n);
-          break;
-        }
-      }
-    }
+    Named<Table> named = schema.tables().getIgnoreCase(name);
+    Table t = named == null ? null : named.entity();
     return t instanceof CaspioTable c ? c : null;
   }
 
