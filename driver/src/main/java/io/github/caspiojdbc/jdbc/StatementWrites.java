@@ -44,8 +44,9 @@ import java.util.Map;
  *
  * A statement notes the connection's INSERT sequence before each execution; if exactly one INSERT
  * ran during it, {@code getGeneratedKeys} returns that INSERT's rows as {@link GeneratedKeys}
- * shapes them (also after a partial failure: the rows that were written). Otherwise, or when no
- * keys were requested, it returns an empty result set.
+ * shapes them (also after a partial failure: the rows that were written). After a {@code
+ * PreparedStatement} batch it returns the rows of every entry's INSERT in entry order, up to the
+ * failure if any. Otherwise, or when no keys were requested, it returns an empty result set.
  */
 final class StatementWrites {
   private final Statement statement;
@@ -188,8 +189,13 @@ final class StatementWrites {
     parameterBatch.clear();
     int n = sqls.size() + sets.size();
     long[] counts = new long[n];
-    lastKeys = null;
+    // Keys of a prepared INSERT batch: the rows of each entry's INSERT, in entry order.
+    List<Map<String, Object>> keys = new ArrayList<>();
+    lastSql = preparedSql;
+    lastRequest = sets.isEmpty() ? GeneratedKeys.Request.NONE : preparedRequest;
+    lastKeys = new CaspioWrites.InsertResult(0, keys);
     for (int i = 0; i < n; i++) {
+      long before = writes.lastInsert().sequence();
       try {
         if (i < sqls.size()) {
           counts[i] = statement.executeLargeUpdate(sqls.get(i));
@@ -203,6 +209,12 @@ final class StatementWrites {
         }
       } catch (SQLException | RuntimeException e) {
         throw batchFailure(i, n, counts, SqlErrors.translate(e));
+      } finally {
+        CaspioWrites.InsertResult after = writes.lastInsert();
+        if (after.sequence() == before + 1) {
+          keys.addAll(after.rows());
+        }
+        lastKeys = new CaspioWrites.InsertResult(0, keys);
       }
     }
     return counts;

@@ -82,6 +82,28 @@ class BatchIT {
   }
 
   @Test
+  void preparedBatchWithKeys_keysOfEveryEntryUpToTheFailure() throws Exception {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO " + TABLE + " (Name, Qty) VALUES (?, ?)",
+            new String[] {"PK_ID", "Name"})) {
+      for (String name : new String[] {"k1", "k2", "taken", "k4"}) {
+        p.setString(1, name);
+        p.setInt(2, 1);
+        p.addBatch();
+      }
+      assertThrows(BatchUpdateException.class, p::executeBatch);
+      try (java.sql.ResultSet rs = p.getGeneratedKeys()) {
+        assertTrue(rs.next());
+        assertEquals("k1", rs.getString("Name"));
+        assertTrue(rs.next());
+        assertEquals("k2", rs.getString("Name"));
+        assertFalse(rs.next());
+      }
+    }
+  }
+
+  @Test
   void statementBatch_mixedForms_countsPerEntry() throws Exception {
     try (Statement s = c.createStatement()) {
       s.addBatch("INSERT INTO " + TABLE + " (Name, Qty) VALUES ('x', 1), ('y', 1)");
