@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.jdbc;
 
+import io.github.caspiojdbc.adapter.CaspioPasswords;
 import io.github.caspiojdbc.adapter.CaspioSchema;
 import io.github.caspiojdbc.adapter.CaspioWrites;
 import io.github.caspiojdbc.auth.AccessTokenSource;
@@ -35,6 +36,7 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Struct;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -85,7 +87,7 @@ import org.apache.calcite.schema.lookup.LikePattern;
  * {@link #setNetworkTimeout} bounds {@code isValid} and every statement execution (the statement's
  * effective timeout is the smaller of its query timeout and the network timeout).
  */
-final class CaspioConnection implements Connection {
+final class CaspioConnection implements CaspioJdbcConnection {
   /** The name of the one schema; also the connection's default schema. */
   static final String SCHEMA = "caspio";
 
@@ -721,6 +723,20 @@ final class CaspioConnection implements Connection {
   public int getNetworkTimeout() throws SQLException {
     checkOpen();
     return networkTimeoutMillis;
+  }
+
+  @Override
+  public long setPassword(String table, String passwordField, List<Long> pkIds, String newValue)
+      throws SQLException {
+    checkOpen();
+    if (table == null || passwordField == null || pkIds == null || newValue == null) {
+      throw CaspioErrors.invalidValue("setPassword needs a table, a field, keys and a value");
+    }
+    try {
+      return CaspioPasswords.set(schema, table, passwordField, List.copyOf(pkIds), newValue);
+    } catch (RuntimeException e) {
+      throw SqlErrors.translate(e);
+    }
   }
 
   @Override

@@ -9,6 +9,7 @@ import static io.github.caspiojdbc.emulator.store.FieldType.AUTONUMBER;
 import static io.github.caspiojdbc.emulator.store.FieldType.CURRENCY;
 import static io.github.caspiojdbc.emulator.store.FieldType.GUID;
 import static io.github.caspiojdbc.emulator.store.FieldType.INTEGER;
+import static io.github.caspiojdbc.emulator.store.FieldType.PASSWORD;
 import static io.github.caspiojdbc.emulator.store.FieldType.STRING;
 
 import io.github.caspiojdbc.emulator.CaspioEmulator;
@@ -24,8 +25,8 @@ import java.util.List;
 
 /**
  * An emulator with the sample data plus a table {@code Items} (Code AUTONUMBER, Name STRING unique,
- * Qty INTEGER, Price CURRENCY, Guid GUID, Total formula Price * Qty), and connections to it through
- * {@link DriverManager}; counts the record requests statements send.
+ * Qty INTEGER, Price CURRENCY, Guid GUID, Total formula Price * Qty, Secret PASSWORD), and
+ * connections to it through {@link DriverManager}; counts the record requests statements send.
  */
 final class JdbcWriteFixture implements AutoCloseable {
   static final String TABLE = "Items";
@@ -44,7 +45,8 @@ final class JdbcWriteFixture implements AutoCloseable {
                 FieldDef.of("Qty", INTEGER),
                 FieldDef.of("Price", CURRENCY),
                 FieldDef.of("Guid", GUID),
-                FieldDef.formula("Total", CURRENCY, "Price * Qty")));
+                FieldDef.formula("Total", CURRENCY, "Price * Qty"),
+                FieldDef.of("Secret", PASSWORD)));
   }
 
   Connection connect() throws SQLException {
