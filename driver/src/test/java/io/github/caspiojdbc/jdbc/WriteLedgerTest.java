@@ -69,4 +69,22 @@ class WriteLedgerTest {
     requests.addAndGet(0);
     assertDoesNotThrow(l::rollback);
   }
+
+  @Test
+  void setAutoCommitFalseAgain_keepsTheCommitPoint() {
+    WriteLedger l = new WriteLedger(requests::get);
+    l.setAutoCommit(false);
+    requests.incrementAndGet();
+    l.setAutoCommit(false);
+    SQLException e = assertThrows(SQLException.class, l::rollback);
+    assertTrue(e.getMessage().contains("1 write request(s)"), e.getMessage());
+  }
+
+  @Test
+  void writesBeforeAutoCommitOff_notBlamedOnRollback() {
+    WriteLedger l = new WriteLedger(requests::get);
+    requests.addAndGet(4);
+    l.setAutoCommit(false);
+    assertDoesNotThrow(l::rollback);
+  }
 }
