@@ -101,6 +101,11 @@ final class StatementWrites {
     switch (method.getName()) {
       case "addBatch":
         if (args.length == 1) {
+          if (statement instanceof PreparedStatement) {
+            // JDBC forbids it; mixing SQL texts into a parameter batch would be ambiguous.
+            throw CaspioConnection.unsupported(
+                "PreparedStatement.addBatch(String) is not allowed; use addBatch()");
+          }
           sqlBatch.add((String) args[0]);
         } else {
           parameterBatch.add(new LinkedHashMap<>(parameters));

@@ -151,6 +151,17 @@ class BatchIT {
   }
 
   @Test
+  void preparedAddBatchWithSql_refused0A000() throws Exception {
+    try (PreparedStatement p = c.prepareStatement("DELETE FROM " + TABLE + " WHERE Qty = ?")) {
+      assertEquals(
+          "0A000",
+          assertThrows(java.sql.SQLException.class, () -> p.addBatch("DELETE FROM " + TABLE))
+              .getSQLState());
+    }
+    assertEquals(1, f.rows());
+  }
+
+  @Test
   void clearBatch_discardsEntries() throws Exception {
     try (Statement s = c.createStatement()) {
       s.addBatch("DELETE FROM " + TABLE);
