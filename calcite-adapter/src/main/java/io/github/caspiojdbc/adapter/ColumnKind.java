@@ -71,10 +71,10 @@ enum ColumnKind {
           case DECIMAL -> f.createSqlType(SqlTypeName.DECIMAL, 19, 4);
           case BOOLEAN -> f.createSqlType(SqlTypeName.BOOLEAN);
           case TIMESTAMP -> f.createSqlType(SqlTypeName.TIMESTAMP, 0);
-          case VARCHAR, LIST ->
-              textLength > 0
-                  ? f.createSqlType(SqlTypeName.VARCHAR, textLength)
-                  : f.createSqlType(SqlTypeName.VARCHAR);
+          // Unbounded on purpose: a declared length would make Calcite cut longer values on
+          // INSERT and UPDATE without a word. The length is enforced when writing (an error,
+          // never a cut) and reported by JDBC metadata from Caspio's field description.
+          case VARCHAR, LIST -> f.createSqlType(SqlTypeName.VARCHAR);
         };
     return f.createTypeWithNullability(t, nullable);
   }

@@ -85,6 +85,13 @@ class PushdownIT {
     }
   }
 
+  /** The {@code ;;}-separated parts in a fixed order. */
+  private static String sorted(String parts) {
+    List<String> list = new ArrayList<>(List.of(parts.split(" ;; ")));
+    java.util.Collections.sort(list);
+    return String.join(" ;; ", list);
+  }
+
   /** The requests the plan's Caspio scans will send, in plan order. */
   static List<String> scans(String plan) {
     List<String> out = new ArrayList<>();
@@ -203,11 +210,13 @@ class PushdownIT {
   void shape_sendsExactlyTheseRequests(String sql, String planned, String sent, int rows)
       throws Exception {
     String p = plan(sql);
-    assertEquals(planned, scans(p).isEmpty() ? "-" : String.join(" ;; ", scans(p)), "plan");
+    // Scans of a join may be planned and run in either order.
+    assertEquals(
+        sorted(planned), sorted(scans(p).isEmpty() ? "-" : String.join(" ;; ", scans(p))), "plan");
     emulator.clearLog();
     List<String> result = DifferentialIT.rows(conn, sql);
     List<String> got = requests();
-    assertEquals(sent, got.isEmpty() ? "-" : String.join(" ;; ", got), "requests");
+    assertEquals(sorted(sent), sorted(got.isEmpty() ? "-" : String.join(" ;; ", got)), "requests");
     assertEquals(rows, result.size(), "rows");
   }
 }
