@@ -27,7 +27,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  *   <tr><td>Autonumber, Integer</td><td>INTEGER</td></tr>
  *   <tr><td>Number</td><td>DOUBLE</td></tr>
  *   <tr><td>Currency</td><td>DECIMAL(19, 4)</td></tr>
- *   <tr><td>Text (255), Text (64000)</td><td>VARCHAR(255), VARCHAR(64000)</td></tr>
+ *   <tr><td>Text (255), Text (64000)</td><td>VARCHAR (the declared length is enforced on write
+ *       and reported by metadata)</td></tr>
  *   <tr><td>Prefixed Autonumber, GUID, Random ID, File</td><td>VARCHAR</td></tr>
  *   <tr><td>Date/Time, Timestamp</td><td>TIMESTAMP(0), wall-clock, never shifted by a zone</td></tr>
  *   <tr><td>Yes/No</td><td>BOOLEAN</td></tr>
