@@ -34,14 +34,6 @@ record CaspioColumn(String name, ColumnKind kind, @Nullable FieldInfo field, boo
 
   /** Declared text length, or 0 when unbounded or not text. */
   int textLength() {
-    if (field == null) {
-      return 0;
-    }
-    return switch (field.type().toUpperCase(java.util.Locale.ROOT)) {
-      case "STRING" -> 255;
-      case "TEXT" -> 64000;
-      case "GUID" -> 36;
-      default -> 0;
-    };
+    return field == null ? 0 : CaspioTable.declaredLength(field);
   }
 }

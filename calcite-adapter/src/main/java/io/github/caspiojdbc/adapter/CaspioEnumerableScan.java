@@ -64,23 +64,15 @@ public final class CaspioEnumerableScan extends AbstractRelNode implements Enume
     return planner.getCostFactory().makeCost(rows * width, rows * width, 0);
   }
 
-  /**
-   * Plans compare operators by their explain text unless told otherwise; two different specs can
-   * describe the same first request (a LIMIT beyond one page, an offset), so equality is the
-   * spec's.
-   */
+  /** Equal when the spec is: see {@link ScanSpec#sameNode}. */
   @Override
   public boolean deepEquals(Object obj) {
-    return obj instanceof CaspioEnumerableScan other
-        && getClass() == other.getClass()
-        && getTraitSet().equals(other.getTraitSet())
-        && getInputs().equals(other.getInputs())
-        && spec.equals(other.spec);
+    return ScanSpec.sameNode(this, spec, obj, o -> ((CaspioEnumerableScan) o).spec);
   }
 
   @Override
   public int deepHashCode() {
-    return java.util.Objects.hash(getTraitSet(), getInputs(), spec);
+    return ScanSpec.nodeHash(this, spec);
   }
 
   @Override

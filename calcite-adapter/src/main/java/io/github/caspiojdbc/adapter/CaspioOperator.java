@@ -70,23 +70,15 @@ public final class CaspioOperator extends SingleRel implements CaspioRel {
     return planner.getCostFactory().makeCost(estimateRowCount(mq), 0, 0).multiplyBy(0.01);
   }
 
-  /**
-   * Plans compare operators by their explain text unless told otherwise; two different specs can
-   * describe the same first request (a LIMIT beyond one page, an offset), so equality is the
-   * spec's.
-   */
+  /** Equal when the spec is: see {@link ScanSpec#sameNode}. */
   @Override
   public boolean deepEquals(Object obj) {
-    return obj instanceof CaspioOperator other
-        && getClass() == other.getClass()
-        && getTraitSet().equals(other.getTraitSet())
-        && getInputs().equals(other.getInputs())
-        && spec.equals(other.spec);
+    return ScanSpec.sameNode(this, spec, obj, o -> ((CaspioOperator) o).spec);
   }
 
   @Override
   public int deepHashCode() {
-    return java.util.Objects.hash(getTraitSet(), getInputs(), spec);
+    return ScanSpec.nodeHash(this, spec);
   }
 
   @Override

@@ -350,7 +350,8 @@ final class CaspioRules {
     }
 
     private static String alias(Set<String> taken, int n) {
-      String alias = "CaspioAgg" + n;
+      // Short: the alias is repeated in every row of the reply.
+      String alias = "a" + n;
       while (!taken.add(alias.toUpperCase(Locale.ROOT))) {
         alias = alias + "_";
       }

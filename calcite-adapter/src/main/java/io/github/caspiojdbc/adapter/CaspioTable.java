@@ -86,6 +86,19 @@ public final class CaspioTable extends AbstractTable implements TranslatableTabl
     return writes;
   }
 
+  /**
+   * The most characters a text field holds (255 for Text (255), 64000 for Text (64000), 36 for a
+   * GUID), or 0 when Caspio declares no length.
+   */
+  public static int declaredLength(FieldInfo field) {
+    return switch (field.type().toUpperCase(java.util.Locale.ROOT)) {
+      case "STRING" -> 255;
+      case "TEXT" -> 64000;
+      case "GUID" -> 36;
+      default -> 0;
+    };
+  }
+
   /** Rows per request when a read takes several pages. */
   int pageSize() {
     return pageSize;

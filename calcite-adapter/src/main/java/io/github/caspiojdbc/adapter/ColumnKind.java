@@ -27,7 +27,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  *   <tr><td>Autonumber, Integer</td><td>INTEGER</td></tr>
  *   <tr><td>Number</td><td>DOUBLE</td></tr>
  *   <tr><td>Currency</td><td>DECIMAL(19, 4)</td></tr>
- *   <tr><td>Text (255), Text (64000)</td><td>VARCHAR(255), VARCHAR(64000)</td></tr>
+ *   <tr><td>Text (255), Text (64000)</td><td>VARCHAR (the declared length is enforced on write
+ *       and reported by metadata)</td></tr>
  *   <tr><td>Prefixed Autonumber, GUID, Random ID, File</td><td>VARCHAR</td></tr>
  *   <tr><td>Date/Time, Timestamp</td><td>TIMESTAMP(0), wall-clock, never shifted by a zone</td></tr>
  *   <tr><td>Yes/No</td><td>BOOLEAN</td></tr>
@@ -71,10 +72,10 @@ enum ColumnKind {
           case DECIMAL -> f.createSqlType(SqlTypeName.DECIMAL, 19, 4);
           case BOOLEAN -> f.createSqlType(SqlTypeName.BOOLEAN);
           case TIMESTAMP -> f.createSqlType(SqlTypeName.TIMESTAMP, 0);
-          case VARCHAR, LIST ->
-              textLength > 0
-                  ? f.createSqlType(SqlTypeName.VARCHAR, textLength)
-                  : f.createSqlType(SqlTypeName.VARCHAR);
+          // Unbounded on purpose: a declared length would make Calcite cut longer values on
+          // INSERT and UPDATE without a word. The length is enforced when writing (an error,
+          // never a cut) and reported by JDBC metadata from Caspio's field description.
+          case VARCHAR, LIST -> f.createSqlType(SqlTypeName.VARCHAR);
         };
     return f.createTypeWithNullability(t, nullable);
   }

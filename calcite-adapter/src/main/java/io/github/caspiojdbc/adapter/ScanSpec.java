@@ -200,6 +200,28 @@ final class ScanSpec {
     return b.toString();
   }
 
+  /**
+   * Plan-node equality for nodes that carry a spec. Calcite compares nodes by their explain text
+   * unless told otherwise, and two different specs can describe the same first request (a LIMIT
+   * beyond one page, an offset), so equality is the spec's.
+   */
+  static boolean sameNode(
+      org.apache.calcite.rel.RelNode self,
+      ScanSpec spec,
+      Object other,
+      java.util.function.Function<Object, ScanSpec> specOf) {
+    return other != null
+        && self.getClass() == other.getClass()
+        && self.getTraitSet().equals(((org.apache.calcite.rel.RelNode) other).getTraitSet())
+        && self.getInputs().equals(((org.apache.calcite.rel.RelNode) other).getInputs())
+        && spec.equals(specOf.apply(other));
+  }
+
+  /** The hash that goes with {@link #sameNode}. */
+  static int nodeHash(org.apache.calcite.rel.RelNode self, ScanSpec spec) {
+    return Objects.hash(self.getTraitSet(), self.getInputs(), spec);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof ScanSpec other && other.table == table && other.key().equals(key());

@@ -48,7 +48,7 @@ final class WriteValues {
         case BOOLEAN -> bool(value);
         case TIMESTAMP -> dateTime(value);
         case LIST -> listIds(value);
-        case VARCHAR -> value instanceof String s ? s : String.valueOf(value);
+        case VARCHAR -> text(column, value instanceof String s ? s : String.valueOf(value));
       };
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw new CaspioException(
@@ -56,6 +56,16 @@ final class WriteValues {
           "Value for column " + column.name() + " cannot be stored exactly: " + e.getMessage(),
           e);
     }
+  }
+
+  /** Text that fits its field: Caspio would cut or refuse a longer value. */
+  private static String text(CaspioColumn column, String s) {
+    int max = column.textLength();
+    if (max > 0 && s.codePointCount(0, s.length()) > max) {
+      throw new IllegalArgumentException(
+          s.codePointCount(0, s.length()) + " characters exceed the field's " + max);
+    }
+    return s;
   }
 
   private static Long integral(Object value) {

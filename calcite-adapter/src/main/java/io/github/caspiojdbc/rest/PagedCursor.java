@@ -296,8 +296,12 @@ final class PagedCursor implements RecordCursor {
   /** Cuts the rest of a keyset scan into key ranges after its first full page. */
   private boolean startRanges(long[] keys) {
     // A LIMIT below the table's size stays serial, so that no page asks for more than is needed.
+    // A filter's matches can cluster anywhere in the key space, so the first page says little
+    // about where later pages lie: filtered scans stay serial rather than spend calls on ranges
+    // that come back empty.
     long wanted = keysetTotal - fetchedRows;
     if (depth < 2
+        || plan.query.where() != null
         || plan.descending
         || keysetTotal < 0
         || maxRows < keysetTotal

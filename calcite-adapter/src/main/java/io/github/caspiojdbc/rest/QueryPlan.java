@@ -275,7 +275,11 @@ final class QueryPlan {
    */
   String describe(ApiVersion version, int prefetchDepth) {
     boolean ranged =
-        prefetchDepth > 1 && !descending && paginationInfo && query.maxRows() == Long.MAX_VALUE;
+        prefetchDepth > 1
+            && query.where() == null
+            && !descending
+            && paginationInfo
+            && query.maxRows() == Long.MAX_VALUE;
     return switch (mode) {
       case EMPTY -> "no request";
       case SINGLE -> single().describe(version);

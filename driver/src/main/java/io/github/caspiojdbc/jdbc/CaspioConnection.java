@@ -5,7 +5,9 @@
  */
 package io.github.caspiojdbc.jdbc;
 
+import io.github.caspiojdbc.adapter.CaspioPasswords;
 import io.github.caspiojdbc.adapter.CaspioSchema;
+import io.github.caspiojdbc.adapter.CaspioWrites;
 import io.github.caspiojdbc.auth.AccessTokenSource;
 import io.github.caspiojdbc.auth.ClientAuthentication;
 import io.github.caspiojdbc.auth.TokenManagerConfig;
@@ -34,6 +36,7 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Struct;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -65,10 +68,18 @@ import org.apache.calcite.schema.lookup.LikePattern;
  *
  * Caspio has none: every write is applied by its REST call. Auto-commit is on by default and may be
  * switched off, which changes nothing on the server. {@link #commit()} is therefore always a no-op.
- * {@link #rollback()} is a no-op while nothing was written since auto-commit was switched off or
- * since the last commit; otherwise it throws SQLState 0A000, saying how many writes were already
- * applied, rather than pretend to undo them. Savepoints are not supported; the isolation level is
- * always {@code TRANSACTION_NONE} and any requested level is accepted and ignored.
+ * {@link #rollback()} is a no-op while no write request was sent since auto-commit was switched off
+ * or since the last commit; otherwise it throws SQLState 0A000, saying how many write requests were
+ * already applied, rather than pretend to undo them. Savepoints are not supported; the isolation
+ * level is always {@code TRANSACTION_NONE} and any requested level is accepted and ignored.
+ *
+ * <h2>Read-only</h2>
+ *
+ * The {@code readOnly=true} property and {@link #setReadOnly setReadOnly(true)} both make every
+ * INSERT, UPDATE and DELETE fail with SQLState 25006 before any request is sent (enforced by the
+ * adapter's {@link CaspioWrites}). JDBC calls {@code setReadOnly} a hint; enforcing it is the
+ * honest choice. {@code setReadOnly(false)} never fails, as pools and tools call it freely, but on
+ * a connection opened with {@code readOnly=true} it is ignored: the property always wins.
  *
  * <h2>Timeouts</h2>
  *
@@ -76,7 +87,7 @@ import org.apache.calcite.schema.lookup.LikePattern;
  * {@link #setNetworkTimeout} bounds {@code isValid} and every statement execution (the statement's
  * effective timeout is the smaller of its query timeout and the network timeout).
  */
-final class CaspioConnection implements Connection {
+final class CaspioConnection implements CaspioJdbcConnection {
   /** The name of the one schema; also the connection's default schema. */
   static final String SCHEMA = "caspio";
 
@@ -88,17 +99,23 @@ final class CaspioConnection implements Connection {
   private final CaspioConfig config;
   private final CaspioApi api;
   private final CalciteConnection calcite;
-  private final WriteLedger ledger = new WriteLedger();
+  private final CaspioSchema schema;
+  private final WriteLedger ledger;
   private final Properties clientInfo = new Properties();
   private volatile boolean closed;
   private volatile boolean readOnly;
   private volatile int networkTimeoutMillis;
   private volatile DatabaseMetaData metaData;
 
-  private CaspioConnection(CaspioConfig config, CaspioApi api, CalciteConnection calcite) {
+  private CaspioConnection(
+      CaspioConfig config, CaspioApi api, CalciteConnection calcite, CaspioSchema schema) {
     this.config = config;
     this.api = api;
     this.calcite = calcite;
+    this.schema = schema;
+    CaspioWrites writes = schema.writes();
+    writes.setReadOnly(config.readOnly());
+    this.ledger = new WriteLedger(writes::writeRequests);
   }
 
   /** Connects as described on the class. */
@@ -115,6 +132,7 @@ final class CaspioConnection implements Connection {
     try {
       CaspioSchema schema = CaspioSchema.create(api, config.metadataCacheTtl(), config.pageSize());
       checkAccount(schema, config);
+      CalciteCharset.warnIfNotUnicode();
       CalciteConnection calcite = CalciteDrivers.bridge().open(calciteProperties());
       SchemaPlus root = calcite.getRootSchema();
       CalciteSchema rootSchema = root.unwrap(CalciteSchema.class);
@@ -125,7 +143,7 @@ final class CaspioConnection implements Connection {
       calcite.setSchema(SCHEMA);
       calcite.setAutoCommit(true);
       LOG.fine(() -> "Connected to " + config.host() + " (" + config.apiVersion() + ")");
-      return new CaspioConnection(config, api, calcite);
+      return new CaspioConnection(config, api, calcite, schema);
     } catch (SQLException | RuntimeException e) {
       api.close();
       throw e instanceof SQLException s ? s : SqlErrors.translate(e);
@@ -249,9 +267,9 @@ final class CaspioConnection implements Connection {
     return networkTimeoutMillis;
   }
 
-  /** Called by statements after a write was applied. */
-  void noteWrites(long count) {
-    ledger.applied(count);
+  /** The account's schema: its tables and the connection's write state. */
+  CaspioSchema schema() {
+    return schema;
   }
 
   private void checkOpen() throws SQLException {
@@ -366,20 +384,23 @@ final class CaspioConnection implements Connection {
 
   @Override
   public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
-    if (autoGeneratedKeys == Statement.RETURN_GENERATED_KEYS) {
-      throw unsupported("Generated keys are not supported");
-    }
-    return prepareStatement(sql);
+    return keyed(sql, GeneratedKeys.Request.of(autoGeneratedKeys));
   }
 
   @Override
   public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
-    throw unsupported("Generated keys are not supported");
+    return keyed(sql, GeneratedKeys.Request.of(columnIndexes));
   }
 
   @Override
   public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
-    throw unsupported("Generated keys are not supported");
+    return keyed(sql, GeneratedKeys.Request.of(columnNames));
+  }
+
+  private PreparedStatement keyed(String sql, GeneratedKeys.Request request) throws SQLException {
+    PreparedStatement p = prepareStatement(sql);
+    Wrappers.handler(p).writes.prepared(sql, request);
+    return p;
   }
 
   @Override
@@ -466,11 +487,14 @@ final class CaspioConnection implements Connection {
   /**
    * Makes the connection refuse INSERT, UPDATE and DELETE (SQLState 25006) until set back to false.
    * With the {@code readOnly=true} connection property, writes stay refused whatever is set here.
+   * Enforced twice: SQL text is checked when prepared or executed, and the adapter refuses any
+   * write before its first request (which also covers statements prepared earlier).
    */
   @Override
   public void setReadOnly(boolean readOnly) throws SQLException {
     checkOpen();
     this.readOnly = readOnly;
+    schema.writes().setReadOnly(refusesWrites());
   }
 
   /** The last value set, or true for a connection opened with {@code readOnly=true}. */
@@ -702,6 +726,20 @@ final class CaspioConnection implements Connection {
   public int getNetworkTimeout() throws SQLException {
     checkOpen();
     return networkTimeoutMillis;
+  }
+
+  @Override
+  public long setPassword(String table, String passwordField, List<Long> pkIds, String newValue)
+      throws SQLException {
+    checkOpen();
+    if (table == null || passwordField == null || pkIds == null || newValue == null) {
+      throw CaspioErrors.invalidValue("setPassword needs a table, a field, keys and a value");
+    }
+    try {
+      return CaspioPasswords.set(schema, table, passwordField, List.copyOf(pkIds), newValue);
+    } catch (RuntimeException e) {
+      throw SqlErrors.translate(e);
+    }
   }
 
   @Override

@@ -30,6 +30,7 @@ public final class CaspioDriver implements Driver {
   private static final Logger LOG = Logger.getLogger(CaspioDriver.class.getName());
 
   static {
+    CalciteCharset.apply();
     try {
       DriverManager.registerDriver(new CaspioDriver());
     } catch (SQLException e) {

@@ -141,7 +141,8 @@ final class CatalogRows {
       }
       // Column 0 is PK_ID, which Caspio does not describe; the others follow fieldInfos().
       FieldInfo info = i == 0 || i - 1 >= infos.size() ? null : infos.get(i - 1);
-      ColumnType t = ColumnType.of(f.getType());
+      ColumnType t =
+          ColumnType.of(f.getType(), info == null ? 0 : CaspioTable.declaredLength(info));
       boolean nullable = f.getType().isNullable();
       boolean autoIncrement =
           info == null ? table.kind() == ObjectKind.TABLE : "AUTONUMBER".equals(upper(info.type()));
@@ -418,8 +419,16 @@ final class CatalogRows {
       Integer charOctetLength) {
 
     static ColumnType of(RelDataType type) {
+      return of(type, 0);
+    }
+
+    /**
+     * @param declaredLength Caspio's declared text length, used for text columns (whose SQL type is
+     *     unbounded so that Calcite never truncates), or 0
+     */
+    static ColumnType of(RelDataType type, int declaredLength) {
       SqlTypeName n = type.getSqlTypeName();
-      int precision = type.getPrecision();
+      int precision = declaredLength > 0 ? declaredLength : type.getPrecision();
       boolean sized = precision != RelDataType.PRECISION_NOT_SPECIFIED && precision > 0;
       return switch (n) {
         case VARCHAR, CHAR ->

@@ -7,6 +7,7 @@ package io.github.caspiojdbc.jdbc;
 
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -23,10 +24,12 @@ import org.apache.calcite.sql.validate.SqlValidatorException;
  * ResultSet.next()}; the real cause sits somewhere in the chain:
  *
  * <ol>
+ *   <li>a {@link BatchUpdateException} of ours: unchanged, so that its counts survive;
  *   <li>a {@link CaspioException} from the adapter or the REST client: its own {@code
  *       toSqlException()} (kind, SQLState, HTTP status);
  *   <li>a parse error: 42000; a validation error: 42S02 for an unknown table, 42S22 for an unknown
  *       column, otherwise 42000, with Calcite's message (it names the object and the position);
+ *   <li>an {@link ArithmeticException} (numeric overflow in Calcite's casts): 22000;
  *   <li>an {@link UnsupportedOperationException}: 0A000;
  *   <li>an {@code SQLException} that already has an SQLState: unchanged;
  *   <li>anything else: SQLState HY000 with the innermost useful message.
@@ -43,6 +46,9 @@ final class SqlErrors {
 
   /** The JDBC form of {@code t}. */
   static SQLException translate(Throwable t) {
+    if (t instanceof BatchUpdateException b) {
+      return b; // Built by StatementWrites with exact counts; its cause is already translated.
+    }
     CaspioException caspio = find(t, CaspioException.class);
     if (caspio != null) {
       return caspio.toSqlException();
@@ -67,6 +73,11 @@ final class SqlErrors {
         return wrap(ErrorKind.COLUMN_NOT_FOUND, message, t);
       }
       return wrap(ErrorKind.SYNTAX, message, t);
+    }
+    ArithmeticException overflow = find(t, ArithmeticException.class);
+    if (overflow != null) {
+      // Calcite's checked casts, e.g. a literal too large for an INTEGER column.
+      return wrap(ErrorKind.DATA, innermostMessage(t), t);
     }
     UnsupportedOperationException unsupported = find(t, UnsupportedOperationException.class);
     if (unsupported != null) {

@@ -20,14 +20,15 @@ import java.sql.Statement;
  *       network timeout, applied just before each execution; {@code getQueryTimeout} still reports
  *       what the application set;
  *   <li>result sets are wrapped (java.time getters, translated errors) and report this statement;
- *   <li>{@code getConnection} returns our connection; applied row changes are counted for {@code
- *       rollback};
+ *   <li>{@code getConnection} returns our connection;
+ *   <li>batches and generated keys are handled by {@link StatementWrites};
  *   <li>on a read-only connection, SQL that changes rows is refused before execution.
  * </ul>
  */
 final class StatementHandler extends Wrappers.Handler {
   private final CaspioConnection owner;
   private final Statement statement;
+  final StatementWrites writes;
 
   /** The proxy, set right after creation. */
   Statement self;
@@ -39,6 +40,7 @@ final class StatementHandler extends Wrappers.Handler {
     super(delegate);
     this.owner = owner;
     this.statement = delegate;
+    this.writes = new StatementWrites(owner, delegate);
   }
 
   @Override
@@ -53,8 +55,6 @@ final class StatementHandler extends Wrappers.Handler {
         return null;
       case "getQueryTimeout":
         return queryTimeoutSeconds >= 0 ? queryTimeoutSeconds : forward(method, args);
-      case "getGeneratedKeys":
-        throw CaspioConnection.unsupported("Generated keys are not supported");
       case "getResultSet":
         return Wrappers.resultSet(this, (ResultSet) forward(method, args));
       case "cancel":
@@ -64,9 +64,12 @@ final class StatementHandler extends Wrappers.Handler {
         if (args.length == 1 && args[0] instanceof String sql) {
           owner.checkWritable(sql);
         }
-        return forward(method, args);
+        return writes.handle(method, args);
       default:
         break;
+    }
+    if (StatementWrites.handles(method)) {
+      return writes.handle(method, args);
     }
     if (!name.startsWith("execute")) {
       return forward(method, args);
@@ -76,11 +79,10 @@ final class StatementHandler extends Wrappers.Handler {
     }
     cancelRequested = false;
     applyTimeout();
-    Object result = forward(method, args);
+    Object result = writes.execute(method, args);
     if (result instanceof ResultSet rs) {
       return Wrappers.resultSet(this, rs);
     }
-    countWrites(result);
     return result;
   }
 
@@ -118,28 +120,6 @@ final class StatementHandler extends Wrappers.Handler {
     }
     if (queryTimeoutSeconds < 0) {
       queryTimeoutSeconds = own;
-    }
-  }
-
-  private void countWrites(Object result) throws Exception {
-    long count = 0;
-    if (result instanceof Integer i) {
-      count = i;
-    } else if (result instanceof Long l) {
-      count = l;
-    } else if (result instanceof int[] counts) {
-      for (int c : counts) {
-        count += Math.max(0, c);
-      }
-    } else if (result instanceof long[] counts) {
-      for (long c : counts) {
-        count += Math.max(0, c);
-      }
-    } else if (result instanceof Boolean b && !b) {
-      count = statement.getLargeUpdateCount();
-    }
-    if (count > 0) {
-      owner.noteWrites(count);
     }
   }
 }

@@ -35,6 +35,11 @@ final class Wrappers {
     return proxy;
   }
 
+  /** The handler of a statement made by {@link #statement}. */
+  static StatementHandler handler(Statement proxy) {
+    return (StatementHandler) Proxy.getInvocationHandler(proxy);
+  }
+
   /**
    * Wraps a result set.
    *

@@ -8,21 +8,37 @@ package io.github.caspiojdbc.jdbc;
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
 import java.sql.SQLException;
+import java.util.function.LongSupplier;
 
 /**
  * What auto-commit, commit and rollback mean on a store without transactions. Every write is
- * applied by its own REST call, so nothing is ever pending on the server; this ledger only counts
- * the rows changed while auto-commit is off, so that {@link #rollback()} can refuse to pretend
- * (SQLState 0A000) instead of silently keeping them. Thread-safe.
+ * applied by its own REST call, so nothing is ever pending on the server; this ledger only
+ * remembers the adapter's write-request counter ({@code CaspioWrites.writeRequests()}: requests
+ * that succeeded or whose outcome is unknown) at the last commit point, so that {@link #rollback()}
+ * can refuse to pretend (SQLState 0A000) instead of silently keeping the writes. Counting requests
+ * rather than update counts also catches statements that failed part-way after writing some rows.
+ * Thread-safe.
  */
 final class WriteLedger {
+  private final LongSupplier writeRequests;
   private boolean autoCommit = true;
-  private long applied;
+  private long mark;
 
-  /** Switching auto-commit on counts as a commit, as JDBC specifies. */
+  /**
+   * @param writeRequests the connection's counter of write requests that may have changed data
+   */
+  WriteLedger(LongSupplier writeRequests) {
+    this.writeRequests = writeRequests;
+    this.mark = writeRequests.getAsLong();
+  }
+
+  /**
+   * Switching auto-commit on counts as a commit, as JDBC specifies; switching it off starts a new
+   * "transaction"; setting the current mode again changes nothing.
+   */
   synchronized void setAutoCommit(boolean on) {
-    if (on) {
-      applied = 0;
+    if (on || autoCommit) {
+      mark = writeRequests.getAsLong();
     }
     autoCommit = on;
   }
@@ -31,33 +47,27 @@ final class WriteLedger {
     return autoCommit;
   }
 
-  /**
-   * Records {@code rows} changed rows; ignored in auto-commit mode, where nothing can be undone.
-   */
-  synchronized void applied(long rows) {
-    if (!autoCommit && rows > 0) {
-      applied += rows;
-    }
-  }
-
   /** Always succeeds: everything is already applied. */
   synchronized void commit() {
-    applied = 0;
+    mark = writeRequests.getAsLong();
   }
 
   /**
    * Succeeds when nothing was written since auto-commit went off or since the last commit or
-   * rollback; otherwise throws, once, saying how many row changes stay applied.
+   * rollback, and always in auto-commit mode (each statement was its own transaction); otherwise
+   * throws, once, saying how many write requests stay applied.
    */
   synchronized void rollback() throws SQLException {
-    long n = applied;
-    applied = 0;
-    if (n > 0) {
+    long now = writeRequests.getAsLong();
+    long n = now - mark;
+    mark = now;
+    if (!autoCommit && n > 0) {
       throw new CaspioException(
               ErrorKind.UNSUPPORTED,
               "Cannot roll back: Caspio has no transactions, and the "
                   + n
-                  + " row change(s) made since the last commit were already applied",
+                  + " write request(s) sent since the last commit were already applied by Caspio"
+                  + " (or have an unknown outcome); nothing was undone",
               null)
           .toSqlException();
     }

@@ -32,8 +32,15 @@
  *       primary key of every table and auto-increment; formula, timestamp, GUID, Random ID and
  *       Prefixed Autonumber fields are generated columns; unique fields are unique indexes.
  *   <li><b>Transactions.</b> None: auto-commit is on by default; {@code commit} is a no-op; {@code
- *       rollback} is a no-op unless rows were changed while auto-commit was off, in which case it
- *       fails with 0A000 rather than pretend; isolation is always {@code TRANSACTION_NONE}.
+ *       rollback} is a no-op unless a write request was sent while auto-commit was off (counted by
+ *       the adapter, so partly failed statements count too), in which case it fails with 0A000
+ *       rather than pretend; isolation is always {@code TRANSACTION_NONE}.
+ *   <li><b>Writes.</b> Batches run entry by entry and stop at the first failure with a {@link
+ *       java.sql.BatchUpdateException} whose counts end with {@code EXECUTE_FAILED} for the failed
+ *       entry (08007 when its outcome is unknown; never retried); {@code getGeneratedKeys} returns
+ *       PK_ID and Caspio-generated values of the statement's INSERT; unicode SQL literals work
+ *       (Calcite's literal charset is set to UTF-16LE when the driver loads). See {@code
+ *       docs/writes.md}.
  *   <li><b>Read-only.</b> With the {@code readOnly=true} property, or after {@code
  *       setReadOnly(true)}, INSERT, UPDATE and DELETE are refused before anything reaches Caspio
  *       (SQLState 25006); {@code setReadOnly(false)} cannot lift the property.

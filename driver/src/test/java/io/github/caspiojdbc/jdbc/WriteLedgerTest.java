@@ -14,47 +14,49 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** What commit, rollback and auto-commit mean without transactions. */
 class WriteLedgerTest {
+  private final AtomicLong requests = new AtomicLong(7);
 
   @Test
   void defaults_autoCommitOn_rollbackNoOp() {
-    WriteLedger l = new WriteLedger();
+    WriteLedger l = new WriteLedger(requests::get);
     assertTrue(l.autoCommit());
-    l.applied(3);
+    requests.addAndGet(3);
     assertDoesNotThrow(l::rollback);
   }
 
   @Test
   void rollback_afterWritesWithAutoCommitOff_throwsOnceWithCount() {
-    WriteLedger l = new WriteLedger();
+    WriteLedger l = new WriteLedger(requests::get);
     l.setAutoCommit(false);
     assertFalse(l.autoCommit());
-    l.applied(2);
-    l.applied(1);
+    requests.addAndGet(2);
+    requests.addAndGet(1);
     SQLException e = assertThrows(SQLException.class, l::rollback);
     assertInstanceOf(SQLFeatureNotSupportedException.class, e);
     assertEquals("0A000", e.getSQLState());
-    assertTrue(e.getMessage().contains("3 row change(s)"), e.getMessage());
+    assertTrue(e.getMessage().contains("3 write request(s)"), e.getMessage());
     assertDoesNotThrow(l::rollback);
   }
 
   @Test
   void rollback_afterCommit_noOp() {
-    WriteLedger l = new WriteLedger();
+    WriteLedger l = new WriteLedger(requests::get);
     l.setAutoCommit(false);
-    l.applied(5);
+    requests.addAndGet(5);
     l.commit();
     assertDoesNotThrow(l::rollback);
   }
 
   @Test
   void setAutoCommitTrue_countsAsCommit() {
-    WriteLedger l = new WriteLedger();
+    WriteLedger l = new WriteLedger(requests::get);
     l.setAutoCommit(false);
-    l.applied(5);
+    requests.addAndGet(5);
     l.setAutoCommit(true);
     l.setAutoCommit(false);
     assertDoesNotThrow(l::rollback);
@@ -62,9 +64,27 @@ class WriteLedgerTest {
 
   @Test
   void rollback_zeroRowWrites_noOp() {
-    WriteLedger l = new WriteLedger();
+    WriteLedger l = new WriteLedger(requests::get);
     l.setAutoCommit(false);
-    l.applied(0);
+    requests.addAndGet(0);
+    assertDoesNotThrow(l::rollback);
+  }
+
+  @Test
+  void setAutoCommitFalseAgain_keepsTheCommitPoint() {
+    WriteLedger l = new WriteLedger(requests::get);
+    l.setAutoCommit(false);
+    requests.incrementAndGet();
+    l.setAutoCommit(false);
+    SQLException e = assertThrows(SQLException.class, l::rollback);
+    assertTrue(e.getMessage().contains("1 write request(s)"), e.getMessage());
+  }
+
+  @Test
+  void writesBeforeAutoCommitOff_notBlamedOnRollback() {
+    WriteLedger l = new WriteLedger(requests::get);
+    requests.addAndGet(4);
+    l.setAutoCommit(false);
     assertDoesNotThrow(l::rollback);
   }
 }

@@ -165,6 +165,20 @@ class RoundTripIT {
     assertEquals("22000", WriteFixture.caspio(e).sqlState());
   }
 
+  @Test
+  void text_longerThanItsField_refusedWith22000_parameterAndLiteral() throws Exception {
+    SQLException e = assertThrows(SQLException.class, () -> insert("Name", "x".repeat(256)));
+    assertEquals("22000", WriteFixture.caspio(e).sqlState());
+    SQLException literal =
+        assertThrows(
+            SQLException.class,
+            () ->
+                f.update("INSERT INTO " + f.table + " (Name) VALUES ('" + "y".repeat(300) + "')"));
+    assertEquals("22000", WriteFixture.caspio(literal).sqlState());
+    long key = insert("Name", "z".repeat(255));
+    assertEquals("z".repeat(255), read("Name", key));
+  }
+
   @ParameterizedTest
   @ValueSource(doubles = {0.1, -2.5, 1e-7, 123456789.125, Double.MAX_VALUE})
   void number_writtenReadAndMatchedExactly(double value) throws Exception {

@@ -1,0 +1,35 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Caspio operations that SQL cannot express, reached with {@code
+ * connection.unwrap(CaspioJdbcConnection.class)} (also through connection pools, which forward
+ * {@code unwrap}).
+ */
+public interface CaspioJdbcConnection extends Connection {
+
+  /**
+   * Sets a password field of the records with the given PK_IDs through Caspio's password endpoint.
+   * Password fields are not SQL columns (Caspio never returns them); find the keys first with
+   * {@code SELECT PK_ID FROM <table> WHERE ...}. Sends one request per key list that fits the URI
+   * limit. The value never appears in logs or messages.
+   *
+   * @param table the table's name (any case)
+   * @param passwordField the password field's name (any case)
+   * @param pkIds the records to change; none sends nothing
+   * @param newValue the new password, not null
+   * @return the number of records Caspio reports as changed
+   * @throws SQLException 25006 on a read-only connection, 42S02 or 42S22 for an unknown table or a
+   *     field that is not a password field (all before any request), or the request's failure
+   */
+  long setPassword(String table, String passwordField, List<Long> pkIds, String newValue)
+      throws SQLException;
+}

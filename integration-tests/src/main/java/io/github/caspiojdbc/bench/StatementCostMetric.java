@@ -1,0 +1,209 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Metric 5: what one statement costs on top of its single REST call, for a single-table query whose
+ * filter is pushed down: a cold JVM (connect and first row), a warm connection with SQL it has not
+ * seen, the same SQL again on one Statement, and a prepared statement re-executed. Each is shown
+ * next to the bare client sending the driver's request.
+ */
+final class StatementCostMetric {
+  private final BenchEnv env;
+  private final BenchOptions options;
+
+  StatementCostMetric(BenchEnv env, BenchOptions options) {
+    this.env = env;
+    this.options = options;
+  }
+
+  /** The request the driver sends for {@code where PK_ID = pk}, as the bare client sends it. */
+  static Map<String, String> request(long pk) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("q.select", "PK_ID,Name");
+    p.put("q.where", "PK_ID = " + pk);
+    p.put("q.orderBy", "PK_ID ASC");
+    p.put("q.pageNumber", "1");
+    p.put("q.pageSize", "1000");
+    p.put("q.getPaginationInfo", "true");
+    return p;
+  }
+
+  /** The bare request matching {@link ChildMain#COLD_SQL}. */
+  static Map<String, String> coldRequest() {
+    return request(1);
+  }
+
+  List<MetricRow> run() throws SQLException {
+    List<MetricRow> rows = new ArrayList<>();
+    rows.add(cold());
+    try (Connection conn = env.connect()) {
+      double bare = bareCall();
+      rows.add(newSql(conn, bare));
+      double prepared = prepared(conn);
+      rows.add(repeated(conn, bare, prepared));
+      rows.add(
+          new MetricRow(
+              "5d",
+              "Prepared re-execution, p50",
+              prepared,
+              "ms",
+              bare,
+              "one bare REST call, p50",
+              prepared / bare,
+              "reference for 5c",
+              null,
+              "PreparedStatement re-executed with a new parameter value"));
+    }
+    return rows;
+  }
+
+  /** 5a: a child JVM that connects and reads the first row; the bare client in another. */
+  private MetricRow cold() {
+    int n = options.coldStarts();
+    double[] driver = new double[n];
+    double[] driverWall = new double[n];
+    double[] bare = new double[n];
+    double[] bareWall = new double[n];
+    String port = Integer.toString(env.emulator.port());
+    for (int i = 0; i < n; i++) {
+      ChildJvm.Result d = ChildJvm.run(List.of(), "cold-driver", port);
+      driver[i] = d.number("totalMs");
+      driverWall[i] = d.wallMs();
+      ChildJvm.Result b = ChildJvm.run(List.of(), "cold-bare", port);
+      bare[i] = b.number("totalMs");
+      bareWall[i] = b.wallMs();
+    }
+    double d = Stats.median(driver);
+    double b = Stats.median(bare);
+    return new MetricRow(
+        "5a",
+        "Cold JVM: getConnection + first query to first row",
+        d,
+        "ms",
+        b,
+        "cold JVM: bare token + one REST call",
+        d / b,
+        "<= 500 ms",
+        d <= 500,
+        String.format(
+            Locale.ROOT,
+            "median of %d child JVMs, timed from main(); whole process %.0f ms vs %.0f ms bare",
+            n,
+            Stats.median(driverWall),
+            Stats.median(bareWall)));
+  }
+
+  /** p50 of one bare REST call with the driver's request. */
+  private double bareCall() {
+    int n = options.statementIterations();
+    double[] t = new double[n];
+    for (int i = -n; i < n; i++) {
+      long t0 = System.nanoTime();
+      env.bare.get("tables/Customers", request(1 + Math.floorMod(i, 40)));
+      if (i >= 0) {
+        t[i] = Stats.millisSince(t0);
+      }
+    }
+    return Stats.median(t);
+  }
+
+  /** 5b: SQL text never seen before by the connection (a new literal each time). */
+  private MetricRow newSql(Connection conn, double bare) throws SQLException {
+    int n = options.statementIterations();
+    double[] t = new double[n];
+    try (Statement s = conn.createStatement()) {
+      for (int i = -n; i < n; i++) {
+        String sql = "select PK_ID, Name from Customers where PK_ID = " + (i + n + 1);
+        long t0 = System.nanoTime();
+        try (ResultSet rs = s.executeQuery(sql)) {
+          CallsAndBytesMetric.drain(rs);
+        }
+        if (i >= 0) {
+          t[i] = Stats.millisSince(t0);
+        }
+      }
+    }
+    double d = Stats.median(t);
+    return new MetricRow(
+        "5b",
+        "Warm, new SQL (single-table pushdown), p50",
+        d,
+        "ms",
+        bare,
+        "one bare REST call, p50",
+        d / bare,
+        "<= 2 ms over the REST call",
+        d - bare <= 2,
+        String.format(
+            Locale.ROOT,
+            "%d distinct statements after %d warm-up; overhead %.2f ms, p90 %.2f ms",
+            n,
+            n,
+            d - bare,
+            Stats.percentile(t, 90)));
+  }
+
+  /** 5c: the same SQL text again and again on one Statement. */
+  private MetricRow repeated(Connection conn, double bare, double prepared) throws SQLException {
+    int n = options.statementIterations();
+    double[] t = new double[n];
+    try (Statement s = conn.createStatement()) {
+      for (int i = -n; i < n; i++) {
+        long t0 = System.nanoTime();
+        try (ResultSet rs = s.executeQuery("select PK_ID, Name from Customers where PK_ID = 7")) {
+          CallsAndBytesMetric.drain(rs);
+        }
+        if (i >= 0) {
+          t[i] = Stats.millisSince(t0);
+        }
+      }
+    }
+    double d = Stats.median(t);
+    return new MetricRow(
+        "5c",
+        "Repeated SQL on one Statement, p50",
+        d,
+        "ms",
+        bare,
+        "one bare REST call, p50",
+        d / bare,
+        "<= 2 x prepared (5d)",
+        d <= 2 * prepared,
+        String.format(Locale.ROOT, "%.1f x the prepared re-execution", d / prepared));
+  }
+
+  /** p50 of a PreparedStatement re-executed with a new parameter each time. */
+  private double prepared(Connection conn) throws SQLException {
+    int n = options.statementIterations();
+    double[] t = new double[n];
+    try (PreparedStatement ps =
+        conn.prepareStatement("select PK_ID, Name from Customers where PK_ID = ?")) {
+      for (int i = -n; i < n; i++) {
+        ps.setInt(1, 1 + Math.floorMod(i, 40));
+        long t0 = System.nanoTime();
+        try (ResultSet rs = ps.executeQuery()) {
+          CallsAndBytesMetric.drain(rs);
+        }
+        if (i >= 0) {
+          t[i] = Stats.millisSince(t0);
+        }
+      }
+    }
+    return Stats.median(t);
+  }
+}
