@@ -87,7 +87,10 @@ class HostileInputIT {
     return all.stream();
   }
 
-  /** Literals outside ISO-8859-1, which Calcite's default literal charset cannot hold. */
+  /**
+   * Literals outside ISO-8859-1 (look-alike quotes, CJK, bidi control, lone surrogates), which
+   * Calcite's default Latin-1 literal charset could not hold before the driver widened it.
+   */
   static Stream<String> nonLatin1Literals() {
     return Stream.of(
         "it\u02BCs",
@@ -101,12 +104,6 @@ class HostileInputIT {
 
   @ParameterizedTest
   @MethodSource("nonLatin1Literals")
-  @org.junit.jupiter.api.Disabled(
-      "Bug: a string literal outside ISO-8859-1 (look-alike quotes, CJK city names, lone"
-          + " surrogates) fails with 'Failed to encode ... in character set ISO-8859-1' because"
-          + " Calcite's default literal charset is Latin-1. Fix: the driver sets"
-          + " calcite.default.charset / nationalcharset to UTF-16 or UTF-8 (saffron.properties or"
-          + " a system property set before Calcite loads); then run these through the test above.")
   void s05_fuzzedNonLatin1Literal_keepsWhereTokenStructureAndMatchesLocalRows(String literal)
       throws Exception {
     s05_fuzzedStringLiteral_keepsWhereTokenStructureAndMatchesLocalRows(literal);
