@@ -213,8 +213,15 @@ final class CaspioConnection implements CaspioJdbcConnection {
             .scope(config.scope())
             .audience(config.audience())
             .maxRetries(Math.min(config.maxRetries(), 10));
-    if (!config.socketTimeout().isZero()) {
-      b.requestTimeout(config.socketTimeout());
+    // A token request is part of logging in: it never outlives loginTimeout, so a silent token
+    // endpoint does not keep a socket and a thread after connect() has given up.
+    java.time.Duration request = config.socketTimeout();
+    java.time.Duration login = config.loginTimeout();
+    if (!login.isZero() && (request.isZero() || login.compareTo(request) < 0)) {
+      request = login;
+    }
+    if (!request.isZero()) {
+      b.requestTimeout(request);
     }
     if (!config.connectTimeout().isZero()) {
       b.connectTimeout(config.connectTimeout());

@@ -129,11 +129,6 @@ class NetworkFaultsIT {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled(
-      "Bug: after loginTimeout the abandoned token request keeps its socket (and a background"
-          + " thread) until socketTimeout, 60 s by default: interrupting the waiter does not abort"
-          + " a blocking HttpClient read. Fix: give HttpTokenEndpoint a cancellable request"
-          + " (HttpUriRequestBase.cancel() on interrupt or from CaspioConnection.checkAccount).")
   void r02_listenerNeverAnswersToken_releasesTheSocketAfterLoginTimeout() throws Exception {
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       silent.setSoTimeout(5000);
@@ -159,9 +154,14 @@ class NetworkFaultsIT {
         try (InputStream in = accepted.getInputStream()) {
           byte[] buf = new byte[8192];
           int n;
-          do {
-            n = in.read(buf);
-          } while (n > 0);
+          try {
+            do {
+              n = in.read(buf);
+            } while (n > 0);
+          } catch (java.net.SocketException reset) {
+            // HttpClient aborts a timed-out exchange with a reset: the socket is released too.
+            n = -1;
+          }
           assertEquals(-1, n, "the driver closed its end of the token connection");
         }
       }
