@@ -89,9 +89,12 @@ final class CaspioSqlDialect extends MssqlSqlDialect {
     return "N'" + value.replace("'", "''") + "'";
   }
 
-  /** A LIKE pattern literal: {@code [} is the only character T-SQL adds to LIKE's syntax. */
-  static String likePatternLiteral(String pattern) {
-    return stringLiteral(pattern.replace("[", "[[]"));
+  /**
+   * A LIKE pattern with T-SQL's one addition to LIKE's syntax, {@code [}, made literal; {@code %}
+   * and {@code _} keep their standard meaning in both engines.
+   */
+  static String escapeLikePattern(String pattern) {
+    return pattern.replace("[", "[[]");
   }
 
   /** An exact number, never in scientific notation, parenthesised when negative. */

@@ -164,7 +164,7 @@ public final class CaspioTable extends AbstractTable implements TranslatableTabl
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
     RelDataTypeFactory.Builder b = typeFactory.builder();
     for (CaspioColumn c : columns()) {
-      b.add(c.name(), c.kind().sqlType(typeFactory, c.textLength(), c.nullable()));
+      b.add(c.name(), c.kind().sqlType(typeFactory, c.nullable()));
     }
     return b.build();
   }

@@ -63,7 +63,7 @@ enum ColumnKind {
   }
 
   /** The SQL type; every Caspio field may be empty, so all but a table's PK_ID are nullable. */
-  RelDataType sqlType(RelDataTypeFactory f, int textLength, boolean nullable) {
+  RelDataType sqlType(RelDataTypeFactory f, boolean nullable) {
     RelDataType t =
         switch (this) {
           case BIGINT -> f.createSqlType(SqlTypeName.BIGINT);

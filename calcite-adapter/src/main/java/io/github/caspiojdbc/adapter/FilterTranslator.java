@@ -259,7 +259,7 @@ final class FilterTranslator {
     if (pattern == null || pattern.indexOf('_') >= 0 || !CaspioSqlDialect.isSafeString(pattern)) {
       return null;
     }
-    RexNode escaped = rexBuilder.makeLiteral(pattern.replace("[", "[[]"));
+    RexNode escaped = rexBuilder.makeLiteral(CaspioSqlDialect.escapeLikePattern(pattern));
     return new Pushable(rexBuilder.makeCall(SqlStdOperatorTable.LIKE, ref, escaped), false);
   }
 

@@ -9,7 +9,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
-/** JSON text for list values, written by Jackson so that quoting is never hand-made. */
+/**
+ * The JSON text that stands for a list field's value in SQL (item id to value), read and written by
+ * Jackson so that quoting is never hand-made.
+ */
 final class Json {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -21,5 +24,10 @@ final class Json {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("list value cannot be written as JSON", e);
     }
+  }
+
+  /** Parses JSON text; null for empty input. */
+  static com.fasterxml.jackson.databind.JsonNode read(String text) throws java.io.IOException {
+    return MAPPER.readTree(text);
   }
 }

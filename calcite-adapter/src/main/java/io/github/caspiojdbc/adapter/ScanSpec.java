@@ -48,6 +48,9 @@ final class ScanSpec {
   private final long offset;
   private final long fetch;
 
+  /** {@link #key()}, computed once: the planner hashes and compares specs many times. */
+  private volatile String key;
+
   private ScanSpec(
       CaspioTable table,
       List<Output> outputs,
@@ -184,6 +187,15 @@ final class ScanSpec {
    * nothing that changes the request or the rows may be missing here.
    */
   String key() {
+    String k = key;
+    if (k == null) {
+      k = computeKey();
+      key = k;
+    }
+    return k;
+  }
+
+  private String computeKey() {
     StringBuilder b = new StringBuilder();
     b.append(table.kind()).append(' ').append(table.caspioName()).append(" select");
     b.append(selectAll ? "*" : "").append('[');

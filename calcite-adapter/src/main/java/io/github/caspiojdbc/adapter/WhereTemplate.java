@@ -38,10 +38,6 @@ final class WhereTemplate {
     Conjunct {
       parts = List.copyOf(parts);
     }
-
-    boolean hasParams() {
-      return parts.stream().anyMatch(p -> p instanceof Param);
-    }
   }
 
   private static final WhereTemplate EMPTY = new WhereTemplate(List.of());
@@ -62,17 +58,6 @@ final class WhereTemplate {
 
   boolean isEmpty() {
     return conjuncts.isEmpty();
-  }
-
-  boolean hasParams() {
-    return conjuncts.stream().anyMatch(Conjunct::hasParams);
-  }
-
-  /** This template without the conjuncts {@code other} already has (compared as rendered). */
-  WhereTemplate without(WhereTemplate other) {
-    List<Conjunct> fresh = new ArrayList<>(conjuncts);
-    fresh.removeAll(other.conjuncts);
-    return new WhereTemplate(fresh);
   }
 
   /** The AND of two templates. */

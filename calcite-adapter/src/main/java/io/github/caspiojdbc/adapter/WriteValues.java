@@ -6,7 +6,6 @@
 package io.github.caspiojdbc.adapter;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
 import java.io.IOException;
@@ -25,8 +24,6 @@ import java.util.List;
  * value the user wrote, since nothing re-checks it afterwards.
  */
 final class WriteValues {
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private WriteValues() {}
 
@@ -166,7 +163,7 @@ final class WriteValues {
     }
     JsonNode node;
     try {
-      node = MAPPER.readTree(s);
+      node = Json.read(s);
     } catch (IOException e) {
       throw new IllegalArgumentException(
           "expected a JSON object {\"id\":\"value\",...} or array [id,...] of list items", e);

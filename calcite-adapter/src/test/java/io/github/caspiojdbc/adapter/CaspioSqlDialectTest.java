@@ -54,8 +54,8 @@ class CaspioSqlDialectTest {
   }
 
   @Test
-  void likePatternLiteral_escapesOpeningBracketOnly() {
-    assertEquals("N'[[]a]%'", CaspioSqlDialect.likePatternLiteral("[a]%"));
+  void escapeLikePattern_escapesOpeningBracketOnly() {
+    assertEquals("[[]a]%", CaspioSqlDialect.escapeLikePattern("[a]%"));
   }
 
   @Test
