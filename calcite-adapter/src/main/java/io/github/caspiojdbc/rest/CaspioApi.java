@@ -72,9 +72,7 @@ public interface CaspioApi extends AutoCloseable {
    * The request(s) {@link #query} would send, as EXPLAIN shows them: method, path and decoded
    * parameters of the first request, and how later pages follow. Sends nothing.
    */
-  default String describe(RecordQuery query) {
-    return "GET " + query.kind().segment() + "/" + query.name() + "/records";
-  }
+  String describe(RecordQuery query);
 
   /** Whether every request of this query stays within {@link #MAX_URI_LENGTH}. */
   default boolean fits(RecordQuery query) {

@@ -84,6 +84,11 @@ class CaspioWriterTest {
     }
 
     @Override
+    public String describe(RecordQuery query) {
+      return reads.describe(query);
+    }
+
+    @Override
     public Map<String, Object> insert(ObjectKind kind, String name, Map<String, ?> values) {
       int now = inFlight.incrementAndGet();
       maxInFlight.accumulateAndGet(now, Math::max);
