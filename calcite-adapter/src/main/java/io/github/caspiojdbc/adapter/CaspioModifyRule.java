@@ -37,6 +37,7 @@ import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -204,7 +205,7 @@ final class CaspioModifyRule extends RelRule<RuleConfig> {
   }
 
   private static void transformToRows(RelOptRuleCall call, TableModify modify, WriteSpec spec) {
-    RelNode input = modify.getInput();
+    RelNode input = uncastInput(modify.getInput());
     call.transformTo(
         new CaspioTableModify(
             modify.getCluster(),
@@ -217,6 +218,56 @@ final class CaspioModifyRule extends RelRule<RuleConfig> {
             modify.getSourceExpressionList(),
             modify.isFlattened(),
             spec));
+  }
+
+  /**
+   * The input with Calcite's narrowing numeric casts removed from its top Project, so that the
+   * writer sees each value as computed and stores it exactly or refuses it ({@link WriteValues}):
+   * Calcite casts a DOUBLE 2.7 to INTEGER 2, or a 1.23456 to DECIMAL(19, 4) 1.2345, without a word.
+   * Other casts (text to date-time, widening) stay, since they change no value.
+   */
+  private static RelNode uncastInput(RelNode input) {
+    for (RelNode r : rels(input)) {
+      if (r instanceof LogicalProject p) {
+        List<RexNode> exprs = new ArrayList<>();
+        boolean changed = false;
+        for (RexNode e : p.getProjects()) {
+          RexNode u = uncast(e);
+          changed |= u != e;
+          exprs.add(u);
+        }
+        if (changed) {
+          return LogicalProject.create(
+              p.getInput(),
+              p.getHints(),
+              exprs,
+              p.getRowType().getFieldNames(),
+              p.getVariablesSet());
+        }
+        return input;
+      }
+    }
+    return input;
+  }
+
+  /**
+   * The operand of a numeric cast that may change the value, also under casts that only change
+   * nullability; otherwise {@code e} itself.
+   */
+  private static RexNode uncast(RexNode e) {
+    if (e.getKind() == SqlKind.CAST && e instanceof RexCall c) {
+      RexNode operand = c.getOperands().get(0);
+      if (SqlTypeUtil.isNumeric(operand.getType()) && SqlTypeUtil.isNumeric(c.getType())) {
+        if (!RexUtil.isLosslessCast(c)) {
+          return operand;
+        }
+        RexNode inner = uncast(operand);
+        if (inner != operand) {
+          return inner;
+        }
+      }
+    }
+    return e;
   }
 
   private static CaspioColumn column(List<CaspioColumn> columns, String name) {
@@ -289,7 +340,7 @@ final class CaspioModifyRule extends RelRule<RuleConfig> {
    */
   private static WriteSpec.@Nullable Assignment directSource(
       TableModify modify, CaspioColumn column, RexNode e) {
-    RexNode node = e;
+    RexNode node = uncast(e);
     if (node.getKind() == SqlKind.CAST
         && ((RexCall) node).getOperands().get(0) instanceof RexDynamicParam p
         && p.getType().getSqlTypeName().getFamily()

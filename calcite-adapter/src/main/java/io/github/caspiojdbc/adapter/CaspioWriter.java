@@ -194,6 +194,10 @@ public final class CaspioWriter {
         checkCancel(root);
         bodies.add(body(spec, e.current()));
       }
+    } catch (RuntimeException | Error x) {
+      // Nothing was sent; the sequence still ends here, so the next INSERT's keys are its own.
+      writes.setLastInsert(new CaspioWrites.InsertResult(sequence, List.of()));
+      throw x;
     }
     for (int i = 0; i < bodies.size(); i++) {
       outcomes.add(Outcome.NOT_SENT);

@@ -18,8 +18,18 @@ public enum ErrorKind {
   AUTHENTICATION("28000"),
   /** A malformed property or parameter value. */
   INVALID_PARAMETER("22023"),
-  /** A value that does not fit its column's type. */
+  /** A value that does not fit its column's type (the general data exception). */
   DATA("22000"),
+  /** A number outside its column's range, or with more decimals than its column keeps. */
+  OUT_OF_RANGE("22003"),
+  /** Text longer than its column allows. */
+  TOO_LONG("22001"),
+  /** Text that is not a valid date or date-time. */
+  BAD_DATETIME("22007"),
+  /** A value whose form cannot be converted to the column's type, such as 'abc' for a number. */
+  BAD_CAST("22018"),
+  /** Division by zero. */
+  DIVISION_BY_ZERO("22012"),
   /** A table or view that does not exist. */
   TABLE_NOT_FOUND("42S02"),
   /** A column that does not exist. */

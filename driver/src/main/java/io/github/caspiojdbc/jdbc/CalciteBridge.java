@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.jdbc;
 
+import io.github.caspiojdbc.adapter.CaspioPrepare;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -12,6 +13,7 @@ import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalcitePrepare;
 
 /**
  * Calcite's driver with our prefix, version and {@link CaspioMeta}, used only in-process to build
@@ -49,6 +51,12 @@ final class CalciteBridge extends org.apache.calcite.jdbc.Driver {
         DriverInfo.MINOR,
         0,
         0);
+  }
+
+  /** Calcite's preparation with the adapter's checks of written values. */
+  @Override
+  public CalcitePrepare createPrepare() {
+    return new CaspioPrepare();
   }
 
   @Override

@@ -52,6 +52,7 @@ final class StatementWrites {
   private final Statement statement;
   private final CaspioWrites writes;
   private final io.github.caspiojdbc.adapter.CaspioSchema schema;
+  private final ParameterBinder binder;
 
   /** Keys requested when the statement was prepared; execute overloads replace it per call. */
   private GeneratedKeys.Request preparedRequest = GeneratedKeys.Request.NONE;
@@ -62,16 +63,14 @@ final class StatementWrites {
   private CaspioWrites.InsertResult lastKeys;
 
   private final List<String> sqlBatch = new ArrayList<>();
-  private final List<Map<Integer, Setter>> parameterBatch = new ArrayList<>();
-  private final Map<Integer, Setter> parameters = new LinkedHashMap<>();
-
-  /** One {@code setXxx(index, ...)} call, replayed for a batch entry. */
-  private record Setter(Method method, Object[] args) {}
+  private final List<Map<Integer, ParameterBinder.Bound>> parameterBatch = new ArrayList<>();
+  private final Map<Integer, ParameterBinder.Bound> parameters = new LinkedHashMap<>();
 
   StatementWrites(CaspioConnection owner, Statement statement) {
     this.statement = statement;
     this.schema = owner.schema();
     this.writes = schema.writes();
+    this.binder = statement instanceof PreparedStatement ps ? new ParameterBinder(ps) : null;
   }
 
   /** For a statement prepared with a generated-keys argument. */
@@ -90,10 +89,7 @@ final class StatementWrites {
   }
 
   private static boolean isParameterSetter(Method method) {
-    return method.getDeclaringClass() == PreparedStatement.class
-        && method.getName().startsWith("set")
-        && method.getParameterCount() >= 1
-        && method.getParameterTypes()[0] == int.class;
+    return ParameterBinder.handles(method);
   }
 
   /** Handles a call for which {@link #handles} is true. */
@@ -121,9 +117,8 @@ final class StatementWrites {
         parameters.clear();
         return invoke(method, args);
       default:
-        Object r = invoke(method, args);
-        parameters.put((Integer) args[0], new Setter(method, args.clone()));
-        return r;
+        parameters.put((Integer) args[0], binder.bind(method, args));
+        return null;
     }
   }
 
@@ -189,7 +184,7 @@ final class StatementWrites {
 
   private long[] runBatch() throws Throwable {
     List<String> sqls = new ArrayList<>(sqlBatch);
-    List<Map<Integer, Setter>> sets = new ArrayList<>(parameterBatch);
+    List<Map<Integer, ParameterBinder.Bound>> sets = new ArrayList<>(parameterBatch);
     sqlBatch.clear();
     parameterBatch.clear();
     int n = sqls.size() + sets.size();
@@ -207,8 +202,8 @@ final class StatementWrites {
         } else {
           PreparedStatement ps = (PreparedStatement) statement;
           ps.clearParameters();
-          for (Setter s : sets.get(i - sqls.size()).values()) {
-            invoke(s.method(), s.args());
+          for (ParameterBinder.Bound b : sets.get(i - sqls.size()).values()) {
+            binder.apply(b);
           }
           counts[i] = ps.executeLargeUpdate();
         }

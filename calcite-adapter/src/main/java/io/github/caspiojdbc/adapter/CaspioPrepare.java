@@ -1,0 +1,136 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.adapter;
+
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.interpreter.BindableConvention;
+import org.apache.calcite.plan.Convention;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.sql.SqlExplain;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+
+/**
+ * Calcite's statement preparation with this adapter's validator ({@link CaspioValidator}), which
+ * checks values written to Caspio fields before Calcite converts them. The driver's internal
+ * Calcite driver creates one per statement preparation; everything else is Calcite's.
+ */
+public final class CaspioPrepare extends CalcitePrepareImpl {
+
+  /** Used by the driver's internal Calcite driver. */
+  public CaspioPrepare() {}
+
+  @Override
+  protected CalcitePreparingStmt getPreparingStmt(
+      Context context,
+      Type elementType,
+      CalciteCatalogReader catalogReader,
+      RelOptPlanner planner) {
+    // As Calcite's own, but with our validator.
+    EnumerableRel.Prefer prefer =
+        elementType == Object[].class ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM;
+    return new PreparingStmt(
+        this,
+        context,
+        catalogReader,
+        prefer,
+        createCluster(planner, new RexBuilder(context.getTypeFactory())),
+        enableBindable ? BindableConvention.INSTANCE : EnumerableConvention.INSTANCE);
+  }
+
+  /** A preparation whose validator is {@link CaspioValidator}. */
+  private static final class PreparingStmt extends CalcitePreparingStmt {
+    private final Context context;
+    private final RelOptCluster cluster;
+
+    /** Whether the statement being prepared writes rows. */
+    private boolean writing;
+
+    PreparingStmt(
+        CaspioPrepare prepare,
+        Context context,
+        CalciteCatalogReader catalogReader,
+        EnumerableRel.Prefer prefer,
+        RelOptCluster cluster,
+        Convention resultConvention) {
+      super(
+          prepare,
+          context,
+          catalogReader,
+          context.getTypeFactory(),
+          context.getRootSchema(),
+          prefer,
+          cluster,
+          resultConvention,
+          prepare.createConvertletTable());
+      this.context = context;
+      this.cluster = cluster;
+    }
+
+    @Override
+    public PreparedResult prepareSql(
+        SqlNode sqlQuery,
+        SqlNode sqlNodeOriginal,
+        Class<?> runtimeContextClass,
+        SqlValidator validator,
+        boolean needsValidation) {
+      SqlNode statement =
+          sqlQuery instanceof SqlExplain explain ? explain.getExplicandum() : sqlQuery;
+      writing = statement.getKind() == SqlKind.INSERT || statement.getKind() == SqlKind.UPDATE;
+      return super.prepareSql(
+          sqlQuery, sqlNodeOriginal, runtimeContextClass, validator, needsValidation);
+    }
+
+    @Override
+    protected SqlToRelConverter getSqlToRelConverter(
+        SqlValidator validator,
+        Prepare.CatalogReader catalogReader,
+        SqlToRelConverter.Config config) {
+      // Calcite's conversion simplifies constant expressions as it builds, so the SET value
+      // 2.7 * 1 of an INTEGER column would arrive as 2 and the writer could not tell. Writes keep
+      // their expressions until the writer has seen them (CaspioModifyRule); reads are unchanged.
+      SqlToRelConverter.Config c =
+          writing ? config.addRelBuilderConfigTransform(b -> b.withSimplify(false)) : config;
+      return new SqlToRelConverter(this, validator, catalogReader, cluster, convertletTable, c);
+    }
+
+    @Override
+    protected SqlValidator createSqlValidator(
+        Prepare.CatalogReader catalogReader, UnaryOperator<SqlValidator.Config> configTransform) {
+      // The same operator table and configuration as Calcite's own validator.
+      CalciteConnectionConfig connection = context.config();
+      SqlOperatorTable operators =
+          SqlOperatorTables.chain(
+              List.of(
+                  connection.fun(SqlOperatorTable.class, SqlStdOperatorTable.instance()),
+                  catalogReader));
+      SqlValidator.Config config =
+          configTransform.apply(
+              SqlValidator.Config.DEFAULT
+                  .withLenientOperatorLookup(connection.lenientOperatorLookup())
+                  .withConformance(connection.conformance())
+                  .withDefaultNullCollation(connection.defaultNullCollation())
+                  .withIdentifierExpansion(true));
+      return new CaspioValidator(
+          operators, (CalciteCatalogReader) catalogReader, context.getTypeFactory(), config);
+    }
+  }
+}
