@@ -50,9 +50,9 @@ record ApiRequest(String method, String path, Map<String, String> params, byte[]
    * The request as a human reads it: method, path with the version prefix, decoded parameters.
    * Never holds credentials (they travel only in a header added at send time).
    */
-  String describe(ApiVersion version) {
+  String describe(ApiGeneration generation) {
     StringBuilder sb =
-        new StringBuilder(method).append(' ').append(version.basePath()).append(path);
+        new StringBuilder(method).append(' ').append(generation.basePath()).append(path);
     char sep = '?';
     for (Map.Entry<String, String> e : params.entrySet()) {
       sb.append(sep).append(e.getKey()).append('=').append(e.getValue());

@@ -5,21 +5,53 @@
  */
 package io.github.caspiojdbc.rest;
 
-/** Which generation of Caspio's REST API to call; both share the token endpoint and paths. */
+import java.util.Locale;
+
+/**
+ * Selects the generation of Caspio's REST API that {@link CaspioApiConfig} talks to. Callers choose
+ * one by name ({@link #named}) and may show what it reports, but what a generation means lives in
+ * its package-private {@code ApiGeneration}; nothing outside this package needs to compare
+ * constants.
+ */
 public enum ApiVersion {
-  /** REST v3, the default: note the extra {@code /integrations} segment. */
-  V3("/integrations/rest/v3"),
+  /** REST v3, the default. */
+  V3(new RestV3()),
   /** REST v2, deprecated by Caspio but still served by older accounts. */
-  V2("/rest/v2");
+  V2(new RestV2());
 
-  private final String basePath;
+  private final ApiGeneration generation;
 
-  ApiVersion(String basePath) {
-    this.basePath = basePath;
+  ApiVersion(ApiGeneration generation) {
+    this.generation = generation;
+  }
+
+  /**
+   * The generation with this name, ignoring case ({@code v3}, {@code V2}).
+   *
+   * @throws IllegalArgumentException for a name no constant has
+   */
+  public static ApiVersion named(String name) {
+    return valueOf(name.toUpperCase(Locale.ROOT));
   }
 
   /** The path prefix under the account host, without a trailing slash. */
   public String basePath() {
-    return basePath;
+    return generation.basePath();
+  }
+
+  /**
+   * The server product version as {@code DatabaseMetaData} reports it, e.g. {@code REST API v3}.
+   */
+  public String productVersion() {
+    return generation.productVersion();
+  }
+
+  /** The generation's number, as {@code DatabaseMetaData} reports it. */
+  public int majorVersion() {
+    return generation.majorVersion();
+  }
+
+  ApiGeneration generation() {
+    return generation;
   }
 }

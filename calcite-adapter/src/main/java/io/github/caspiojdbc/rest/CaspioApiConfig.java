@@ -122,6 +122,11 @@ public record CaspioApiConfig(
     return s + version.basePath();
   }
 
+  /** What the selected generation means. */
+  ApiGeneration generation() {
+    return version.generation();
+  }
+
   /** Builds a {@link CaspioApiConfig}; defaults suit a production Caspio account. */
   public static final class Builder {
     private final URI baseUri;

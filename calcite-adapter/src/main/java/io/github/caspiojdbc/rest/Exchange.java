@@ -75,6 +75,7 @@ final class Exchange {
   private final Clock clock;
   private final TrafficCounters counters;
   private final ConcurrencyLimiter limiter;
+  private final ApiGeneration generation;
   private final String root;
   private final HttpHost host;
 
@@ -96,6 +97,7 @@ final class Exchange {
     this.clock = clock;
     this.counters = counters;
     this.limiter = limiter;
+    this.generation = config.generation();
     this.root = config.root();
     this.host = HttpHost.create(config.baseUri());
   }
@@ -117,7 +119,7 @@ final class Exchange {
     if (uri.length() > CaspioApi.MAX_URI_LENGTH) {
       throw tooLong(uri.length(), request);
     }
-    String what = request.method() + " " + config.version().basePath() + request.path();
+    String what = request.method() + " " + generation.basePath() + request.path();
     boolean write = !request.idempotentRead();
     long budgetEnd = System.nanoTime() + config.retryBudget().toNanos();
     boolean refreshed = false;
@@ -343,7 +345,7 @@ final class Exchange {
       boolean write,
       String what,
       String token) {
-    ErrorReplies.Envelope env = ErrorReplies.parse(body, mapper);
+    ErrorReplies.Envelope env = generation.errorEnvelope(body, mapper);
     String headerId = header(response, "X-Caspio-Request-ID");
     if (status >= 300 && status < 400) {
       String location = header(response, "Location");
@@ -503,13 +505,13 @@ final class Exchange {
   }
 
   private CaspioException tooLong(int length, ApiRequest request) {
-    String where = request.params().get("q.where");
+    String where = request.params().get(generation.params().where());
     return new CaspioException(
         ErrorKind.UNSUPPORTED,
         "The Caspio request for "
             + request.method()
             + " "
-            + config.version().basePath()
+            + generation.basePath()
             + request.path()
             + " would be "
             + length
@@ -547,11 +549,7 @@ final class Exchange {
           Level.FINE,
           "{0} -> {1}, {2} bytes, {3} ms, attempt {4}",
           new Object[] {
-            request.describe(config.version()),
-            outcome == null ? "no reply" : outcome,
-            bytes,
-            ms,
-            attempt
+            request.describe(generation), outcome == null ? "no reply" : outcome, bytes, ms, attempt
           });
     }
   }

@@ -50,7 +50,7 @@ public final class HttpCaspioApi implements CaspioApi {
   private final CaspioApiConfig config;
   private final CloseableHttpClient client;
   private final ObjectMapper mapper = new ObjectMapper();
-  private final JsonReplies json = new JsonReplies(mapper);
+  private final JsonReplies json;
   private final TrafficCounters counters = new TrafficCounters();
   private final ConcurrencyLimiter limiter;
   private final Exchange exchange;
@@ -85,6 +85,7 @@ public final class HttpCaspioApi implements CaspioApi {
       Sleeper sleeper,
       Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
+    this.json = new JsonReplies(mapper, config.generation().replies());
     this.client = Objects.requireNonNull(client, "client");
     Objects.requireNonNull(tokens, "tokens");
     this.limiter = new ConcurrencyLimiter(config.prefetchDepth());
@@ -126,7 +127,7 @@ public final class HttpCaspioApi implements CaspioApi {
   @Override
   public RecordCursor query(RecordQuery query) {
     checkOpen();
-    QueryPlan plan = QueryPlan.of(query, config.version());
+    QueryPlan plan = QueryPlan.of(query, config.generation());
     checkLength(plan);
     CallControl control = new CallControl(timeoutFor(query.timeout()));
     ScheduledFuture<?> expiry = scheduleExpiry(control);
@@ -146,13 +147,13 @@ public final class HttpCaspioApi implements CaspioApi {
 
   @Override
   public String describe(RecordQuery query) {
-    return QueryPlan.of(query, config.version()).describe(config.version(), config.prefetchDepth());
+    return QueryPlan.of(query, config.generation()).describe(config.prefetchDepth());
   }
 
   @Override
   public int uriLength(RecordQuery query) {
     int max = 0;
-    for (ApiRequest r : QueryPlan.of(query, config.version()).longestRequests()) {
+    for (ApiRequest r : QueryPlan.of(query, config.generation()).longestRequests()) {
       max = Math.max(max, exchange.uri(r).length());
     }
     return max;
@@ -250,7 +251,7 @@ public final class HttpCaspioApi implements CaspioApi {
   /** Tells the listener about a request about to be scheduled. */
   void announce(ApiRequest request) {
     if (listener != null) {
-      listener.accept(request.describe(config.version()));
+      listener.accept(request.describe(config.generation()));
     }
   }
 
@@ -297,7 +298,7 @@ public final class HttpCaspioApi implements CaspioApi {
     return "/" + kind.segment() + "/" + ApiRequest.segment(name);
   }
 
-  private static Map<String, String> whereParam(String where) {
+  private Map<String, String> whereParam(String where) {
     if (where == null || where.isBlank()) {
       // Caspio requires q.where on set-based writes; an empty one would touch every row.
       throw new CaspioException(
@@ -305,7 +306,7 @@ public final class HttpCaspioApi implements CaspioApi {
           "An update or delete through the Caspio API needs a where clause",
           null);
     }
-    return Map.of("q.where", where);
+    return Map.of(config.generation().params().where(), where);
   }
 
   private byte[] body(Map<String, ?> values) {

@@ -34,14 +34,18 @@ import java.util.Map;
 final class JsonReplies {
   private final JsonFactory factory;
   private final ObjectMapper mapper;
+  private final ReplyShape shape;
 
-  JsonReplies(ObjectMapper mapper) {
+  /** A parser for the replies of a generation whose envelope is {@code shape}. */
+  JsonReplies(ObjectMapper mapper, ReplyShape shape) {
     this.mapper = mapper;
     this.factory = mapper.getFactory();
+    this.shape = shape;
   }
 
   /**
-   * Parses {@code {"Result":[{…},…], "Pagination":{…}}} into a page.
+   * Parses {@code {"Result":[{…},…], "Pagination":{…}}} (or the generation's own member names) into
+   * a page.
    *
    * @param keyField the field whose integer value each row must carry (keyset paging), or null
    */
@@ -56,12 +60,12 @@ final class JsonReplies {
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         JsonToken v = p.nextToken();
-        if (name.equals("Result")) {
-          expect(p, v, JsonToken.START_ARRAY, "\"Result\" to be an array");
+        if (name.equals(shape.rows())) {
+          expect(p, v, JsonToken.START_ARRAY, quoted(shape.rows()) + " to be an array");
           columns = new ArrayList<>();
           rows = new ArrayList<>();
           keys = readRows(p, keyField, columns, rows);
-        } else if (name.equals("Pagination") && v == JsonToken.START_OBJECT) {
+        } else if (name.equals(shape.pagination()) && v == JsonToken.START_OBJECT) {
           total = readTotal(p);
         } else {
           p.skipChildren();
@@ -72,7 +76,7 @@ final class JsonReplies {
         throw malformed("data after the JSON object", null);
       }
       if (rows == null) {
-        throw malformed("no \"Result\" member", null);
+        throw malformed("no " + quoted(shape.rows()) + " member", null);
       }
       return new Page(Collections.unmodifiableList(columns), rows, keys, total);
     } catch (JsonEOFException truncated) {
@@ -121,16 +125,16 @@ final class JsonReplies {
       }
       rows.add(row);
     }
-    expect(p, t, JsonToken.END_ARRAY, "\"Result\" to hold only objects");
+    expect(p, t, JsonToken.END_ARRAY, quoted(shape.rows()) + " to hold only objects");
     return keys == null ? null : Arrays.copyOf(keys, rows.size());
   }
 
-  private static long readTotal(JsonParser p) throws IOException {
+  private long readTotal(JsonParser p) throws IOException {
     long total = -1;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       JsonToken v = p.nextToken();
-      if (name.equals("TotalCount") && v == JsonToken.VALUE_NUMBER_INT) {
+      if (name.equals(shape.totalCount()) && v == JsonToken.VALUE_NUMBER_INT) {
         total = p.getLongValue();
       } else {
         p.skipChildren();
@@ -236,9 +240,9 @@ final class JsonReplies {
   /** {@code {"RecordsAffected": n, …}}. */
   RecordsAffected recordsAffected(byte[] body) {
     JsonNode root = tree(body);
-    JsonNode n = root.get("RecordsAffected");
+    JsonNode n = root.get(shape.recordsAffected());
     if (n == null || !n.canConvertToLong()) {
-      throw malformed("no integer \"RecordsAffected\" member", null);
+      throw malformed("no integer " + quoted(shape.recordsAffected()) + " member", null);
     }
     return new RecordsAffected(n.asLong());
   }
@@ -270,11 +274,15 @@ final class JsonReplies {
   }
 
   private JsonNode result(byte[] body) {
-    JsonNode r = tree(body).get("Result");
+    JsonNode r = tree(body).get(shape.rows());
     if (r == null || !r.isArray()) {
-      throw malformed("\"Result\" missing or not an array", null);
+      throw malformed(quoted(shape.rows()) + " missing or not an array", null);
     }
     return r;
+  }
+
+  private static String quoted(String member) {
+    return '"' + member + '"';
   }
 
   private JsonNode tree(byte[] body) {

@@ -47,13 +47,17 @@ final class QueryPlan {
   /** {@code PK_ID} when the plan added it to an explicit select list (dropped from rows). */
   final String hiddenKey;
 
+  private final ApiGeneration generation;
+  private final RecordParams names;
   private final String path;
   private final String select;
   private final String order;
   private final boolean userOrderOnlyForSingle;
 
-  private QueryPlan(RecordQuery q, ApiVersion version) {
+  private QueryPlan(RecordQuery q, ApiGeneration generation) {
     this.query = q;
+    this.generation = generation;
+    this.names = generation.params();
     this.path = "/" + q.kind().segment() + "/" + ApiRequest.segment(q.name()) + "/records";
     List<SortKey> userOrder = q.orderBy();
     boolean keysetOrder =
@@ -89,7 +93,7 @@ final class QueryPlan {
     // Keyset reads ask for the count too: it lets a scan stop after its last full page instead of
     // spending one more request to learn that the next page is empty.
     this.paginationInfo =
-        (mode == Mode.PAGE_NUMBER || mode == Mode.KEYSET) && version == ApiVersion.V3;
+        (mode == Mode.PAGE_NUMBER || mode == Mode.KEYSET) && names.reportsTotalCount();
 
     List<String> items = new ArrayList<>(q.select());
     String hidden = null;
@@ -104,9 +108,14 @@ final class QueryPlan {
     this.order = renderOrder(q, mode, userOrderOnlyForSingle, descending);
   }
 
-  /** Plans a query. */
+  /** Plans a query for the generation that {@code version} selects. */
   static QueryPlan of(RecordQuery q, ApiVersion version) {
-    return new QueryPlan(q, version);
+    return of(q, version.generation());
+  }
+
+  /** Plans a query in the terms of one generation. */
+  static QueryPlan of(RecordQuery q, ApiGeneration generation) {
+    return new QueryPlan(q, generation);
   }
 
   private static String renderOrder(
@@ -176,12 +185,12 @@ final class QueryPlan {
   ApiRequest single() {
     Map<String, String> p = base(query.where());
     if (query.groupBy() != null) {
-      p.put("q.groupBy", query.groupBy());
+      p.put(names.groupBy(), query.groupBy());
     }
     if (order != null) {
-      p.put("q.orderBy", order);
+      p.put(names.orderBy(), order);
     }
-    p.put("q.limit", Long.toString(Math.min(query.maxRows(), RecordQuery.MAX_PAGE_SIZE)));
+    p.put(names.limit(), Long.toString(Math.min(query.maxRows(), RecordQuery.MAX_PAGE_SIZE)));
     return new ApiRequest("GET", path, p, null);
   }
 
@@ -197,11 +206,11 @@ final class QueryPlan {
       where = where == null ? predicate : "(" + where + ") AND " + predicate;
     }
     Map<String, String> p = base(where);
-    p.put("q.orderBy", order);
-    p.put("q.pageNumber", "1");
-    p.put("q.pageSize", Integer.toString(size));
+    p.put(names.orderBy(), order);
+    p.put(names.pageNumber(), "1");
+    p.put(names.pageSize(), Integer.toString(size));
     if (paginationInfo && after == null) {
-      p.put("q.getPaginationInfo", "true");
+      p.put(names.paginationInfo(), "true");
     }
     return new ApiRequest("GET", path, p, null);
   }
@@ -215,9 +224,9 @@ final class QueryPlan {
     String where = query.where();
     where = where == null ? predicate : "(" + where + ") AND " + predicate;
     Map<String, String> p = base(where);
-    p.put("q.orderBy", order);
-    p.put("q.pageNumber", "1");
-    p.put("q.pageSize", Integer.toString(size));
+    p.put(names.orderBy(), order);
+    p.put(names.pageNumber(), "1");
+    p.put(names.pageSize(), Integer.toString(size));
     return new ApiRequest("GET", path, p, null);
   }
 
@@ -225,13 +234,13 @@ final class QueryPlan {
   ApiRequest numberedPage(long n) {
     Map<String, String> p = base(query.where());
     if (query.groupBy() != null) {
-      p.put("q.groupBy", query.groupBy());
+      p.put(names.groupBy(), query.groupBy());
     }
-    p.put("q.orderBy", order);
-    p.put("q.pageNumber", Long.toString(n));
-    p.put("q.pageSize", Integer.toString(pageSize));
+    p.put(names.orderBy(), order);
+    p.put(names.pageNumber(), Long.toString(n));
+    p.put(names.pageSize(), Integer.toString(pageSize));
     if (paginationInfo && n == 1) {
-      p.put("q.getPaginationInfo", "true");
+      p.put(names.paginationInfo(), "true");
     }
     return new ApiRequest("GET", path, p, null);
   }
@@ -261,10 +270,10 @@ final class QueryPlan {
   private Map<String, String> base(String where) {
     Map<String, String> p = new LinkedHashMap<>();
     if (select != null) {
-      p.put("q.select", select);
+      p.put(names.select(), select);
     }
     if (where != null) {
-      p.put("q.where", where);
+      p.put(names.where(), where);
     }
     return p;
   }
@@ -273,7 +282,7 @@ final class QueryPlan {
    * The requests this plan sends, for EXPLAIN: the first request in full, and how later pages
    * follow.
    */
-  String describe(ApiVersion version, int prefetchDepth) {
+  String describe(int prefetchDepth) {
     boolean ranged =
         prefetchDepth > 1
             && query.where() == null
@@ -282,15 +291,16 @@ final class QueryPlan {
             && query.maxRows() == Long.MAX_VALUE;
     return switch (mode) {
       case EMPTY -> "no request";
-      case SINGLE -> single().describe(version);
+      case SINGLE -> single().describe(generation);
       case KEYSET ->
-          keysetPage(null, pageSize).describe(version)
+          keysetPage(null, pageSize).describe(generation)
               + ", then while pages are full: "
               + (ranged
                   ? "key ranges " + KEY + ">a AND " + KEY + "<=b, " + prefetchDepth + " at a time"
                   : KEY + (descending ? "<" : ">") + "last " + KEY);
       case PAGE_NUMBER ->
-          numberedPage(1).describe(version) + (maxPages() > 1 ? ", then q.pageNumber=2.." : "");
+          numberedPage(1).describe(generation)
+              + (maxPages() > 1 ? ", then " + names.pageNumber() + "=2.." : "");
     };
   }
 

@@ -22,6 +22,14 @@
  *       redirects, no cookies, no library retries, gzip, pool sized for prefetch).
  * </ul>
  *
+ * <h2>API generations</h2>
+ *
+ * <p>What differs between REST v2 and v3 (and, later, v4) lives in one package-private {@code
+ * ApiGeneration} per generation ({@code RestV2}, {@code RestV3}): base path, record parameter
+ * names, reply envelope, error body, reported product version. {@link
+ * io.github.caspiojdbc.rest.ApiVersion} selects one by name; callers above this package never
+ * compare generations, and the architecture test keeps it so.
+ *
  * <h2>Reading</h2>
  *
  * <p>A read of at most 1000 rows is one request with {@code q.limit}. Larger reads page on a unique

@@ -85,22 +85,20 @@ record CaspioConfig(
     }
   }
 
-  /** The REST generations the driver speaks, with their base paths. */
+  /**
+   * The REST generations a connection may choose with {@code apiVersion}. Each is only a name: what
+   * it means (paths, parameters, envelopes) is known to the rest layer alone, so nothing here
+   * branches on it.
+   */
   enum ApiVersion {
     /** Deprecated by Caspio, still served by many accounts. */
-    V2("/rest/v2"),
-    /** Current generation; note the extra {@code /integrations} segment. */
-    V3("/integrations/rest/v3");
+    V2,
+    /** Current generation. */
+    V3;
 
-    private final String basePath;
-
-    ApiVersion(String basePath) {
-      this.basePath = basePath;
-    }
-
-    /** Path of the API root on the account host, without a trailing slash. */
-    String basePath() {
-      return basePath;
+    /** The rest layer's generation of the same name. */
+    io.github.caspiojdbc.rest.ApiVersion rest() {
+      return io.github.caspiojdbc.rest.ApiVersion.named(name());
     }
   }
 
@@ -140,7 +138,7 @@ record CaspioConfig(
    * slash. The port appears only when it is not the scheme's default.
    */
   URI baseUri() {
-    return URI.create(origin() + apiVersion.basePath());
+    return URI.create(origin() + apiVersion.rest().basePath());
   }
 
   /** The explicit {@code tokenUrl}, or {@code <scheme>://<account-host>[:port]/oauth/token}. */

@@ -14,7 +14,6 @@ import io.github.caspiojdbc.auth.TokenManagerConfig;
 import io.github.caspiojdbc.auth.TokenManagers;
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
-import io.github.caspiojdbc.rest.ApiVersion;
 import io.github.caspiojdbc.rest.CaspioApi;
 import io.github.caspiojdbc.rest.CaspioApiConfig;
 import io.github.caspiojdbc.rest.HttpCaspioApi;
@@ -247,7 +246,7 @@ final class CaspioConnection implements CaspioJdbcConnection {
     URI base = config.baseUri();
     URI origin = URI.create(base.getScheme() + "://" + base.getRawAuthority());
     return CaspioApiConfig.builder(origin)
-        .version(config.apiVersion() == CaspioConfig.ApiVersion.V2 ? ApiVersion.V2 : ApiVersion.V3)
+        .version(config.apiVersion().rest())
         .prefetchDepth(Math.min(CaspioApiConfig.MAX_PREFETCH_DEPTH, Math.max(1, config.prefetch())))
         .connectTimeout(orNoLimit(config.connectTimeout()))
         .responseTimeout(orNoLimit(config.socketTimeout()))

@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.jdbc;
 
+import io.github.caspiojdbc.rest.ApiVersion;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -52,12 +53,12 @@ final class MetaDataHandler extends Wrappers.Handler {
   /** Our answer, or null to let Avatica answer. */
   private Object answer(String name, Object[] args) {
     CaspioConfig config = owner.config();
-    boolean v2 = config.apiVersion() == CaspioConfig.ApiVersion.V2;
+    ApiVersion api = config.apiVersion().rest();
     return switch (name) {
       case "getConnection" -> owner;
       case "getDatabaseProductName" -> "Caspio";
-      case "getDatabaseProductVersion" -> v2 ? "REST API v2" : "REST API v3";
-      case "getDatabaseMajorVersion" -> v2 ? 2 : 3;
+      case "getDatabaseProductVersion" -> api.productVersion();
+      case "getDatabaseMajorVersion" -> api.majorVersion();
       case "getDatabaseMinorVersion" -> 0;
       case "getDriverName" -> DriverInfo.NAME;
       case "getDriverVersion" -> DriverInfo.VERSION;

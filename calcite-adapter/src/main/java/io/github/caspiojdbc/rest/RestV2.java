@@ -1,0 +1,46 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * REST v2 (2018), deprecated by Caspio but still served by older accounts. It has no way to report
+ * a read's total row count, so page-number reads request later pages speculatively.
+ */
+final class RestV2 implements ApiGeneration {
+  private static final RecordParams PARAMS = RecordParams.dotted(false);
+
+  @Override
+  public String basePath() {
+    return "/rest/v2";
+  }
+
+  @Override
+  public String productVersion() {
+    return "REST API v2";
+  }
+
+  @Override
+  public int majorVersion() {
+    return 2;
+  }
+
+  @Override
+  public RecordParams params() {
+    return PARAMS;
+  }
+
+  @Override
+  public ReplyShape replies() {
+    return ReplyShape.RESULT;
+  }
+
+  @Override
+  public ErrorReplies.Envelope errorEnvelope(byte[] body, ObjectMapper mapper) {
+    return ErrorReplies.parse(body, mapper);
+  }
+}
