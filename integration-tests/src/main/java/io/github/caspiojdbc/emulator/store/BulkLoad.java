@@ -31,11 +31,11 @@ final class BulkLoad {
   static void load(Database db, Object writeLock, TableModel t, Iterator<Object[]> rows) {
     List<FieldDef> cols = new ArrayList<>();
     StringBuilder sql = new StringBuilder("INSERT INTO \"").append(Database.SCHEMA);
-    sql.append("\".").append(FragmentRewriter.quote(t.name())).append(" (\"PK_ID\"");
+    sql.append("\".").append(SqlToken.quote(t.name())).append(" (\"PK_ID\"");
     for (FieldDef f : t.def.fields()) {
       if (f.formula() == null) {
         cols.add(f);
-        sql.append(", ").append(FragmentRewriter.quote(f.name()));
+        sql.append(", ").append(SqlToken.quote(f.name()));
       }
     }
     sql.append(") VALUES (?").append(", ?".repeat(cols.size())).append(')');

@@ -10,7 +10,6 @@ import static io.github.caspiojdbc.emulator.store.Database.QUERY_TIMEOUT_SECONDS
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.caspiojdbc.emulator.store.FragmentRewriter.Clause;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -65,7 +64,7 @@ final class RecordReader {
     rw.prepareGrouping(q.groupBy());
     boolean customSelect = !blank(q.select());
     String select = customSelect ? rw.rewrite(q.select(), Clause.SELECT, t.star()) : t.star();
-    StringBuilder from = new StringBuilder(" FROM ").append(FragmentRewriter.quote(t.sqlName()));
+    StringBuilder from = new StringBuilder(" FROM ").append(SqlToken.quote(t.sqlName()));
     if (!blank(q.where())) {
       from.append(" WHERE (").append(rw.rewrite(q.where(), Clause.WHERE, null)).append(')');
     }
@@ -130,12 +129,12 @@ final class RecordReader {
     if (keys.length == 0) {
       return JSON.arrayNode();
     }
-    String key = FragmentRewriter.quote(t.keyColumn());
+    String key = SqlToken.quote(t.keyColumn());
     String sql =
         "SELECT "
             + t.star()
             + " FROM "
-            + FragmentRewriter.quote(t.sqlName())
+            + SqlToken.quote(t.sqlName())
             + " WHERE "
             + key
             + " = ANY(?) ORDER BY "
@@ -156,7 +155,7 @@ final class RecordReader {
     TableModel t = schema.table(table);
     Connection c = db.lease();
     try (PreparedStatement p =
-            c.prepareStatement("SELECT COUNT(*) FROM " + FragmentRewriter.quote(t.name()));
+            c.prepareStatement("SELECT COUNT(*) FROM " + SqlToken.quote(t.name()));
         ResultSet rs = p.executeQuery()) {
       rs.next();
       return rs.getLong(1);
@@ -175,9 +174,9 @@ final class RecordReader {
     try (PreparedStatement p =
         c.prepareStatement(
             "SELECT "
-                + FragmentRewriter.quote(f.name())
+                + SqlToken.quote(f.name())
                 + " FROM "
-                + FragmentRewriter.quote(t.name())
+                + SqlToken.quote(t.name())
                 + " WHERE \"PK_ID\" = ?")) {
       p.setLong(1, pkId);
       try (ResultSet rs = p.executeQuery()) {

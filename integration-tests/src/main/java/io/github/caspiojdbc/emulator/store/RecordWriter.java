@@ -10,7 +10,6 @@ import static io.github.caspiojdbc.emulator.store.Database.QUERY_TIMEOUT_SECONDS
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.caspiojdbc.emulator.store.FragmentRewriter.Clause;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -76,10 +75,10 @@ final class RecordWriter {
           set.put(f, generators.now(f));
         }
       }
-      StringBuilder sql = new StringBuilder("UPDATE ").append(FragmentRewriter.quote(table.name()));
+      StringBuilder sql = new StringBuilder("UPDATE ").append(SqlToken.quote(table.name()));
       String sep = " SET ";
       for (FieldDef f : set.keySet()) {
-        sql.append(sep).append(FragmentRewriter.quote(f.name())).append(" = ?");
+        sql.append(sep).append(SqlToken.quote(f.name())).append(" = ?");
         sep = ", ";
       }
       sql.append(" WHERE \"PK_ID\" = ANY(?)");
@@ -113,7 +112,7 @@ final class RecordWriter {
     synchronized (writeLock) {
       return execute(
           "DELETE FROM "
-              + FragmentRewriter.quote(t.table().name())
+              + SqlToken.quote(t.table().name())
               + " WHERE \"PK_ID\" IN ("
               + selection
               + ")",
@@ -140,9 +139,9 @@ final class RecordWriter {
       try (PreparedStatement p =
           c.prepareStatement(
               "UPDATE "
-                  + FragmentRewriter.quote(t.name())
+                  + SqlToken.quote(t.name())
                   + " SET "
-                  + FragmentRewriter.quote(f.name())
+                  + SqlToken.quote(f.name())
                   + " = ? WHERE ("
                   + w
                   + ")")) {
@@ -164,10 +163,9 @@ final class RecordWriter {
         cols.add(f);
       }
     }
-    StringBuilder sql =
-        new StringBuilder("INSERT INTO ").append(FragmentRewriter.quote(table.name()));
+    StringBuilder sql = new StringBuilder("INSERT INTO ").append(SqlToken.quote(table.name()));
     sql.append(" (\"PK_ID\"");
-    cols.forEach(f -> sql.append(", ").append(FragmentRewriter.quote(f.name())));
+    cols.forEach(f -> sql.append(", ").append(SqlToken.quote(f.name())));
     sql.append(") VALUES (?").append(", ?".repeat(cols.size())).append(')');
     Connection c = db.lease();
     try {
@@ -233,9 +231,9 @@ final class RecordWriter {
   private String selection(Target t, String where) {
     String w = schema.rewriter().rewrite(where, Clause.WHERE, null);
     return "SELECT "
-        + FragmentRewriter.quote(t.keyColumn())
+        + SqlToken.quote(t.keyColumn())
         + " FROM "
-        + FragmentRewriter.quote(t.sqlName())
+        + SqlToken.quote(t.sqlName())
         + " WHERE ("
         + w
         + ")";

@@ -8,7 +8,6 @@ package io.github.caspiojdbc.emulator.store;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.caspiojdbc.emulator.store.FragmentRewriter.Clause;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
