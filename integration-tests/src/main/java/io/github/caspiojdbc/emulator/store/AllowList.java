@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.emulator.store;
 
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -73,89 +74,6 @@ final class AllowList {
           "ASCII",
           "CHAR");
 
-  /** Keywords, data type names and DATEADD/DATEDIFF date parts a fragment may use. */
-  static final Set<String> KEYWORDS =
-      Set.of(
-          "SELECT",
-          "FROM",
-          "WHERE",
-          "AND",
-          "OR",
-          "NOT",
-          "IN",
-          "IS",
-          "NULL",
-          "LIKE",
-          "ESCAPE",
-          "BETWEEN",
-          "EXISTS",
-          "AS",
-          "ASC",
-          "DESC",
-          "GROUP",
-          "BY",
-          "ORDER",
-          "HAVING",
-          "DISTINCT",
-          "TOP",
-          "CASE",
-          "WHEN",
-          "THEN",
-          "ELSE",
-          "END",
-          "ALL",
-          "ANY",
-          "SOME",
-          "ON",
-          "JOIN",
-          "INNER",
-          "LEFT",
-          "RIGHT",
-          "FULL",
-          "OUTER",
-          "CROSS",
-          "UNION",
-          "EXCEPT",
-          "INTERSECT",
-          "OVER",
-          "PARTITION",
-          "ROWS",
-          "RANGE",
-          "UNBOUNDED",
-          "PRECEDING",
-          "FOLLOWING",
-          "CURRENT",
-          "ROW",
-          "OFFSET",
-          "FETCH",
-          "NEXT",
-          "FIRST",
-          "ONLY",
-          "TRUE",
-          "FALSE",
-          "CURRENT_TIMESTAMP",
-          "INT",
-          "INTEGER",
-          "BIGINT",
-          "SMALLINT",
-          "TINYINT",
-          "BIT",
-          "DECIMAL",
-          "NUMERIC",
-          "MONEY",
-          "FLOAT",
-          "REAL",
-          "VARCHAR",
-          "NVARCHAR",
-          "CHAR",
-          "NCHAR",
-          "MAX",
-          "DATE",
-          "DATETIME",
-          "DATETIME2",
-          "SMALLDATETIME",
-          "TIME");
-
   /** Data type names: after {@code AS} they end a CAST, anything else there is an alias. */
   static final Set<String> TYPES =
       Set.of(
@@ -179,6 +97,72 @@ final class AllowList {
           "DATETIME2",
           "SMALLDATETIME",
           "TIME");
+
+  /** Keywords and data type names a fragment may use. */
+  static final Set<String> KEYWORDS =
+      union(
+          Set.of(
+              "SELECT",
+              "FROM",
+              "WHERE",
+              "AND",
+              "OR",
+              "NOT",
+              "IN",
+              "IS",
+              "NULL",
+              "LIKE",
+              "ESCAPE",
+              "BETWEEN",
+              "EXISTS",
+              "AS",
+              "ASC",
+              "DESC",
+              "GROUP",
+              "BY",
+              "ORDER",
+              "HAVING",
+              "DISTINCT",
+              "TOP",
+              "CASE",
+              "WHEN",
+              "THEN",
+              "ELSE",
+              "END",
+              "ALL",
+              "ANY",
+              "SOME",
+              "ON",
+              "JOIN",
+              "INNER",
+              "LEFT",
+              "RIGHT",
+              "FULL",
+              "OUTER",
+              "CROSS",
+              "UNION",
+              "EXCEPT",
+              "INTERSECT",
+              "OVER",
+              "PARTITION",
+              "ROWS",
+              "RANGE",
+              "UNBOUNDED",
+              "PRECEDING",
+              "FOLLOWING",
+              "CURRENT",
+              "ROW",
+              "OFFSET",
+              "FETCH",
+              "NEXT",
+              "FIRST",
+              "ONLY",
+              "TRUE",
+              "FALSE",
+              "CURRENT_TIMESTAMP",
+              // As in VARCHAR(MAX); not a type of its own.
+              "MAX"),
+          TYPES);
 
   /** Date parts H2 understands; accepted only as the first argument of DATEADD/DATEDIFF. */
   static final Set<String> DATE_PARTS =
@@ -226,6 +210,12 @@ final class AllowList {
   /** Schema names of the H2 database: never acceptable as aliases. */
   static final Set<String> RESERVED_ALIASES =
       Set.of("information_schema", "public", "acct", "pg_catalog", "sys");
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
 
   /** Whether an unquoted word is a keyword or a function name, never a user's name. */
   static boolean isKeyword(SqlToken w) {

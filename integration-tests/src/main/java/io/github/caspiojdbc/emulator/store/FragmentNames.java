@@ -59,21 +59,11 @@ record FragmentNames(
       v.fields.forEach(f -> fields.putIfAbsent(f.name().toLowerCase(Locale.ROOT), f.name()));
       v.tableKeyColumns().forEach(k -> fields.putIfAbsent(k.toLowerCase(Locale.ROOT), k));
     }
-    Set<String> text = new HashSet<>();
-    Set<String> other = new HashSet<>();
-    for (TableModel t : tables) {
-      for (FieldDef f : t.def.fields()) {
-        (isText(f) ? text : other).add(f.name().toLowerCase(Locale.ROOT));
-      }
-    }
-    for (ViewModel v : views) {
-      for (ViewModel.ViewField f : v.fields) {
-        (isText(f.field()) ? text : other).add(f.name().toLowerCase(Locale.ROOT));
-      }
-    }
-    text.removeAll(other);
     return new FragmentNames(
-        Map.copyOf(fields), Map.copyOf(objects), Set.copyOf(passwords), Set.copyOf(text));
+        Map.copyOf(fields),
+        Map.copyOf(objects),
+        Set.copyOf(passwords),
+        Set.copyOf(textNames(tables, views)));
   }
 
   /** What a formula may name: the fields of its own table, nothing else. */
@@ -93,16 +83,24 @@ record FragmentNames(
       objects.put(t.name().toLowerCase(Locale.ROOT), t.name());
       t.def.fields().forEach(f -> fields.put(f.name().toLowerCase(Locale.ROOT), f.name()));
     }
-    return new FragmentNames(fields, objects, Set.of(), textNames(parts));
+    return new FragmentNames(fields, objects, Set.of(), textNames(parts, List.of()));
   }
 
-  /** Names that denote a text field in every table declaring them. */
-  private static Set<String> textNames(List<TableModel> in) {
+  /**
+   * Names that denote a text field in every table and view declaring them: a name that is text in
+   * one place and not in another must not be compared blank-insensitively anywhere.
+   */
+  private static Set<String> textNames(List<TableModel> tables, List<ViewModel> views) {
     Set<String> text = new HashSet<>();
     Set<String> other = new HashSet<>();
-    for (TableModel t : in) {
+    for (TableModel t : tables) {
       for (FieldDef f : t.def.fields()) {
         (isText(f) ? text : other).add(f.name().toLowerCase(Locale.ROOT));
+      }
+    }
+    for (ViewModel v : views) {
+      for (ViewModel.ViewField f : v.fields) {
+        (isText(f.field()) ? text : other).add(f.name().toLowerCase(Locale.ROOT));
       }
     }
     text.removeAll(other);
