@@ -48,4 +48,15 @@ final class ApiException extends RuntimeException {
   static ApiException badBody(String message) {
     return new ApiException(400, "IncorrectBodyParameter", message);
   }
+
+  /** No resource of any generation matches the path. */
+  static ApiException notFound() {
+    return new ApiException(404, "NotFound", "No API resource matches this path.");
+  }
+
+  /** A known resource called with another method; {@code allow} lists the methods it takes. */
+  static ApiException methodNotAllowed(String allow) {
+    return new ApiException(
+        405, "MethodNotAllowed", "The method is not allowed on this resource.", allow);
+  }
 }

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.caspiojdbc.emulator.store.CaspioStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -74,7 +75,7 @@ public final class CaspioEmulator implements AutoCloseable {
         new RequestHandler(
             new TokenEndpoint(b.clientId, b.clientSecret, tokens),
             tokens,
-            new ResourceRouter(store),
+            List.of(new V3Router(store), new V2Router(store)),
             faults,
             log);
     WireMockConfiguration options =
@@ -178,17 +179,17 @@ public final class CaspioEmulator implements AutoCloseable {
 
   /** REST v3 base: {@code <baseUrl>/integrations/rest/v3}. */
   public String v3Url() {
-    return baseUrl() + Routes.V3_PREFIX;
+    return baseUrl() + V3Router.PREFIX;
   }
 
   /** REST v2 base: {@code <baseUrl>/rest/v2}. */
   public String v2Url() {
-    return baseUrl() + Routes.V2_PREFIX;
+    return baseUrl() + V2Router.PREFIX;
   }
 
   /** Token endpoint: {@code <baseUrl>/oauth/token}. */
   public String tokenUrl() {
-    return baseUrl() + Routes.TOKEN_PATH;
+    return baseUrl() + TokenEndpoint.PATH;
   }
 
   /** The client id the token endpoint accepts. */

@@ -7,7 +7,6 @@ package io.github.caspiojdbc.emulator;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.caspiojdbc.emulator.store.ApiVersion;
 import io.github.caspiojdbc.emulator.store.StoreException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,9 @@ import java.util.logging.Logger;
 
 /**
  * The emulator's whole request pipeline, independent of WireMock types: URI length check, fault
- * plan, token endpoint or bearer check plus routing, error envelopes, request id and the log.
+ * plan, token endpoint or bearer check, error envelopes, request id and the log. These serve every
+ * API generation alike; what lies below a generation's prefix is its {@link ApiRouter}'s, and this
+ * class knows no generation's paths, parameters or envelopes.
  *
  * <p>Plain HTTP is served although Caspio refuses it with 403 {@code UnsecuredConnection} (notes
  * 1): tests talk to the emulator over loopback without TLS.
@@ -32,6 +33,10 @@ import java.util.logging.Logger;
 final class RequestHandler {
   private static final Logger LOG = Logger.getLogger(RequestHandler.class.getName());
   static final String REQUEST_ID_HEADER = "X-Caspio-Request-ID";
+
+  /** Caspio's documented URI limit (notes 6.4); longer request URIs get 414. */
+  static final int MAX_URI_LENGTH = 2047;
+
   private static final Set<String> SECRET_PARAMS =
       Set.of("client_secret", "refresh_token", "access_token", "password");
 
@@ -56,19 +61,19 @@ final class RequestHandler {
 
   private final TokenEndpoint tokenEndpoint;
   private final TokenService tokens;
-  private final ResourceRouter router;
+  private final List<ApiRouter> routers;
   private final Faults faults;
   private final RequestLog log;
 
   RequestHandler(
       TokenEndpoint tokenEndpoint,
       TokenService tokens,
-      ResourceRouter router,
+      List<ApiRouter> routers,
       Faults faults,
       RequestLog log) {
     this.tokenEndpoint = tokenEndpoint;
     this.tokens = tokens;
-    this.router = router;
+    this.routers = List.copyOf(routers);
     this.faults = faults;
     this.log = log;
   }
@@ -85,20 +90,20 @@ final class RequestHandler {
     int q = rawUrl.indexOf('?');
     String path = q < 0 ? rawUrl : rawUrl.substring(0, q);
     String rawQuery = q < 0 ? "" : rawUrl.substring(q + 1);
-    PathKind kind = PathKind.of(path);
+    PathKind kind = pathKind(path);
     Duration delay = faults.latency();
     Reply reply;
-    if (rawUrl.length() > Routes.MAX_URI_LENGTH) {
+    if (rawUrl.length() > MAX_URI_LENGTH) {
       // Checked before anything else, as a front-end server would (notes 6.4).
       reply =
           Reply.caspioError(
               414,
               "RequestUriTooLong",
-              "The request URI is longer than " + Routes.MAX_URI_LENGTH + " characters.",
+              "The request URI is longer than " + MAX_URI_LENGTH + " characters.",
               path,
               requestId);
     } else {
-      Faults.Plan plan = faults.plan(path, apiVersion(path) != null);
+      Faults.Plan plan = faults.plan(path, routerFor(path) != null);
       delay = plan.delay();
       reply =
           applyPlan(
@@ -183,12 +188,12 @@ final class RequestHandler {
     String path = x.path();
     String requestId = x.requestId();
     try {
-      if (PathKind.of(path) == PathKind.TOKEN) {
+      if (isTokenPath(path)) {
         return tokenEndpoint.handle(x.method(), x.authorization(), x.body());
       }
-      ApiVersion version = apiVersion(path);
-      if (version == null) {
-        throw ResourceRouter.notFound();
+      ApiRouter router = routerFor(path);
+      if (router == null) {
+        throw ApiException.notFound();
       }
       if (!hasValidBearer(x.authorization())) {
         return Reply.caspioError(
@@ -208,11 +213,9 @@ final class RequestHandler {
       } catch (IllegalArgumentException e) {
         throw ApiException.badQuery("The query string is not correctly encoded.");
       }
-      String prefix = version == ApiVersion.V3 ? Routes.V3_PREFIX : Routes.V2_PREFIX;
-      List<String> segments = segments(path.substring(prefix.length()));
+      List<String> segments = segments(path.substring(router.prefix().length()));
       return router.route(
-          new ResourceRouter.Call(
-              x.method().toUpperCase(Locale.ROOT), version, segments, query, x.body()));
+          new ApiCall(x.method().toUpperCase(Locale.ROOT), segments, query, x.body()));
     } catch (ApiException e) {
       Reply r = Reply.caspioError(e.status(), e.code(), e.getMessage(), path, requestId);
       return e.allow() == null ? r : r.withHeader("Allow", e.allow());
@@ -238,21 +241,40 @@ final class RequestHandler {
     return tokens.isValidAccessToken(header.substring(space + 1).trim());
   }
 
-  /** v3 or v2 when the path is below that API's prefix (ignoring case, like IIS), else null. */
-  static ApiVersion apiVersion(String path) {
+  /** The generation whose prefix the path is at or below (ignoring case, like IIS), else null. */
+  private ApiRouter routerFor(String path) {
     String p = path.toLowerCase(Locale.ROOT);
-    if (isBelow(p, Routes.V3_PREFIX)) {
-      return ApiVersion.V3;
-    }
-    if (isBelow(p, Routes.V2_PREFIX)) {
-      return ApiVersion.V2;
+    for (ApiRouter r : routers) {
+      String prefix = r.prefix().toLowerCase(Locale.ROOT);
+      if (p.startsWith(prefix)
+          && (p.length() == prefix.length() || p.charAt(prefix.length()) == '/')) {
+        return r;
+      }
     }
     return null;
   }
 
-  private static boolean isBelow(String lowerPath, String prefix) {
-    return lowerPath.startsWith(prefix)
-        && (lowerPath.length() == prefix.length() || lowerPath.charAt(prefix.length()) == '/');
+  private static boolean isTokenPath(String path) {
+    String p = path.toLowerCase(Locale.ROOT);
+    return p.equals(TokenEndpoint.PATH) || p.equals(TokenEndpoint.PATH + "/");
+  }
+
+  /**
+   * The log's class of a request path as sent: by its shape, segments not decoded, so a call the
+   * router then refuses is still counted where it was aimed.
+   */
+  private PathKind pathKind(String path) {
+    if (isTokenPath(path)) {
+      return PathKind.TOKEN;
+    }
+    String p = path.toLowerCase(Locale.ROOT);
+    for (ApiRouter r : routers) {
+      String below = r.prefix().toLowerCase(Locale.ROOT) + "/";
+      if (p.startsWith(below)) {
+        return r.kind(List.of(p.substring(below.length()).split("/", -1)));
+      }
+    }
+    return PathKind.OTHER;
   }
 
   /** Decoded segments; one trailing slash is tolerated, empty inner segments are not. */
@@ -267,13 +289,13 @@ final class RequestHandler {
     }
     for (String raw : trimmed.split("/", -1)) {
       if (raw.isEmpty()) {
-        throw ResourceRouter.notFound();
+        throw ApiException.notFound();
       }
       try {
         // Path segments use percent-encoding only: a literal '+' is a plus.
         out.add(URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8));
       } catch (IllegalArgumentException e) {
-        throw ResourceRouter.notFound();
+        throw ApiException.notFound();
       }
     }
     return out;

@@ -25,8 +25,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Maps REST v2/v3 resource calls onto the {@link CaspioStore} and wraps results in Caspio's
- * envelopes (research notes 3.1, 3.4, 3.5, 4.1, 5.1).
+ * The resource tree that REST v2 and v3 share (research notes 3.1, 3.4, 3.5, 4.1, 5.1): {@code
+ * tables}, {@code views}, their {@code records} and {@code fields}, and a table's {@code
+ * passwordFields}, mapped onto the {@link CaspioStore} and wrapped in the {@code {"Result": …}}
+ * envelopes both generations use. What one generation does differently is a subclass's override
+ * ({@link V2Router}, {@link V3Router}), so this class names neither generation's prefix nor its own
+ * parameters; a generation with another tree (v4) implements {@link ApiRouter} itself.
  *
  * <p>Choices where Caspio is not documented, all on the strict side:
  *
@@ -34,9 +38,8 @@ import java.util.Optional;
  *   <li>Every {@code q.X} parameter may also be sent as plain {@code X} (Caspio's own n8n node
  *       sends {@code where=} on writes); names ignore case. If both spellings are sent, or one name
  *       twice, the call is rejected with 400 rather than guessing which one wins.
- *   <li>{@code q.limit}, {@code q.pageNumber}, {@code q.pageSize} must be plain decimal integers,
- *       {@code q.getPaginationInfo} must be true or false (v3 only; v2 ignores it like any unknown
- *       parameter); range checks belong to the store.
+ *   <li>{@code q.limit}, {@code q.pageNumber}, {@code q.pageSize} must be plain decimal integers;
+ *       range checks belong to the store.
  *   <li>A present but blank {@code q.where} on PUT/DELETE counts as missing.
  *   <li>Request bodies must be one JSON object with no duplicate keys and nothing after it; the
  *       Content-Type header is not checked.
@@ -44,7 +47,7 @@ import java.util.Optional;
  *       method is 405 {@code MethodNotAllowed} with an Allow header.
  * </ul>
  */
-final class ResourceRouter {
+abstract class ResourceRouter implements ApiRouter {
   private static final ObjectMapper STRICT_JSON =
       new ObjectMapper()
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -52,25 +55,37 @@ final class ResourceRouter {
           // Currency values such as 922337203685477.5807 must arrive exactly, not as doubles.
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-  /** One parsed API call. {@code segments} are the decoded path segments after the prefix. */
-  record Call(String method, ApiVersion version, List<String> segments, Params query, byte[] body) {
-    /** Without the body, which may carry a password value. */
-    @Override
-    public String toString() {
-      return "Call[" + method + " " + version + " " + segments + "]";
-    }
-  }
-
   private final CaspioStore store;
+  private final ApiVersion fieldShape;
 
-  ResourceRouter(CaspioStore store) {
+  /**
+   * @param fieldShape how this generation renders field definitions
+   */
+  ResourceRouter(CaspioStore store, ApiVersion fieldShape) {
     this.store = store;
+    this.fieldShape = fieldShape;
   }
 
-  Reply route(Call call) {
+  @Override
+  public PathKind kind(List<String> s) {
+    boolean table = s.get(0).equals("tables");
+    if (!table && !s.get(0).equals("views")) {
+      return PathKind.OTHER;
+    }
+    if (s.size() >= 3 && s.get(2).equals("records")) {
+      return PathKind.RECORDS;
+    }
+    if (table && s.size() >= 3 && s.get(2).equals("passwordfields")) {
+      return PathKind.PASSWORD_FIELDS;
+    }
+    return table ? PathKind.TABLE_SCHEMA : PathKind.VIEW_SCHEMA;
+  }
+
+  @Override
+  public Reply route(ApiCall call) {
     List<String> s = call.segments();
     if (s.isEmpty()) {
-      throw notFound();
+      throw ApiException.notFound();
     }
     String root = s.get(0).toLowerCase(Locale.ROOT);
     ObjectKind kind;
@@ -79,7 +94,7 @@ final class ResourceRouter {
     } else if (root.equals("views")) {
       kind = ObjectKind.VIEW;
     } else {
-      throw notFound();
+      throw ApiException.notFound();
     }
     if (s.size() == 1) {
       requireMethod(call, "GET");
@@ -98,11 +113,7 @@ final class ResourceRouter {
       return records(call, kind, name);
     }
     if (s.size() == 3 && sub.equals("fields")) {
-      if (kind == ObjectKind.VIEW && call.version() == ApiVersion.V2) {
-        throw notFound(); // view fields are new in v3 (notes 3.5)
-      }
-      requireMethod(call, "GET");
-      return result(store.fields(kind, name, call.version()));
+      return fields(call, kind, name);
     }
     if (kind == ObjectKind.TABLE && sub.equals("passwordfields")) {
       if (s.size() == 3) {
@@ -115,10 +126,16 @@ final class ResourceRouter {
         return passwordField(call, name, s.get(3));
       }
     }
-    throw notFound();
+    throw ApiException.notFound();
   }
 
-  private Reply records(Call call, ObjectKind kind, String name) {
+  /** {@code GET …/fields}. */
+  Reply fields(ApiCall call, ObjectKind kind, String name) {
+    requireMethod(call, "GET");
+    return result(store.fields(kind, name, fieldShape));
+  }
+
+  private Reply records(ApiCall call, ObjectKind kind, String name) {
     switch (call.method()) {
       case "GET":
         return getRecords(call, kind, name);
@@ -144,13 +161,12 @@ final class ResourceRouter {
       case "DELETE":
         return recordsAffected(store.delete(kind, name, requiredWhere(call)));
       default:
-        throw methodNotAllowed("GET, POST, PUT, DELETE");
+        throw ApiException.methodNotAllowed("GET, POST, PUT, DELETE");
     }
   }
 
-  private Reply getRecords(Call call, ObjectKind kind, String name) {
-    boolean v3 = call.version() == ApiVersion.V3;
-    boolean paginationInfo = v3 && paginationInfo(call.query());
+  private Reply getRecords(ApiCall call, ObjectKind kind, String name) {
+    boolean paginationInfo = paginationInfo(call.query());
     RecordQuery q =
         new RecordQuery(
             param(call.query(), "select").orElse(null),
@@ -161,22 +177,23 @@ final class ResourceRouter {
             integer(call.query(), "pageNumber"),
             integer(call.query(), "pageSize"),
             paginationInfo);
-    RecordPage page = store.query(kind, name, q);
-    ObjectNode out = envelope(page.rows());
-    if (paginationInfo) {
-      ObjectNode pagination = out.putObject("Pagination");
-      if (page.totalCount() == null) {
-        pagination.putNull("TotalCount");
-      } else {
-        pagination.put("TotalCount", page.totalCount().longValue());
-      }
-      pagination.put("PageNumber", page.pageNumber());
-      pagination.put("PageSize", page.pageSize());
-    }
-    return Reply.json(200, out);
+    return Reply.json(200, pageBody(store.query(kind, name, q), paginationInfo));
   }
 
-  private Reply passwordField(Call call, String table, String field) {
+  /**
+   * Whether a GET asks for the total count beside the rows. Read before any other parameter, so its
+   * error comes first; this tree alone has no such parameter.
+   */
+  boolean paginationInfo(Params query) {
+    return false;
+  }
+
+  /** The body answering a GET: the rows, and what a generation adds beside them. */
+  ObjectNode pageBody(RecordPage page, boolean paginationInfo) {
+    return envelope(page.rows());
+  }
+
+  private Reply passwordField(ApiCall call, String table, String field) {
     switch (call.method()) {
       case "PUT":
         {
@@ -188,7 +205,7 @@ final class ResourceRouter {
       case "DELETE":
         return recordsAffected(store.resetPassword(table, field, requiredWhere(call)));
       default:
-        throw methodNotAllowed("PUT, DELETE");
+        throw ApiException.methodNotAllowed("PUT, DELETE");
     }
   }
 
@@ -208,28 +225,14 @@ final class ResourceRouter {
     return value.asText();
   }
 
-  private static boolean responseRows(Call call) {
+  private static boolean responseRows(ApiCall call) {
     return param(call.query(), "response").map(v -> v.equalsIgnoreCase("rows")).orElse(false);
   }
 
-  private static String requiredWhere(Call call) {
+  private static String requiredWhere(ApiCall call) {
     return param(call.query(), "where")
         .filter(w -> !w.isBlank())
         .orElseThrow(() -> ApiException.badQuery("Parameter q.where is required for this call."));
-  }
-
-  private static boolean paginationInfo(Params query) {
-    Optional<String> raw = param(query, "getPaginationInfo");
-    if (raw.isEmpty()) {
-      return false;
-    }
-    if (raw.get().equalsIgnoreCase("true")) {
-      return true;
-    }
-    if (raw.get().equalsIgnoreCase("false")) {
-      return false;
-    }
-    throw ApiException.badQuery("q.getPaginationInfo must be true or false.");
   }
 
   private static Integer integer(Params query, String name) {
@@ -248,7 +251,8 @@ final class ResourceRouter {
     }
   }
 
-  private static Optional<String> param(Params query, String name) {
+  /** Parameter {@code q.name}, which may also be sent as plain {@code name}. */
+  static Optional<String> param(Params query, String name) {
     return query.single(
         () -> ApiException.badQuery("Parameter q." + name + " is given more than once."),
         "q." + name,
@@ -273,9 +277,9 @@ final class ResourceRouter {
     return (ObjectNode) node;
   }
 
-  private static void requireMethod(Call call, String method) {
+  static void requireMethod(ApiCall call, String method) {
     if (!call.method().equals(method)) {
-      throw methodNotAllowed(method);
+      throw ApiException.methodNotAllowed(method);
     }
   }
 
@@ -283,7 +287,7 @@ final class ResourceRouter {
     return Reply.json(200, envelope(node));
   }
 
-  private static ObjectNode envelope(JsonNode result) {
+  static ObjectNode envelope(JsonNode result) {
     ObjectNode out = Reply.MAPPER.createObjectNode();
     out.set("Result", result);
     return out;
@@ -293,14 +297,5 @@ final class ResourceRouter {
     ObjectNode out = Reply.MAPPER.createObjectNode();
     out.put("RecordsAffected", n);
     return Reply.json(200, out);
-  }
-
-  static ApiException notFound() {
-    return new ApiException(404, "NotFound", "No API resource matches this path.");
-  }
-
-  private static ApiException methodNotAllowed(String allow) {
-    return new ApiException(
-        405, "MethodNotAllowed", "The method is not allowed on this resource.", allow);
   }
 }

@@ -35,6 +35,8 @@ import java.util.Optional;
  * text/plain and still gets a token (notes 2.2).
  */
 final class TokenEndpoint {
+  static final String PATH = "/oauth/token";
+
   private final byte[] clientId;
   private final byte[] clientSecret;
   private final TokenService tokens;

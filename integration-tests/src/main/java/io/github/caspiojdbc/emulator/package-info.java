@@ -8,10 +8,12 @@
  *
  * <p>Request path: one catch-all WireMock stub whose response is computed by a global transformer;
  * a servlet filter in front keeps WireMock from crashing on stray percent escapes. Per request: URI
- * length (414), fault plan, token endpoint or bearer check (401), routing, Caspio error envelope,
- * {@code X-Caspio-Request-ID}, log entry.
+ * length (414), fault plan, token endpoint or bearer check (401), routing to the API generation
+ * whose prefix the path is below (one {@code ApiRouter} each: {@code V2Router}, {@code V3Router}),
+ * Caspio error envelope, {@code X-Caspio-Request-ID}, log entry.
  *
  * <p>Where Caspio's behaviour is undocumented the emulator is strict; each choice is written on the
- * class that makes it ({@code TokenEndpoint}, {@code TokenService}, {@code ResourceRouter}).
+ * class that makes it ({@code TokenEndpoint}, {@code TokenService}, {@code ResourceRouter}, {@code
+ * V3Router}).
  */
 package io.github.caspiojdbc.emulator;

@@ -26,6 +26,9 @@ final class Database implements AutoCloseable {
   /** Schema holding the account's tables and views, and nothing else. */
   static final String SCHEMA = "acct";
 
+  /** Seconds before a statement is cancelled (answered as 400 SqlServerError). */
+  static final int QUERY_TIMEOUT_SECONDS = 30;
+
   private static final AtomicLong INSTANCES = new AtomicLong();
   private static final int MAX_IDLE = 8;
 
@@ -90,6 +93,18 @@ final class Database implements AutoCloseable {
       p.execute();
     }
     return c;
+  }
+
+  /**
+   * {@link #borrow} for serving a call: a failure to connect is the emulator's own fault, so the
+   * client sees Caspio's 500 rather than a checked exception leaking into every caller.
+   */
+  Connection lease() {
+    try {
+      return borrow();
+    } catch (SQLException e) {
+      throw new StoreException(500, "InternalError", "Emulator database unavailable");
+    }
   }
 
   /** Returns a connection to the pool, rolled back and in auto-commit mode. */

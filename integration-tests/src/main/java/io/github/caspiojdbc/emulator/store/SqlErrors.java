@@ -48,6 +48,11 @@ final class SqlErrors {
     }
   }
 
+  /** A refusal worded as SQL Server's own: 400 {@code SqlServerError}. */
+  static StoreException sqlError(String message) {
+    return new StoreException(400, "SqlServerError", message);
+  }
+
   /** H2's first message line without the echoed statement and the error-code suffix. */
   static String clean(String message) {
     String s = message;

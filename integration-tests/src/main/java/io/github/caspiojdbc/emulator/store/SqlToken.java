@@ -207,6 +207,15 @@ record SqlToken(Kind kind, String text, boolean quoted) {
     return c >= '0' && c <= '9';
   }
 
+  /**
+   * A name as H2 must read it: double-quoted, the inverse of reading a {@code "quoted"} word. Every
+   * identifier the emulator emits goes through here, so a name that is an H2 keyword ({@code Year})
+   * still names the field.
+   */
+  static String quote(String name) {
+    return '"' + name + '"';
+  }
+
   private static StoreException reject(String message) {
     return new StoreException(400, "IncorrectQueryParameter", message);
   }

@@ -1,0 +1,61 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.emulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.caspiojdbc.emulator.store.ApiVersion;
+import io.github.caspiojdbc.emulator.store.CaspioStore;
+import io.github.caspiojdbc.emulator.store.RecordPage;
+import java.util.Optional;
+
+/**
+ * REST v3 below {@value #PREFIX}: the shared resource tree, with v3's field definitions (view
+ * fields included) and {@code q.getPaginationInfo}, which adds a {@code Pagination} block beside
+ * the rows. Strict choice: the parameter must be {@code true} or {@code false}.
+ */
+final class V3Router extends ResourceRouter {
+  static final String PREFIX = "/integrations/rest/v3";
+
+  V3Router(CaspioStore store) {
+    super(store, ApiVersion.V3);
+  }
+
+  @Override
+  public String prefix() {
+    return PREFIX;
+  }
+
+  @Override
+  boolean paginationInfo(Params query) {
+    Optional<String> raw = param(query, "getPaginationInfo");
+    if (raw.isEmpty()) {
+      return false;
+    }
+    if (raw.get().equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (raw.get().equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw ApiException.badQuery("q.getPaginationInfo must be true or false.");
+  }
+
+  @Override
+  ObjectNode pageBody(RecordPage page, boolean paginationInfo) {
+    ObjectNode out = super.pageBody(page, paginationInfo);
+    if (paginationInfo) {
+      ObjectNode pagination = out.putObject("Pagination");
+      if (page.totalCount() == null) {
+        pagination.putNull("TotalCount");
+      } else {
+        pagination.put("TotalCount", page.totalCount().longValue());
+      }
+      pagination.put("PageNumber", page.pageNumber());
+      pagination.put("PageSize", page.pageSize());
+    }
+    return out;
+  }
+}
