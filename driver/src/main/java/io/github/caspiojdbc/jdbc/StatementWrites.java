@@ -80,6 +80,11 @@ final class StatementWrites {
     this.preparedRequest = request;
   }
 
+  /** Whether parameter {@code index} (from 1) has been given a value since the last clear. */
+  boolean isSet(int index) {
+    return parameters.containsKey(index);
+  }
+
   /** Whether this class handles a call that is not an execution. */
   static boolean handles(Method method) {
     String name = method.getName();

@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.jdbc;
 
+import java.util.regex.Pattern;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.SqlKind;
@@ -13,9 +14,11 @@ import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 
 /**
- * Tells whether an SQL text would change rows (INSERT, UPDATE, DELETE, MERGE), so that a read-only
- * connection can refuse it before anything reaches Caspio. Parses with the connection's lexical
- * settings; text that does not parse is not a write here (execution then reports the syntax error).
+ * Tells what an SQL text is before anything reaches Caspio: whether it would change rows (INSERT,
+ * UPDATE, DELETE, MERGE), so that a read-only connection can refuse it and {@code executeQuery}
+ * need not send a write it cannot undo; whether it is a query, which {@code executeUpdate} refuses;
+ * whether it is empty. Parses with the connection's lexical settings; text that does not parse is
+ * neither a write nor a query here (execution then reports the syntax error).
  */
 final class WriteDetector {
   private static final SqlParser.Config PARSER =
@@ -25,17 +28,40 @@ final class WriteDetector {
           .withQuotedCasing(Casing.UNCHANGED)
           .withCaseSensitive(false);
 
+  /** Blanks, semicolons and comments: what an SQL text holds when it holds no statement. */
+  private static final Pattern EMPTY =
+      Pattern.compile("(?:\\s|;|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)*", Pattern.DOTALL);
+
   private WriteDetector() {}
 
   static boolean isWrite(String sql) {
-    if (sql == null) {
-      return false;
+    SqlNode node = parse(sql);
+    return node != null && SqlKind.DML.contains(node.getKind());
+  }
+
+  /** Whether {@code sql} is a query (SELECT, VALUES, WITH, UNION, ORDER BY, EXPLAIN ...). */
+  static boolean isQuery(String sql) {
+    SqlNode node = parse(sql);
+    return node != null
+        && (SqlKind.QUERY.contains(node.getKind())
+            || node.getKind() == SqlKind.EXPLAIN
+            || node.getKind() == SqlKind.DESCRIBE_TABLE);
+  }
+
+  /** Whether {@code sql} holds no statement at all: only blanks, semicolons or comments. */
+  static boolean isEmpty(String sql) {
+    return sql != null && EMPTY.matcher(sql).matches();
+  }
+
+  /** The statement in {@code sql}, or null when it is empty or does not parse. */
+  static SqlNode parse(String sql) {
+    if (sql == null || isEmpty(sql)) {
+      return null;
     }
     try {
-      SqlNode node = SqlParser.create(sql, PARSER).parseStmt();
-      return SqlKind.DML.contains(node.getKind());
+      return SqlParser.create(sql, PARSER).parseStmt();
     } catch (SqlParseException | RuntimeException e) {
-      return false;
+      return null;
     }
   }
 }
