@@ -39,7 +39,8 @@ import org.apache.calcite.sql.validate.SqlValidatorException;
  *       reduction), so they may arrive inside an {@link ExceptionInInitializerError}: division by
  *       zero 22012; text that is not a date or date-time 22007 in an explicit {@code CAST} and
  *       22018 otherwise (a comparison or an assignment converts implicitly); text that is not a
- *       number 22018;
+ *       number 22018; a value of the wrong Java class (a String bound where a number is expected)
+ *       22018;
  *   <li>Calcite's "unbound parameter": 07001;
  *   <li>an {@link ArithmeticException} (numeric overflow in Calcite's casts): 22000;
  *   <li>an {@link UnsupportedOperationException}: 0A000;
@@ -56,6 +57,8 @@ final class SqlErrors {
   private static final Pattern INVALID_DATETIME =
       Pattern.compile("Invalid (?:DATE|TIME|TIMESTAMP) value, '(.*)'", Pattern.DOTALL);
   private static final Pattern NOT_A_DIGIT = Pattern.compile("^Character (.) is neither");
+  private static final Pattern JAVA_LANG_CAST =
+      Pattern.compile("class java\\.lang\\.(\\w+) cannot be cast to class java\\.lang\\.(\\w+)");
   private static final Pattern INPUT_STRING = Pattern.compile("^For input string: \"(.*)\"");
   private static final Pattern ENCOUNTERED =
       Pattern.compile("^Encountered \"(.*?)\" at line (\\d+), column (\\d+)", Pattern.DOTALL);
@@ -136,6 +139,13 @@ final class SqlErrors {
       return wrap(ErrorKind.INVALID_CAST, notANumber(number.getMessage()), t);
     }
     for (Throwable c : chain(t)) {
+      if (c instanceof ClassCastException && c.getMessage() != null) {
+        // Calcite's generated code casts a bound value to the Java class of its SQL type.
+        Matcher m = JAVA_LANG_CAST.matcher(c.getMessage());
+        if (m.find()) {
+          return wrap(ErrorKind.INVALID_CAST, wrongClass(m.group(1), m.group(2)), t);
+        }
+      }
       if (c instanceof IllegalArgumentException && c.getMessage() != null) {
         Matcher m = INVALID_DATETIME.matcher(c.getMessage());
         if (m.find()) {
@@ -162,6 +172,22 @@ final class SqlErrors {
       }
     }
     return null;
+  }
+
+  private static String wrongClass(String actual, String expected) {
+    String what =
+        switch (expected) {
+          case "Number", "Integer", "Long", "Short", "Byte", "Double", "Float" -> "a number";
+          case "Boolean" -> "a boolean";
+          case "String", "CharSequence" -> "text";
+          default -> "a value of type " + expected;
+        };
+    String given = actual.equals("String") ? "A text value (String)" : "A " + actual + " value";
+    return given
+        + " cannot be used where "
+        + what
+        + " is expected; pass a value of the column's type (for a parameter, the setter of that"
+        + " type, such as setBigDecimal or setInt)";
   }
 
   private static String notANumber(String detail) {

@@ -103,6 +103,15 @@ class SqlErrorsTest {
             "22018",
             SQLDataException.class),
         Arguments.of(
+            "text bound where generated code expects a number",
+            new SQLException(
+                "Error",
+                new ClassCastException(
+                    "class java.lang.String cannot be cast to class java.lang.Number"
+                        + " (java.lang.String and java.lang.Number are in module java.base)")),
+            "22018",
+            SQLDataException.class),
+        Arguments.of(
             "unbound parameter",
             new SQLException(
                 "exception while executing query: unbound parameter",

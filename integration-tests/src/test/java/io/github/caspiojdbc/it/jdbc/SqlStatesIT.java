@@ -214,6 +214,47 @@ class SqlStatesIT {
     assertTrue(e.getMessage().contains("line 1, column"), e.getMessage());
   }
 
+  @Test
+  void currencyColumn_boundTextAndUpdate_22018() throws Exception {
+    try (Connection c = fixture.connect();
+        Statement s = c.createStatement();
+        PreparedStatement p =
+            c.prepareStatement("insert into Products (Name, Price) values (?, ?)")) {
+      p.setString(1, "x");
+      p.setString(2, "abc");
+      SQLException e = failure(p::executeUpdate);
+      assertState("22018", e);
+      assertTrue(e.getMessage().contains("number"), e.getMessage());
+      assertState(
+          "22018",
+          failure(
+              () ->
+                  s.executeUpdate(
+                      "update Products set Price = 'abc' where Product_No = 'P-00001'")));
+    }
+  }
+
+  @Test
+  void prepare_constantReduction_22012() throws Exception {
+    try (Connection c = fixture.connect()) {
+      assertState("22012", failure(() -> c.prepareStatement("select 1/0").executeQuery().next()));
+    }
+  }
+
+  @Test
+  void getObject_outOfRangeAndWrongType_22003And22018() throws Exception {
+    try (Connection c = fixture.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select 3000000000, 'abc' from Orders where Order_No = 1")) {
+      assertTrue(rs.next());
+      assertState("22003", failure(() -> rs.getObject(1, Integer.class)));
+      assertEquals(3000000000L, rs.getObject(1, Long.class));
+      SQLException e = failure(() -> rs.getObject(2, Integer.class));
+      assertState("22018", e);
+      assertTrue(e.getMessage().contains("Integer"), e.getMessage());
+    }
+  }
+
   private static SQLException query(String sql) throws SQLException {
     try (Connection c = fixture.connect();
         Statement s = c.createStatement()) {
