@@ -70,11 +70,14 @@ final class ResultSetHandler extends Wrappers.Handler {
   @Override
   Object intercept(Object proxy, Method method, Object[] args) throws Throwable {
     String name = method.getName();
-    if (!name.equals("close") && !name.equals("isClosed") && resultSet.isClosed()) {
-      if (statement != null) {
-        statement.checkOpen();
+    if (!name.equals("close") && !name.equals("isClosed")) {
+      // Closing the connection stops the result set's reads without Avatica marking it closed.
+      if (statement != null && statement.connectionClosed()) {
+        throw CaspioConnection.closedError();
       }
-      throw StatementHandler.closedError("result set");
+      if (resultSet.isClosed()) {
+        throw StatementHandler.closedError("result set");
+      }
     }
     if (args.length >= 1
         && CONVERTING.containsKey(name)
@@ -190,6 +193,11 @@ final class ResultSetHandler extends Wrappers.Handler {
               null)
           .toSqlException();
     }
+  }
+
+  @Override
+  SQLException translate(Throwable e) {
+    return SqlErrors.translate(e, statement == null ? null : statement.currentSql());
   }
 
   @Override

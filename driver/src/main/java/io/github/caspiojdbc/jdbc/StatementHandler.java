@@ -96,6 +96,7 @@ final class StatementHandler extends Wrappers.Handler {
         return forward(method, args);
       case "addBatch":
         if (args.length == 1 && args[0] instanceof String sql) {
+          checkNotEmpty(sql);
           owner.checkWritable(sql);
         }
         return writes.handle(method, args);
@@ -170,6 +171,16 @@ final class StatementHandler extends Wrappers.Handler {
   @Override
   SQLException translate(Throwable e) {
     return SqlErrors.translate(e, currentSql);
+  }
+
+  /** The SQL of the execution in progress or last run, or null. */
+  String currentSql() {
+    return currentSql;
+  }
+
+  /** Whether the connection of this statement is closed. */
+  boolean connectionClosed() {
+    return owner.isClosed();
   }
 
   /** 08003 when the connection is closed, 55000 when only this statement is. */

@@ -5,7 +5,6 @@
  */
 package io.github.caspiojdbc.jdbc;
 
-import java.util.regex.Pattern;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.SqlKind;
@@ -28,10 +27,6 @@ final class WriteDetector {
           .withQuotedCasing(Casing.UNCHANGED)
           .withCaseSensitive(false);
 
-  /** Blanks, semicolons and comments: what an SQL text holds when it holds no statement. */
-  private static final Pattern EMPTY =
-      Pattern.compile("(?:\\s|;|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)*", Pattern.DOTALL);
-
   private WriteDetector() {}
 
   static boolean isWrite(String sql) {
@@ -50,7 +45,30 @@ final class WriteDetector {
 
   /** Whether {@code sql} holds no statement at all: only blanks, semicolons or comments. */
   static boolean isEmpty(String sql) {
-    return sql != null && EMPTY.matcher(sql).matches();
+    if (sql == null) {
+      return false;
+    }
+    // A loop rather than a regular expression, whose repetition would recurse on long inputs.
+    int i = 0;
+    int n = sql.length();
+    while (i < n) {
+      char c = sql.charAt(i);
+      if (Character.isWhitespace(c) || c == ';') {
+        i++;
+      } else if (sql.startsWith("--", i)) {
+        int end = sql.indexOf('\n', i);
+        i = end < 0 ? n : end + 1;
+      } else if (sql.startsWith("/*", i)) {
+        int end = sql.indexOf("*/", i + 2);
+        if (end < 0) {
+          return false; // an unclosed comment is a syntax error, reported by the parser
+        }
+        i = end + 2;
+      } else {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The statement in {@code sql}, or null when it is empty or does not parse. */

@@ -6,8 +6,10 @@
 package io.github.caspiojdbc.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -73,6 +75,7 @@ class WriteDetectorTest {
         Arguments.of("select 1", false),
         Arguments.of("-- comment\nselect 1", false),
         Arguments.of("x", false),
+        Arguments.of("/* unclosed", false),
         Arguments.of(null, false));
   }
 
@@ -80,5 +83,10 @@ class WriteDetectorTest {
   @MethodSource("empties")
   void isEmpty_sql_onlyBlanksSemicolonsComments(String sql, boolean expected) {
     assertEquals(expected, WriteDetector.isEmpty(sql));
+  }
+
+  @Test
+  void isEmpty_longBlankText_noStackOverflow() {
+    assertTrue(WriteDetector.isEmpty(" ".repeat(200_000) + ";\n-- end"));
   }
 }

@@ -166,6 +166,7 @@ class SqlStatesIT {
         assertTrue(
             e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("empty"), e.getMessage());
         assertState("42000", failure(() -> c.prepareStatement(sql)));
+        assertState("42000", failure(() -> s.addBatch(sql)));
       }
     }
   }
@@ -175,6 +176,7 @@ class SqlStatesIT {
     Connection c = fixture.connect();
     Statement s = c.createStatement();
     Statement s2 = c.createStatement();
+    ResultSet open = s2.executeQuery("select Name from Customers");
     ResultSet rs = s.executeQuery("select Name from Customers");
     rs.close();
     assertState("55000", failure(rs::next));
@@ -191,6 +193,7 @@ class SqlStatesIT {
     assertState("08003", failure(() -> c.prepareCall("x")));
     assertState("08003", failure(() -> c.setClientInfo("a", "b")));
     assertState("08003", failure(() -> s2.executeQuery("select 1")));
+    assertState("08003", failure(open::next));
     assertTrue(c.isClosed());
     assertFalse(c.isValid(1));
   }
