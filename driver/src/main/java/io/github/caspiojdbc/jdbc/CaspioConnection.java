@@ -363,6 +363,7 @@ final class CaspioConnection implements CaspioJdbcConnection {
     checkOpen();
     StatementHandler.checkNotEmpty(sql);
     checkWritable(sql);
+    preload(sql);
     try {
       return prepared(calcite.prepareStatement(sql), sql);
     } catch (SQLException | RuntimeException | ExceptionInInitializerError | AssertionError e) {
@@ -376,6 +377,7 @@ final class CaspioConnection implements CaspioJdbcConnection {
     checkOpen();
     StatementHandler.checkNotEmpty(sql);
     checkWritable(sql);
+    preload(sql);
     try {
       return prepared(calcite.prepareStatement(sql, type, concurrency), sql);
     } catch (SQLException | RuntimeException | ExceptionInInitializerError | AssertionError e) {
@@ -389,10 +391,27 @@ final class CaspioConnection implements CaspioJdbcConnection {
     checkOpen();
     StatementHandler.checkNotEmpty(sql);
     checkWritable(sql);
+    preload(sql);
     try {
       return prepared(calcite.prepareStatement(sql, type, concurrency, holdability), sql);
     } catch (SQLException | RuntimeException | ExceptionInInitializerError | AssertionError e) {
       throw SqlErrors.translate(e, sql);
+    }
+  }
+
+  /**
+   * Preparing plans the statement, which loads the field lists it needs; the {@code queryTimeout}
+   * property and the network timeout, known at this point, bound that loading (a timeout the
+   * application sets on the statement later cannot).
+   */
+  private void preload(String sql) throws SQLException {
+    long millis = config.queryTimeout().toMillis();
+    int network = networkTimeoutMillis;
+    if (network > 0) {
+      millis = millis == 0 ? network : Math.min(millis, network);
+    }
+    if (millis > 0) {
+      MetadataPreload.load(schema, sql, millis);
     }
   }
 

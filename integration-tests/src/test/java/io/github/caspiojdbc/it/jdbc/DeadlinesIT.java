@@ -70,6 +70,21 @@ class DeadlinesIT {
   }
 
   @Test
+  void queryTimeoutProperty_prepareWithColdFieldList_HYT00WithinTimeout() throws Exception {
+    try (Connection c = fixture.connect("&maxRetries=0&queryTimeout=2")) {
+      fixture.emulator.faults().delayNext(5, Duration.ofSeconds(15), ".*/fields.*");
+      long t0 = System.nanoTime();
+      SQLException e =
+          assertThrows(SQLException.class, () -> c.prepareStatement("select Status from Orders"));
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      assertEquals("HYT00", e.getSQLState(), () -> chain(e));
+      assertTrue(ms < 10_000, "preparing with queryTimeout=2 ended after " + ms + " ms");
+    } finally {
+      fixture.emulator.faults().clear();
+    }
+  }
+
+  @Test
   void driverManagerLoginTimeout_silentServer_08001WithinIt() throws Exception {
     List<Socket> held = new ArrayList<>();
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
