@@ -217,7 +217,8 @@ final class StatementWrites {
           }
           counts[i] = ps.executeLargeUpdate();
         }
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException | RuntimeException | ExceptionInInitializerError | AssertionError e) {
+        // Errors too: Calcite evaluates constants (1/0) in generated code while planning an entry.
         throw batchFailure(i, n, counts, SqlErrors.translate(e));
       } finally {
         CaspioWrites.InsertResult after = writes.lastInsert();

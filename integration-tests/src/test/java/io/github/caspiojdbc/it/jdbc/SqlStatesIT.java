@@ -238,6 +238,17 @@ class SqlStatesIT {
   }
 
   @Test
+  void batch_constantReductionInAnEntry_batchUpdateExceptionWith22012() throws Exception {
+    try (Connection c = fixture.connect();
+        Statement s = c.createStatement()) {
+      s.addBatch("update Orders set Discount = 1/0 where Order_No = -1");
+      SQLException e = failure(s::executeBatch);
+      assertTrue(e instanceof java.sql.BatchUpdateException, () -> chain(e));
+      assertEquals("22012", e.getSQLState(), () -> chain(e));
+    }
+  }
+
+  @Test
   void prepare_constantReduction_22012() throws Exception {
     try (Connection c = fixture.connect()) {
       assertState("22012", failure(() -> c.prepareStatement("select 1/0").executeQuery().next()));
