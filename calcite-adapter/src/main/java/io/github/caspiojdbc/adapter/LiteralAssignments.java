@@ -151,7 +151,7 @@ final class LiteralAssignments {
             || dateTimeIn && (numberOut || kind == ColumnKind.BOOLEAN);
     if (refused) {
       throw refused(
-          ErrorKind.BAD_CAST,
+          ErrorKind.INVALID_CAST,
           column,
           "a "
               + source.getSqlTypeName()
@@ -295,10 +295,10 @@ final class LiteralAssignments {
       } else if (kind == ColumnKind.BOOLEAN
           && v.compareTo(BigDecimal.ONE) != 0
           && v.signum() != 0) {
-        throw refused(ErrorKind.BAD_CAST, column, v.toPlainString() + " is not a Yes/No value");
+        throw refused(ErrorKind.INVALID_CAST, column, v.toPlainString() + " is not a Yes/No value");
       } else if (kind == ColumnKind.TIMESTAMP) {
         // Calcite would read the number as milliseconds since 1970, a date nobody wrote.
-        throw refused(ErrorKind.BAD_CAST, column, v.toPlainString() + " is not a date-time");
+        throw refused(ErrorKind.INVALID_CAST, column, v.toPlainString() + " is not a date-time");
       }
     } else if (literal instanceof SqlCharStringLiteral s && !negate) {
       String text = s.getValueAs(String.class);
@@ -308,7 +308,7 @@ final class LiteralAssignments {
         String t = text.trim().toLowerCase(Locale.ROOT);
         if (!t.equals("true") && !t.equals("false")) {
           throw refused(
-              ErrorKind.BAD_CAST,
+              ErrorKind.INVALID_CAST,
               column,
               "'" + clip(text) + "' is not a Yes/No value (use TRUE or FALSE)");
         }
@@ -319,11 +319,11 @@ final class LiteralAssignments {
       }
     } else if (literal.getTypeName() == SqlTypeName.BOOLEAN) {
       if (numeric || kind == ColumnKind.TIMESTAMP) {
-        throw refused(ErrorKind.BAD_CAST, column, literal + " is not a " + describe(kind));
+        throw refused(ErrorKind.INVALID_CAST, column, literal + " is not a " + describe(kind));
       }
     } else if (literal instanceof SqlAbstractDateTimeLiteral) {
       if (numeric || kind == ColumnKind.BOOLEAN) {
-        throw refused(ErrorKind.BAD_CAST, column, literal + " is not a " + describe(kind));
+        throw refused(ErrorKind.INVALID_CAST, column, literal + " is not a " + describe(kind));
       }
     }
   }
@@ -345,7 +345,7 @@ final class LiteralAssignments {
       }
     } catch (java.time.DateTimeException e) {
       throw refused(
-          ErrorKind.BAD_DATETIME,
+          ErrorKind.INVALID_DATETIME,
           column,
           "'" + clip(text) + "' is not a date-time (use 'yyyy-MM-dd' or 'yyyy-MM-dd HH:mm:ss')");
     }
@@ -367,7 +367,7 @@ final class LiteralAssignments {
     try {
       return new BigDecimal(text.trim());
     } catch (NumberFormatException e) {
-      throw refused(ErrorKind.BAD_CAST, column, "'" + clip(text) + "' is not a number");
+      throw refused(ErrorKind.INVALID_CAST, column, "'" + clip(text) + "' is not a number");
     }
   }
 

@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.error;
 
+import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLIntegrityConstraintViolationException;
@@ -88,7 +89,7 @@ public class CaspioException extends RuntimeException {
     String state = kind.sqlState();
     SQLException e =
         switch (kind) {
-          case CONNECTION_FAILED ->
+          case CONNECTION_FAILED, CONNECTION_CLOSED ->
               new SQLNonTransientConnectionException(message, state, httpStatus);
           case TRANSPORT, UNKNOWN_OUTCOME ->
               new SQLTransientConnectionException(message, state, httpStatus);
@@ -100,6 +101,8 @@ public class CaspioException extends RuntimeException {
               new SQLIntegrityConstraintViolationException(message, state, httpStatus);
           case UNSUPPORTED -> new SQLFeatureNotSupportedException(message, state, httpStatus);
           case TIMEOUT -> new SQLTimeoutException(message, state, httpStatus);
+          case DIVISION_BY_ZERO, INVALID_DATETIME, INVALID_CAST, OUT_OF_RANGE ->
+              new SQLDataException(message, state, httpStatus);
           default -> new SQLException(message, state, httpStatus);
         };
     e.initCause(this);

@@ -12,6 +12,8 @@ package io.github.caspiojdbc.error;
 public enum ErrorKind {
   /** Bad URL, unknown property, host unreachable: the connection could not be made. */
   CONNECTION_FAILED("08001"),
+  /** A method called on a connection that is already closed. */
+  CONNECTION_CLOSED("08003"),
   /** I/O failure, timeout or exhausted retries in the middle of a session. */
   TRANSPORT("08S01"),
   /** Credentials rejected by the token endpoint, or a second 401 from the API. */
@@ -20,16 +22,22 @@ public enum ErrorKind {
   INVALID_PARAMETER("22023"),
   /** A value that does not fit its column's type (the general data exception). */
   DATA("22000"),
-  /** A number outside its column's range, or with more decimals than its column keeps. */
+  /** A division by zero while evaluating an expression. */
+  DIVISION_BY_ZERO("22012"),
+  /** Text that is not a valid date, time or timestamp. */
+  INVALID_DATETIME("22007"),
+  /**
+   * A value that cannot be converted to the type asked for: text that is not a number, text
+   * compared with or stored into a date column, a getter asking for an incompatible type.
+   */
+  INVALID_CAST("22018"),
+  /**
+   * A number too large or too small for the type asked for, or with more decimals than its column
+   * keeps.
+   */
   OUT_OF_RANGE("22003"),
   /** Text longer than its column allows. */
   TOO_LONG("22001"),
-  /** Text that is not a valid date or date-time. */
-  BAD_DATETIME("22007"),
-  /** A value whose form cannot be converted to the column's type, such as 'abc' for a number. */
-  BAD_CAST("22018"),
-  /** Division by zero. */
-  DIVISION_BY_ZERO("22012"),
   /** A table or view that does not exist. */
   TABLE_NOT_FOUND("42S02"),
   /** A column that does not exist. */
@@ -44,6 +52,14 @@ public enum ErrorKind {
   UNSUPPORTED("0A000"),
   /** The statement's deadline passed. */
   TIMEOUT("HYT00"),
+  /** A method called on a statement or result set that is already closed. */
+  OBJECT_CLOSED("55000"),
+  /** A prepared statement executed while one of its parameters has no value. */
+  PARAMETER_NOT_SET("07001"),
+  /** {@code executeUpdate} given a query: a query is not an update (no request is sent). */
+  QUERY_NOT_UPDATE("07003"),
+  /** {@code executeQuery} given SQL that returns no rows (no request is sent). */
+  NOT_A_QUERY("07005"),
   /** The statement was cancelled. */
   CANCELLED("57014"),
   /** The server denied the operation (IP restriction, missing permission, disabled profile). */

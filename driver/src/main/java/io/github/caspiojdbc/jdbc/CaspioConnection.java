@@ -21,6 +21,7 @@ import java.net.URI;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
+import java.sql.ClientInfoStatus;
 import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -285,7 +286,8 @@ final class CaspioConnection implements CaspioJdbcConnection {
   }
 
   static SQLException closedError() {
-    return new CaspioException(ErrorKind.CONNECTION_FAILED, "The connection is closed", null)
+    return new CaspioException(
+            ErrorKind.CONNECTION_CLOSED, "The connection is closed; open a new one", null)
         .toSqlException();
   }
 
@@ -296,8 +298,10 @@ final class CaspioConnection implements CaspioJdbcConnection {
     return Wrappers.statement(this, s);
   }
 
-  private PreparedStatement prepared(PreparedStatement s) throws SQLException {
-    return (PreparedStatement) statement(s);
+  private PreparedStatement prepared(PreparedStatement s, String sql) throws SQLException {
+    PreparedStatement p = (PreparedStatement) statement(s);
+    Wrappers.handler(p).prepared(sql);
+    return p;
   }
 
   /** Whether writes are refused: the {@code readOnly} property, or {@code setReadOnly(true)}. */
@@ -356,11 +360,13 @@ final class CaspioConnection implements CaspioJdbcConnection {
   @Override
   public PreparedStatement prepareStatement(String sql) throws SQLException {
     checkOpen();
+    StatementHandler.checkNotEmpty(sql);
     checkWritable(sql);
+    preload(sql);
     try {
-      return prepared(calcite.prepareStatement(sql));
-    } catch (SQLException | RuntimeException e) {
-      throw SqlErrors.translate(e);
+      return prepared(calcite.prepareStatement(sql), sql);
+    } catch (SQLException | RuntimeException | ExceptionInInitializerError | AssertionError e) {
+      throw SqlErrors.translate(e, sql);
     }
   }
 
@@ -368,11 +374,13 @@ final class CaspioConnection implements CaspioJdbcConnection {
   public PreparedStatement prepareStatement(String sql, int type, int concurrency)
       throws SQLException {
     checkOpen();
+    StatementHandler.checkNotEmpty(sql);
     checkWritable(sql);
+    preload(sql);
     try {
-      return prepared(calcite.prepareStatement(sql, type, concurrency));
-    } catch (SQLException | RuntimeException e) {
-      throw SqlErrors.translate(e);
+      return prepared(calcite.prepareStatement(sql, type, concurrency), sql);
+    } catch (SQLException | RuntimeException | ExceptionInInitializerError | AssertionError e) {
+      throw SqlErrors.translate(e, sql);
     }
   }
 
@@ -380,11 +388,29 @@ final class CaspioConnection implements CaspioJdbcConnection {
   public PreparedStatement prepareStatement(String sql, int type, int concurrency, int holdability)
       throws SQLException {
     checkOpen();
+    StatementHandler.checkNotEmpty(sql);
     checkWritable(sql);
+    preload(sql);
     try {
-      return prepared(calcite.prepareStatement(sql, type, concurrency, holdability));
-    } catch (SQLException | RuntimeException e) {
-      throw SqlErrors.translate(e);
+      return prepared(calcite.prepareStatement(sql, type, concurrency, holdability), sql);
+    } catch (SQLException | RuntimeException | ExceptionInInitializerError | AssertionError e) {
+      throw SqlErrors.translate(e, sql);
+    }
+  }
+
+  /**
+   * Preparing plans the statement, which loads the field lists it needs; the {@code queryTimeout}
+   * property and the network timeout, known at this point, bound that loading (a timeout the
+   * application sets on the statement later cannot).
+   */
+  private void preload(String sql) throws SQLException {
+    long millis = config.queryTimeout().toMillis();
+    int network = networkTimeoutMillis;
+    if (network > 0) {
+      millis = millis == 0 ? network : Math.min(millis, network);
+    }
+    if (millis > 0) {
+      MetadataPreload.load(schema, sql, millis);
     }
   }
 
@@ -411,17 +437,20 @@ final class CaspioConnection implements CaspioJdbcConnection {
 
   @Override
   public CallableStatement prepareCall(String sql) throws SQLException {
+    checkOpen();
     throw unsupported("Caspio has no stored procedures");
   }
 
   @Override
   public CallableStatement prepareCall(String sql, int type, int concurrency) throws SQLException {
+    checkOpen();
     throw unsupported("Caspio has no stored procedures");
   }
 
   @Override
   public CallableStatement prepareCall(String sql, int type, int concurrency, int holdability)
       throws SQLException {
+    checkOpen();
     throw unsupported("Caspio has no stored procedures");
   }
 
@@ -552,6 +581,7 @@ final class CaspioConnection implements CaspioJdbcConnection {
 
   @Override
   public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
+    checkOpen();
     if (map != null && !map.isEmpty()) {
       throw unsupported("User-defined type maps are not supported");
     }
@@ -571,51 +601,61 @@ final class CaspioConnection implements CaspioJdbcConnection {
 
   @Override
   public Savepoint setSavepoint() throws SQLException {
+    checkOpen();
     throw unsupported("Caspio has no transactions, so no savepoints");
   }
 
   @Override
   public Savepoint setSavepoint(String name) throws SQLException {
+    checkOpen();
     throw unsupported("Caspio has no transactions, so no savepoints");
   }
 
   @Override
   public void rollback(Savepoint savepoint) throws SQLException {
+    checkOpen();
     throw unsupported("Caspio has no transactions, so no savepoints");
   }
 
   @Override
   public void releaseSavepoint(Savepoint savepoint) throws SQLException {
+    checkOpen();
     throw unsupported("Caspio has no transactions, so no savepoints");
   }
 
   @Override
   public Clob createClob() throws SQLException {
+    checkOpen();
     throw unsupported("LOB objects are not supported");
   }
 
   @Override
   public Blob createBlob() throws SQLException {
+    checkOpen();
     throw unsupported("LOB objects are not supported");
   }
 
   @Override
   public NClob createNClob() throws SQLException {
+    checkOpen();
     throw unsupported("LOB objects are not supported");
   }
 
   @Override
   public SQLXML createSQLXML() throws SQLException {
+    checkOpen();
     throw unsupported("SQLXML is not supported");
   }
 
   @Override
   public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
+    checkOpen();
     throw unsupported("Arrays are not supported");
   }
 
   @Override
   public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
+    checkOpen();
     throw unsupported("Structs are not supported");
   }
 
@@ -662,6 +702,7 @@ final class CaspioConnection implements CaspioJdbcConnection {
 
   @Override
   public void setClientInfo(String name, String value) throws SQLClientInfoException {
+    checkOpenForClientInfo(name);
     if (value == null) {
       clientInfo.remove(name);
     } else {
@@ -671,9 +712,20 @@ final class CaspioConnection implements CaspioJdbcConnection {
 
   @Override
   public void setClientInfo(Properties properties) throws SQLClientInfoException {
+    checkOpenForClientInfo(null);
     clientInfo.clear();
     if (properties != null) {
       clientInfo.putAll(properties);
+    }
+  }
+
+  /** setClientInfo may only throw SQLClientInfoException, which names the refused properties. */
+  private void checkOpenForClientInfo(String name) throws SQLClientInfoException {
+    if (closed) {
+      SQLException e = closedError();
+      Map<String, ClientInfoStatus> refused =
+          name == null ? Map.of() : Map.of(name, ClientInfoStatus.REASON_UNKNOWN);
+      throw new SQLClientInfoException(e.getMessage(), e.getSQLState(), 0, refused, e);
     }
   }
 
@@ -713,6 +765,9 @@ final class CaspioConnection implements CaspioJdbcConnection {
 
   @Override
   public void abort(Executor executor) throws SQLException {
+    if (closed) {
+      return; // JDBC: abort on a closed connection is a no-op.
+    }
     if (executor == null) {
       throw CaspioErrors.invalidValue("abort needs an executor");
     }

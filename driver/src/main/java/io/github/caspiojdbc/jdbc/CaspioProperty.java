@@ -73,14 +73,17 @@ public enum CaspioProperty {
       "10000",
       Rule.duration(ChronoUnit.MILLIS),
       "Milliseconds allowed to open a TCP and TLS connection; 0 means no limit."),
-  /** Bound on establishing a connection: first token plus first API call. */
+  /**
+   * Bound on establishing a connection: first token plus first API call. When the property is not
+   * given, {@code DriverManager.getLoginTimeout()} applies, as JDBC asks of drivers.
+   */
   LOGIN_TIMEOUT(
       "loginTimeout",
       Flag.NONE,
       "0",
       Rule.duration(ChronoUnit.SECONDS),
-      "Seconds allowed to establish a connection (first token and first API call); 0 means no"
-          + " limit beyond the other timeouts."),
+      "Seconds allowed to establish a connection (first token and first API call); when not set,"
+          + " DriverManager.getLoginTimeout(); 0 means no limit beyond the other timeouts."),
   /** Retry budget for transient failures; bounded so a broken server cannot hold a thread. */
   MAX_RETRIES(
       "maxRetries",

@@ -13,8 +13,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -447,13 +449,28 @@ final class CaspioUrl {
         v.get(CaspioProperty.SCOPE),
         CaspioProperty.CONNECT_TIMEOUT.durationValue(text(v, CaspioProperty.CONNECT_TIMEOUT)),
         CaspioProperty.SOCKET_TIMEOUT.durationValue(text(v, CaspioProperty.SOCKET_TIMEOUT)),
-        CaspioProperty.LOGIN_TIMEOUT.durationValue(text(v, CaspioProperty.LOGIN_TIMEOUT)),
+        loginTimeout(v),
         CaspioProperty.QUERY_TIMEOUT.durationValue(text(v, CaspioProperty.QUERY_TIMEOUT)),
         CaspioProperty.METADATA_CACHE_TTL.durationValue(text(v, CaspioProperty.METADATA_CACHE_TTL)),
         CaspioProperty.MAX_RETRIES.intValue(text(v, CaspioProperty.MAX_RETRIES)),
         CaspioProperty.PAGE_SIZE.intValue(text(v, CaspioProperty.PAGE_SIZE)),
         CaspioProperty.PREFETCH.intValue(text(v, CaspioProperty.PREFETCH)),
         bool(v, CaspioProperty.READ_ONLY));
+  }
+
+  /**
+   * The {@code loginTimeout} property; when it is not given, {@link DriverManager#getLoginTimeout}
+   * as JDBC asks (its default 0 leaves the property's default, no limit).
+   */
+  private static Duration loginTimeout(Map<CaspioProperty, String> v) {
+    String given = v.get(CaspioProperty.LOGIN_TIMEOUT);
+    if (given == null) {
+      int seconds = DriverManager.getLoginTimeout();
+      if (seconds > 0) {
+        return Duration.ofSeconds(seconds);
+      }
+    }
+    return CaspioProperty.LOGIN_TIMEOUT.durationValue(text(v, CaspioProperty.LOGIN_TIMEOUT));
   }
 
   /** The given value, or the default (every property read here has one). */

@@ -256,7 +256,7 @@ final class ParameterValues {
       try {
         return new BigDecimal(s);
       } catch (NumberFormatException e) {
-        throw new CaspioException(ErrorKind.BAD_CAST, "'" + clip(s) + "' is not a number", null);
+        throw new CaspioException(ErrorKind.INVALID_CAST, "'" + clip(s) + "' is not a number", null);
       }
     }
     throw cannot(value, "a number");
@@ -277,7 +277,7 @@ final class ParameterValues {
         return false;
       }
       throw new CaspioException(
-          ErrorKind.BAD_CAST, d.toPlainString() + " is not a Yes/No value (use 1 or 0)", null);
+          ErrorKind.INVALID_CAST, d.toPlainString() + " is not a Yes/No value (use 1 or 0)", null);
     }
     if (value instanceof String s) {
       switch (s.trim().toLowerCase(Locale.ROOT)) {
@@ -287,7 +287,7 @@ final class ParameterValues {
           return false;
         default:
           throw new CaspioException(
-              ErrorKind.BAD_CAST,
+              ErrorKind.INVALID_CAST,
               "'" + clip(s) + "' is not a Yes/No value (use true, false, 1 or 0)",
               null);
       }
@@ -368,7 +368,7 @@ final class ParameterValues {
         t = LocalTime.parse(s.trim());
       } catch (DateTimeParseException e) {
         throw new CaspioException(
-            ErrorKind.BAD_DATETIME, "'" + clip(s) + "' is not a time of day HH:mm[:ss]", null);
+            ErrorKind.INVALID_DATETIME, "'" + clip(s) + "' is not a time of day HH:mm[:ss]", null);
       }
     } else if (value instanceof OffsetTime) {
       throw zoneRefused(value);
@@ -381,7 +381,7 @@ final class ParameterValues {
   private static LocalDate atMidnight(LocalDateTime t, String shown) {
     if (!t.toLocalTime().equals(LocalTime.MIDNIGHT)) {
       throw new CaspioException(
-          ErrorKind.BAD_DATETIME,
+          ErrorKind.INVALID_DATETIME,
           shown + " has a time of day; a DATE parameter takes a date only",
           null);
     }
@@ -397,7 +397,7 @@ final class ParameterValues {
       return LocalDateTime.parse(v, DATE_TIME);
     } catch (DateTimeParseException e) {
       throw new CaspioException(
-          ErrorKind.BAD_DATETIME,
+          ErrorKind.INVALID_DATETIME,
           "'" + clip(s) + "' is not a date-time (use yyyy-MM-dd or yyyy-MM-dd HH:mm:ss)",
           null);
     }
@@ -465,7 +465,7 @@ final class ParameterValues {
     }
     if (value instanceof byte[] || value instanceof InputStream || value instanceof java.sql.Blob) {
       throw new CaspioException(
-          ErrorKind.BAD_CAST,
+          ErrorKind.INVALID_CAST,
           "bytes cannot be stored in a Caspio text field (Caspio has no binary text, and"
               + " decoding them would guess a charset); pass a String, for example new String("
               + "bytes, StandardCharsets.UTF_8), if the bytes are text",
@@ -501,7 +501,7 @@ final class ParameterValues {
       for (byte b : bytes) {
         if (b < 0) {
           throw new CaspioException(
-                  ErrorKind.BAD_CAST,
+                  ErrorKind.INVALID_CAST,
                   "setAsciiStream was given a non-ASCII byte; use setCharacterStream or setString",
                   null)
               .toSqlException();
@@ -523,7 +523,7 @@ final class ParameterValues {
 
   private static CaspioException cannot(Object value, String what) {
     return new CaspioException(
-        ErrorKind.BAD_CAST,
+        ErrorKind.INVALID_CAST,
         "a " + value.getClass().getSimpleName() + " cannot be converted to " + what,
         null);
   }

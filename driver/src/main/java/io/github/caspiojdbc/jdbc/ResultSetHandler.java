@@ -20,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 
 /**
  * What a result set of ours adds to Avatica's: {@code getObject(column, Class)} for the usual
@@ -31,6 +32,12 @@ import java.time.format.DateTimeParseException;
  * value, even inside a daylight-saving gap of the default zone; {@code OffsetDateTime}, {@code
  * OffsetTime} and {@code Instant} attach offset UTC to it (a documented convention, since Caspio
  * keeps no offset).
+ *
+ * <p>Getters fail with 22018 when the value cannot be read as the type asked for (a text column
+ * read with {@code getInt} or {@code getDate}) and with 22003 when a number does not fit (Avatica
+ * would narrow it silently, {@code getByte} of 300 giving 44); the message names the column and its
+ * type, never Avatica's accessor classes. After {@code close()} every method but {@code close} and
+ * {@code isClosed} fails with 55000, or 08003 when the connection is closed.
  */
 final class ResultSetHandler extends Wrappers.Handler {
   private final StatementHandler statement;
@@ -42,21 +49,155 @@ final class ResultSetHandler extends Wrappers.Handler {
     this.resultSet = delegate;
   }
 
+  /** Getters whose failures are conversion failures, with the Java type each one reads. */
+  private static final Map<String, String> CONVERTING =
+      Map.ofEntries(
+          Map.entry("getBoolean", "boolean"),
+          Map.entry("getByte", "byte"),
+          Map.entry("getShort", "short"),
+          Map.entry("getInt", "int"),
+          Map.entry("getLong", "long"),
+          Map.entry("getFloat", "float"),
+          Map.entry("getDouble", "double"),
+          Map.entry("getBigDecimal", "BigDecimal"),
+          Map.entry("getBytes", "byte[]"),
+          Map.entry("getDate", "java.sql.Date"),
+          Map.entry("getTime", "java.sql.Time"),
+          Map.entry("getTimestamp", "java.sql.Timestamp"),
+          Map.entry("getURL", "URL"),
+          Map.entry("getObject", "Object"));
+
   @Override
   Object intercept(Object proxy, Method method, Object[] args) throws Throwable {
-    switch (method.getName()) {
-      case "getStatement":
-        return statement == null ? null : statement.proxy();
-      case "getObject":
-        if (args.length == 2 && args[1] instanceof Class<?> type) {
-          int column =
-              args[0] instanceof String label ? resultSet.findColumn(label) : (Integer) args[0];
-          return getObject(column, type);
-        }
-        return forward(method, args);
-      default:
-        return forward(method, args);
+    String name = method.getName();
+    if (!name.equals("close") && !name.equals("isClosed")) {
+      // Closing the connection stops the result set's reads without Avatica marking it closed.
+      if (statement != null && statement.connectionClosed()) {
+        throw CaspioConnection.closedError();
+      }
+      if (resultSet.isClosed()) {
+        throw StatementHandler.closedError("result set");
+      }
     }
+    if (args.length >= 1
+        && CONVERTING.containsKey(name)
+        && (args[0] instanceof Integer || args[0] instanceof String)) {
+      int column =
+          args[0] instanceof String label ? resultSet.findColumn(label) : (Integer) args[0];
+      String target =
+          args.length == 2 && args[1] instanceof Class<?> c ? c.getName() : CONVERTING.get(name);
+      try {
+        Object value = get(method, args, column);
+        checkRange(name, args, column);
+        return value;
+      } catch (SQLException | RuntimeException e) {
+        if (isConversionFailure(e)) {
+          throw cannotConvert(column, target);
+        }
+        throw e;
+      }
+    }
+    if (name.equals("getStatement")) {
+      return statement == null ? null : statement.proxy();
+    }
+    return forward(method, args);
+  }
+
+  private Object get(Method method, Object[] args, int column) throws Throwable {
+    if (method.getName().equals("getObject") && args.length == 2 && args[1] instanceof Class<?> c) {
+      return getObject(column, c);
+    }
+    return forward(method, args);
+  }
+
+  /** Avatica's "cannot convert to long (...Accessor@1a2b)" and the parsers' failures. */
+  private static boolean isConversionFailure(Throwable e) {
+    if (e instanceof SQLException s
+        && s.getSQLState() == null
+        && s.getMessage() != null
+        && s.getMessage().startsWith("cannot convert")) {
+      return true;
+    }
+    return SqlErrors.find(e, NumberFormatException.class) != null
+        || SqlErrors.find(e, DateTimeParseException.class) != null;
+  }
+
+  /**
+   * 22003 when an integral getter (or getObject to Integer, Long, Short or Byte) reads a number
+   * outside its type's range; Avatica casts it without a word.
+   */
+  private void checkRange(String name, Object[] args, int column) throws SQLException {
+    String target = name;
+    if (name.equals("getObject") && args.length == 2 && args[1] instanceof Class<?> c) {
+      target =
+          c == Integer.class
+              ? "getInt"
+              : c == Long.class
+                  ? "getLong"
+                  : c == Short.class ? "getShort" : c == Byte.class ? "getByte" : name;
+    }
+    long min;
+    long max;
+    switch (target) {
+      case "getByte" -> {
+        min = Byte.MIN_VALUE;
+        max = Byte.MAX_VALUE;
+      }
+      case "getShort" -> {
+        min = Short.MIN_VALUE;
+        max = Short.MAX_VALUE;
+      }
+      case "getInt" -> {
+        min = Integer.MIN_VALUE;
+        max = Integer.MAX_VALUE;
+      }
+      case "getLong" -> {
+        min = Long.MIN_VALUE;
+        max = Long.MAX_VALUE;
+      }
+      default -> {
+        return;
+      }
+    }
+    Object raw = resultSet.getObject(column);
+    if (!(raw instanceof Number n)) {
+      return;
+    }
+    BigDecimal v =
+        n instanceof BigDecimal d
+            ? d
+            : n instanceof Double || n instanceof Float
+                ? (Double.isFinite(n.doubleValue()) ? new BigDecimal(n.doubleValue()) : null)
+                : n instanceof java.math.BigInteger b
+                    ? new BigDecimal(b)
+                    : BigDecimal.valueOf(n.longValue());
+    if (v == null
+        || v.compareTo(BigDecimal.valueOf(min).subtract(BigDecimal.ONE)) <= 0
+        || v.compareTo(BigDecimal.valueOf(max).add(BigDecimal.ONE)) >= 0) {
+      String label = resultSet.getMetaData().getColumnLabel(column);
+      throw new CaspioException(
+              ErrorKind.OUT_OF_RANGE,
+              "Column "
+                  + column
+                  + " ("
+                  + label
+                  + ") holds "
+                  + n
+                  + ", out of range for "
+                  + target
+                  + " ("
+                  + min
+                  + " to "
+                  + max
+                  + "); read it with getLong or getBigDecimal",
+              null)
+          .toSqlException();
+    }
+  }
+
+  @Override
+  SQLException translate(Throwable e) {
+    return SqlErrors.translate(e, statement == null ? null : statement.currentSql());
   }
 
   @Override
@@ -142,18 +283,15 @@ final class ResultSetHandler extends Wrappers.Handler {
   }
 
   private SQLException cannotConvert(int column, Class<?> type) throws SQLException {
+    return cannotConvert(column, type.getName());
+  }
+
+  private SQLException cannotConvert(int column, String type) throws SQLException {
     String label = resultSet.getMetaData().getColumnLabel(column);
     String sqlType = resultSet.getMetaData().getColumnTypeName(column);
     return new CaspioException(
-            ErrorKind.DATA,
-            "Column "
-                + column
-                + " ("
-                + label
-                + ", "
-                + sqlType
-                + ") cannot be read as "
-                + type.getName(),
+            ErrorKind.INVALID_CAST,
+            "Column " + column + " (" + label + ", " + sqlType + ") cannot be read as " + type,
             null)
         .toSqlException();
   }

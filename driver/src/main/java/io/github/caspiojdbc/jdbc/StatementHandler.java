@@ -7,10 +7,16 @@ package io.github.caspiojdbc.jdbc;
 
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.calcite.avatica.AvaticaStatement;
 
 /**
  * What a {@link Statement} or {@code PreparedStatement} of ours adds to Avatica's:
@@ -22,10 +28,23 @@ import java.sql.Statement;
  *   <li>result sets are wrapped (java.time getters, translated errors) and report this statement;
  *   <li>{@code getConnection} returns our connection;
  *   <li>batches and generated keys are handled by {@link StatementWrites};
- *   <li>on a read-only connection, SQL that changes rows is refused before execution.
+ *   <li>on a read-only connection, SQL that changes rows is refused before execution;
+ *   <li>what cannot succeed is refused before any request is sent: empty SQL (42000), {@code
+ *       executeQuery} of SQL that returns no rows (07005: the write would be applied and could not
+ *       be undone), {@code executeUpdate} of a query (07003), a prepared execution with a parameter
+ *       not set (07001);
+ *   <li>{@code cancel()} stops only the execution in flight, if any: Avatica's cancel flag would
+ *       otherwise stay set and fail every later execution with 57014;
+ *   <li>the query timeout also bounds loading the metadata the statement needs ({@link
+ *       MetadataPreload});
+ *   <li>after {@code close()}, every method but {@code close} and {@code isClosed} fails with
+ *       55000, or 08003 when the connection is closed.
  * </ul>
  */
 final class StatementHandler extends Wrappers.Handler {
+  private static final Logger LOG = Logger.getLogger(StatementHandler.class.getName());
+  private static final Field CANCEL_FLAG = cancelFlagField();
+
   private final CaspioConnection owner;
   private final Statement statement;
   final StatementWrites writes;
@@ -36,6 +55,12 @@ final class StatementHandler extends Wrappers.Handler {
   private volatile int queryTimeoutSeconds = -1;
   private volatile boolean cancelRequested;
 
+  /** The SQL of a prepared statement, or null for a plain one. */
+  private String preparedSql;
+
+  /** The SQL of the execution in progress or last run, for the SQLState of some failures. */
+  private volatile String currentSql;
+
   StatementHandler(CaspioConnection owner, Statement delegate) {
     super(delegate);
     this.owner = owner;
@@ -43,9 +68,18 @@ final class StatementHandler extends Wrappers.Handler {
     this.writes = new StatementWrites(owner, delegate);
   }
 
+  /** For a prepared statement: its SQL. */
+  void prepared(String sql) {
+    this.preparedSql = sql;
+    this.currentSql = sql;
+  }
+
   @Override
   Object intercept(Object proxy, Method method, Object[] args) throws Throwable {
     String name = method.getName();
+    if (!name.equals("close") && !name.equals("isClosed")) {
+      checkOpen();
+    }
     switch (name) {
       case "getConnection":
         return owner;
@@ -62,6 +96,7 @@ final class StatementHandler extends Wrappers.Handler {
         return forward(method, args);
       case "addBatch":
         if (args.length == 1 && args[0] instanceof String sql) {
+          checkNotEmpty(sql);
           owner.checkWritable(sql);
         }
         return writes.handle(method, args);
@@ -74,16 +109,145 @@ final class StatementHandler extends Wrappers.Handler {
     if (!name.startsWith("execute")) {
       return forward(method, args);
     }
-    if (args.length > 0 && args[0] instanceof String sql) {
+    String sql = args.length > 0 && args[0] instanceof String text ? text : null;
+    if (sql != null) {
+      checkNotEmpty(sql);
       owner.checkWritable(sql);
+      currentSql = sql;
+    }
+    checkKind(name, sql != null ? sql : preparedSql);
+    if (sql == null
+        && preparedSql != null
+        && !name.equals("executeBatch")
+        && !name.equals("executeLargeBatch")) {
+      checkParametersSet();
     }
     cancelRequested = false;
-    applyTimeout();
+    resetCancelFlag();
+    int timeout = applyTimeout();
+    if (sql != null && timeout > 0) {
+      long spent = MetadataPreload.load(owner.schema(), sql, timeout * 1000L);
+      if (spent > 0) {
+        statement.setQueryTimeout((int) Math.max(1, timeout - spent / 1000));
+      }
+    }
     Object result = writes.execute(method, args);
     if (result instanceof ResultSet rs) {
       return Wrappers.resultSet(this, rs);
     }
     return result;
+  }
+
+  /**
+   * Clears Avatica's cancel flag, which {@code cancel()} sets and nothing ever clears: a cancel
+   * concerns the execution then in flight, never the next one. The flag is a protected field
+   * without accessor, hence reflection; where that is refused, a cancelled statement stays
+   * cancelled, as before.
+   */
+  private void resetCancelFlag() {
+    if (CANCEL_FLAG == null) {
+      return;
+    }
+    try {
+      AvaticaStatement avatica = statement.unwrap(AvaticaStatement.class);
+      ((AtomicBoolean) CANCEL_FLAG.get(avatica)).set(false);
+    } catch (SQLException | ReflectiveOperationException | RuntimeException e) {
+      LOG.log(Level.FINE, "Could not clear the cancel flag", e);
+    }
+  }
+
+  private static Field cancelFlagField() {
+    try {
+      Field f = AvaticaStatement.class.getDeclaredField("cancelFlag");
+      f.setAccessible(true);
+      return f;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      Logger.getLogger(StatementHandler.class.getName())
+          .log(Level.FINE, "Avatica's cancel flag is not reachable", e);
+      return null;
+    }
+  }
+
+  @Override
+  SQLException translate(Throwable e) {
+    return SqlErrors.translate(e, currentSql);
+  }
+
+  /** The SQL of the execution in progress or last run, or null. */
+  String currentSql() {
+    return currentSql;
+  }
+
+  /** Whether the connection of this statement is closed. */
+  boolean connectionClosed() {
+    return owner.isClosed();
+  }
+
+  /** 08003 when the connection is closed, 55000 when only this statement is. */
+  void checkOpen() throws SQLException {
+    if (owner.isClosed()) {
+      throw CaspioConnection.closedError();
+    }
+    if (statement.isClosed()) {
+      throw closedError("statement");
+    }
+  }
+
+  static SQLException closedError(String what) {
+    return new CaspioException(
+            ErrorKind.OBJECT_CLOSED, "The " + what + " is closed; create a new one", null)
+        .toSqlException();
+  }
+
+  static void checkNotEmpty(String sql) throws SQLException {
+    if (WriteDetector.isEmpty(sql)) {
+      throw new CaspioException(
+              ErrorKind.SYNTAX, "Empty SQL statement: there is nothing to execute", null)
+          .toSqlException();
+    }
+  }
+
+  /**
+   * Refuses, before anything is sent, an executeQuery of SQL that changes rows (Caspio cannot undo
+   * it, and the method would then fail for want of a result set) and an executeUpdate of a query.
+   */
+  private static void checkKind(String method, String sql) throws SQLException {
+    if (sql == null) {
+      return;
+    }
+    if (method.equals("executeQuery") && WriteDetector.isWrite(sql)) {
+      throw new CaspioException(
+              ErrorKind.NOT_A_QUERY,
+              "executeQuery needs a query; INSERT, UPDATE and DELETE return no rows, so nothing was"
+                  + " sent. Use executeUpdate or execute",
+              null)
+          .toSqlException();
+    }
+    if ((method.equals("executeUpdate") || method.equals("executeLargeUpdate"))
+        && WriteDetector.isQuery(sql)) {
+      throw new CaspioException(
+              ErrorKind.QUERY_NOT_UPDATE,
+              "executeUpdate cannot run a query, so nothing was sent. Use executeQuery or execute",
+              null)
+          .toSqlException();
+    }
+  }
+
+  private void checkParametersSet() throws SQLException {
+    int count = ((PreparedStatement) statement).getParameterMetaData().getParameterCount();
+    for (int i = 1; i <= count; i++) {
+      if (!writes.isSet(i)) {
+        throw new CaspioException(
+                ErrorKind.PARAMETER_NOT_SET,
+                "Parameter "
+                    + i
+                    + " of "
+                    + count
+                    + " is not set; set every parameter (setNull for NULL) before executing",
+                null)
+            .toSqlException();
+      }
+    }
   }
 
   /** Our statement proxy, which its result sets report as their statement. */
@@ -108,18 +272,19 @@ final class StatementHandler extends Wrappers.Handler {
         .toSqlException();
   }
 
-  private void applyTimeout() throws Exception {
+  /** Sets Avatica's timeout for the coming execution and returns it (seconds, 0 for none). */
+  private int applyTimeout() throws Exception {
     int network = owner.networkTimeoutMillis();
     int own = queryTimeoutSeconds >= 0 ? queryTimeoutSeconds : statement.getQueryTimeout();
+    int effective = own;
     if (network > 0) {
       int networkSeconds = (int) Math.max(1, (network + 999L) / 1000);
-      int effective = own == 0 ? networkSeconds : Math.min(own, networkSeconds);
-      statement.setQueryTimeout(effective);
-    } else {
-      statement.setQueryTimeout(own);
+      effective = own == 0 ? networkSeconds : Math.min(own, networkSeconds);
     }
+    statement.setQueryTimeout(effective);
     if (queryTimeoutSeconds < 0) {
       queryTimeoutSeconds = own;
     }
+    return effective;
   }
 }

@@ -79,6 +79,11 @@ final class StatementWrites {
     this.preparedRequest = request;
   }
 
+  /** Whether parameter {@code index} (from 1) has been given a value since the last clear. */
+  boolean isSet(int index) {
+    return parameters.containsKey(index);
+  }
+
   /** Whether this class handles a call that is not an execution. */
   static boolean handles(Method method) {
     String name = method.getName();
@@ -207,7 +212,8 @@ final class StatementWrites {
           }
           counts[i] = ps.executeLargeUpdate();
         }
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException | RuntimeException | ExceptionInInitializerError | AssertionError e) {
+        // Errors too: Calcite evaluates constants (1/0) in generated code while planning an entry.
         throw batchFailure(i, n, counts, SqlErrors.translate(e));
       } finally {
         CaspioWrites.InsertResult after = writes.lastInsert();

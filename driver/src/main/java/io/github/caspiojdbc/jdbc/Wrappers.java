@@ -21,7 +21,8 @@ import java.sql.Statement;
  * methods of which we change a handful, so a proxy forwards everything and a {@link Handler}
  * intercepts by method name. Every wrapper turns any failure into the right {@link SQLException}
  * through {@link SqlErrors}, including the raw {@code RuntimeException}s that Avatica lets escape
- * from {@code ResultSet.next()} and some metadata getters.
+ * from {@code ResultSet.next()} and some metadata getters, and the {@code Error}s of Calcite's
+ * generated code.
  */
 final class Wrappers {
   private Wrappers() {}
@@ -97,9 +98,16 @@ final class Wrappers {
       }
       try {
         return intercept(proxy, method, a);
-      } catch (SQLException | RuntimeException e) {
-        throw adjust(SqlErrors.translate(e));
+      } catch (SQLException | RuntimeException | ExceptionInInitializerError | AssertionError e) {
+        // Calcite runs generated code while planning; a failure in it (1/0, a bad CAST of a
+        // constant) arrives as an ExceptionInInitializerError, and its own bugs as AssertionError.
+        throw adjust(translate(e));
       }
+    }
+
+    /** The JDBC form of a failure; the default knows nothing about the SQL that failed. */
+    SQLException translate(Throwable e) {
+      return SqlErrors.translate(e);
     }
 
     /** A last look at a translated failure; the default keeps it. */

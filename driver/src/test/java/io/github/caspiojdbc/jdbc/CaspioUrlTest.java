@@ -15,6 +15,7 @@ import io.github.caspiojdbc.jdbc.CaspioConfig.ApiVersion;
 import io.github.caspiojdbc.jdbc.CaspioConfig.AuthMode;
 import io.github.caspiojdbc.jdbc.CaspioConfig.ClientAuth;
 import java.net.URI;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.time.Duration;
@@ -377,6 +378,21 @@ class CaspioUrlTest {
 
   private static URI uri(String s) {
     return URI.create(s);
+  }
+
+  @Test
+  void parse_noLoginTimeout_usesDriverManagerLoginTimeout() throws SQLException {
+    int before = DriverManager.getLoginTimeout();
+    try {
+      DriverManager.setLoginTimeout(7);
+      assertEquals(Duration.ofSeconds(7), CaspioUrl.parse(HOST, login()).loginTimeout());
+      assertEquals(
+          Duration.ofSeconds(3), CaspioUrl.parse(HOST + "?loginTimeout=3", login()).loginTimeout());
+      assertEquals(
+          Duration.ZERO, CaspioUrl.parse(HOST + "?loginTimeout=0", login()).loginTimeout());
+    } finally {
+      DriverManager.setLoginTimeout(before);
+    }
   }
 
   @Test

@@ -6,11 +6,13 @@
 package io.github.caspiojdbc.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
+import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLInvalidAuthorizationSpecException;
@@ -79,6 +81,44 @@ class SqlErrorsTest {
             "0A000",
             SQLFeatureNotSupportedException.class),
         Arguments.of(
+            "division by zero in constant reduction",
+            new ExceptionInInitializerError(new ArithmeticException("/ by zero")),
+            "22012",
+            SQLDataException.class),
+        Arguments.of(
+            "text that is not a date, implicit conversion",
+            new SQLException(
+                "Error while executing SQL",
+                new ExceptionInInitializerError(
+                    new IllegalArgumentException("Invalid DATE value, 'nope'"))),
+            "22018",
+            SQLDataException.class),
+        Arguments.of(
+            "text that is not a number",
+            new SQLException(
+                "Error",
+                new NumberFormatException(
+                    "Character a is neither a decimal digit number, decimal point, nor \"e\""
+                        + " notation exponential mark.")),
+            "22018",
+            SQLDataException.class),
+        Arguments.of(
+            "text bound where generated code expects a number",
+            new SQLException(
+                "Error",
+                new ClassCastException(
+                    "class java.lang.String cannot be cast to class java.lang.Number"
+                        + " (java.lang.String and java.lang.Number are in module java.base)")),
+            "22018",
+            SQLDataException.class),
+        Arguments.of(
+            "unbound parameter",
+            new SQLException(
+                "exception while executing query: unbound parameter",
+                new RuntimeException("exception while executing query: unbound parameter")),
+            "07001",
+            SQLException.class),
+        Arguments.of(
             "anything else", new IllegalStateException("boom"), "HY000", SQLException.class));
   }
 
@@ -106,6 +146,47 @@ class SqlErrorsTest {
                 new SqlValidatorException("Object 'Nope' not found", null)));
     assertTrue(e.getMessage().contains("'Nope'"), e.getMessage());
     assertTrue(e.getMessage().contains("getTables"), e.getMessage());
+  }
+
+  @Test
+  void translate_invalidDate_22007OnlyInAnExplicitCast() {
+    Throwable failure =
+        new ExceptionInInitializerError(new IllegalArgumentException("Invalid DATE value, 'x'"));
+    SQLException cast = SqlErrors.translate(failure, "select CAST ( 'x' AS date)");
+    assertEquals("22007", cast.getSQLState());
+    assertTrue(cast.getMessage().contains("'x'"), cast.getMessage());
+    assertFalse(cast.getMessage().contains("Exception"), cast.getMessage());
+    assertEquals(
+        "22018", SqlErrors.translate(failure, "select d from t where d > 'x'").getSQLState());
+    assertEquals(
+        "22018",
+        SqlErrors.translate(failure, "select cast('y' as date) where d > 'x'").getSQLState());
+  }
+
+  @Test
+  void translate_syntaxErrorAtEnd_oneShortLineWithPosition() {
+    StringBuilder calcite = new StringBuilder("Encountered \"<EOF>\" at line 1, column 32.\n");
+    calcite.append("Was expecting one of:\n");
+    for (int i = 0; i < 200; i++) {
+      calcite.append("    \"TOKEN").append(i).append("\" ...\n");
+    }
+    SQLException e =
+        SqlErrors.translate(new SqlParseException(calcite.toString(), null, null, null, null));
+    assertEquals("42000", e.getSQLState());
+    assertEquals("Syntax error at line 1, column 32: unexpected end of input", e.getMessage());
+  }
+
+  @Test
+  void translate_syntaxErrorOnToken_namesToken() {
+    SQLException e =
+        SqlErrors.translate(
+            new SqlParseException(
+                "Encountered \"FROM\" at line 2, column 5.\nWas expecting one of: ...",
+                null,
+                null,
+                null,
+                null));
+    assertEquals("Syntax error at line 2, column 5: unexpected 'FROM'", e.getMessage());
   }
 
   @Test

@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.it;
 
+import io.github.caspiojdbc.adapter.CaspioPrepare;
 import io.github.caspiojdbc.adapter.CaspioSchema;
 import io.github.caspiojdbc.auth.AccessTokenSource;
 import io.github.caspiojdbc.auth.TokenManagerConfig;
@@ -15,7 +16,6 @@ import io.github.caspiojdbc.rest.CaspioApiConfig;
 import io.github.caspiojdbc.rest.HttpCaspioApi;
 import java.net.URI;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
@@ -54,7 +54,11 @@ public final class EmulatorCalcite {
     p.setProperty("quotedCasing", "UNCHANGED");
     p.setProperty("caseSensitive", "false");
     p.setProperty("defaultNullCollation", "LOW");
-    Connection conn = DriverManager.getConnection("jdbc:calcite:", p);
+    // The driver's preparation, so that these suites check written values as the driver does.
+    Connection conn =
+        new org.apache.calcite.jdbc.Driver()
+            .withPrepareFactory(CaspioPrepare::new)
+            .connect("jdbc:calcite:", p);
     CalciteConnection cc = conn.unwrap(CalciteConnection.class);
     cc.getRootSchema()
         .add(

@@ -185,7 +185,7 @@ class KeysAndValuesIT {
       {"UPDATE " + TABLE + " SET Code = 5", "25006"},
       {"UPDATE " + TABLE + " SET Qty = Qty + 1", "0A000"},
       {"UPDATE OrderDetails SET Status = 'x'", "25006"},
-      {"INSERT INTO " + TABLE + " (Name, Qty) VALUES ('big', 99999999999)", "22000"},
+      {"INSERT INTO " + TABLE + " (Name, Qty) VALUES ('big', 99999999999)", "22003"},
       {
         "MERGE INTO "
             + TABLE
