@@ -134,5 +134,10 @@ class CaspioTypeSystemTest {
       assertTrue(rs.next());
       assertEquals(new BigDecimal("1.8750"), rs.getBigDecimal(1));
     }
+    // Documented: the average is cut toward zero after the fourth decimal.
+    assertEquals(
+        List.of("1.0001"),
+        strings("select avg(x) from (values (cast(1.0001 as decimal(19, 4))), (1.0002)) as t(x)"));
+    assertEquals(List.of("2.0"), strings("select variance(x) from (values (1), (3)) as t(x)"));
   }
 }
