@@ -20,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import org.apache.calcite.jdbc.CalciteConnection;
 
 /**
  * What a result set of ours adds to Avatica's: {@code getObject(column, Class)} for the usual
@@ -47,6 +48,9 @@ final class ResultSetHandler extends Wrappers.Handler {
     switch (method.getName()) {
       case "getStatement":
         return statement == null ? null : statement.proxy();
+      case "getMetaData":
+        return Wrappers.resultSetMetaData(
+            resultSet.getMetaData(), calciteOf(resultSet), statement != null);
       case "getObject":
         if (args.length == 2 && args[1] instanceof Class<?> type) {
           int column =
@@ -57,6 +61,15 @@ final class ResultSetHandler extends Wrappers.Handler {
       default:
         return forward(method, args);
     }
+  }
+
+  /** The Calcite connection behind a result set of Avatica's, or null. */
+  static CalciteConnection calciteOf(ResultSet rs) throws SQLException {
+    java.sql.Statement s = rs.getStatement();
+    if (s == null || !s.getConnection().isWrapperFor(CalciteConnection.class)) {
+      return null;
+    }
+    return s.getConnection().unwrap(CalciteConnection.class);
   }
 
   @Override

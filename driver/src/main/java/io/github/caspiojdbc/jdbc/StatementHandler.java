@@ -9,8 +9,10 @@ import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
 import java.lang.reflect.Method;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.apache.calcite.jdbc.CalciteConnection;
 
 /**
  * What a {@link Statement} or {@code PreparedStatement} of ours adds to Avatica's:
@@ -57,6 +59,12 @@ final class StatementHandler extends Wrappers.Handler {
         return queryTimeoutSeconds >= 0 ? queryTimeoutSeconds : forward(method, args);
       case "getResultSet":
         return Wrappers.resultSet(this, (ResultSet) forward(method, args));
+      case "getMetaData":
+        // PreparedStatement's description of its result, as its result sets describe it.
+        return Wrappers.resultSetMetaData(
+            (ResultSetMetaData) forward(method, args),
+            statement.getConnection().unwrap(CalciteConnection.class),
+            true);
       case "cancel":
         cancelRequested = true;
         return forward(method, args);
