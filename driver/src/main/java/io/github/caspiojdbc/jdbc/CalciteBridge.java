@@ -12,11 +12,13 @@ import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalcitePrepare;
 
 /**
- * Calcite's driver with our prefix, version and {@link CaspioMeta}, used only in-process to build
- * the Calcite connection behind a {@link CaspioConnection}; it is never registered with {@link
- * DriverManager}, and it is handed only properties chosen by this driver, never the user's.
+ * Calcite's driver with our prefix, version, {@link CaspioMeta} and {@link CaspioPrepare}, used
+ * only in-process to build the Calcite connection behind a {@link CaspioConnection}; it is never
+ * registered with {@link DriverManager}, and it is handed only properties chosen by this driver,
+ * never the user's.
  *
  * <p>Calcite's {@code org.apache.calcite.jdbc.Driver} registers an instance of itself when its
  * class is initialised, which first happens here. If no such instance was registered before (the
@@ -54,6 +56,12 @@ final class CalciteBridge extends org.apache.calcite.jdbc.Driver {
   @Override
   public Meta createMeta(AvaticaConnection connection) {
     return new CaspioMeta(super.createMeta(connection), connection);
+  }
+
+  /** Calcite's preparation with the driver's expression conversion ({@link CaspioConvertlets}). */
+  @Override
+  public CalcitePrepare createPrepare() {
+    return new CaspioPrepare();
   }
 
   /** A new Calcite connection with exactly {@code calciteProperties}. */

@@ -243,4 +243,18 @@ class ValuesIT {
       }
     }
   }
+
+  @Test
+  void initcap_unicodeWords() throws SQLException {
+    try (Connection c = fixture.connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT INITCAP('élan ÉCOLE straße'), INITCAP(Name || ' ärger')"
+                    + " FROM Customers WHERE PK_ID = 1")) {
+      assertTrue(rs.next());
+      assertEquals("Élan École Straße", rs.getString(1));
+      assertTrue(rs.getString(2).endsWith(" Ärger"), rs.getString(2));
+    }
+  }
 }
