@@ -50,7 +50,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
  *       {@code getTypeInfo} and {@code ResultSetMetaData.getColumnTypeName}; {@code COLUMN_SIZE} is
  *       null where it does not apply; {@code REMARKS} carries Caspio's label and description.
  *   <li>Primary key: {@code PK_ID} of every table (views have none). Index info: one unique index
- *       per unique field plus {@code PK_ID}.
+ *       per unique field plus {@code PK_ID}. Best row identifier: {@code PK_ID} of every table, for
+ *       every scope (it lasts as long as the row).
+ *   <li>Type info: exactly the types statements of this driver produce, not Calcite's internal
+ *       ones.
  * </ul>
  */
 final class CatalogRows {
