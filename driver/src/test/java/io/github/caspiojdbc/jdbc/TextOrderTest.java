@@ -8,10 +8,12 @@ package io.github.caspiojdbc.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,9 +24,9 @@ import org.junit.jupiter.api.Test;
  * case-sensitively, NULLs first; ORDER BY UPPER(x) or LOWER(x) ignores the case of letters.
  */
 class TextOrderTest {
-  private static final String VALUES =
-      "(values ('b'), ('B'), ('a'), ('A'), ('_x'), ('é'), ('z'), ('\uFB00'), ('\uD83D\uDE00'),"
-          + " (cast(null as varchar)), ('a '), ('ab')) as t(x)";
+  /** The values sorted, bound as parameters so that no literal depends on Calcite's charset. */
+  private static final List<String> VALUES =
+      Arrays.asList("b", "B", "a", "A", "_x", "é", "z", "\uFB00", "\uD83D\uDE00", null, "a ", "ab");
 
   private static Connection calcite;
 
@@ -39,12 +41,20 @@ class TextOrderTest {
     calcite.close();
   }
 
-  private static List<String> column(String sql) throws SQLException {
+  /** The values ordered by {@code orderBy}. */
+  private static List<String> ordered(String orderBy) throws SQLException {
+    String rows = String.join(", ", Collections.nCopies(VALUES.size(), "(cast(? as varchar))"));
     List<String> out = new ArrayList<>();
-    try (Statement s = calcite.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
+    try (PreparedStatement p =
+        calcite.prepareStatement(
+            "select x from (values " + rows + ") as t(x) order by " + orderBy)) {
+      for (int i = 0; i < VALUES.size(); i++) {
+        p.setString(i + 1, VALUES.get(i));
+      }
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
       }
     }
     return out;
@@ -58,17 +68,17 @@ class TextOrderTest {
     // surrogate pair, D83D DE00) before U+FB00, which code point order would reverse.
     expected.addAll(
         List.of("A", "B", "_x", "a", "a ", "ab", "b", "z", "é", "\uD83D\uDE00", "\uFB00"));
-    assertEquals(expected, column("select x from " + VALUES + " order by x"));
+    assertEquals(expected, ordered("x"));
   }
 
   @Test
   void orderByUpperOrLower_ignoresCaseOfLetters() throws SQLException {
-    List<String> upper = column("select x from " + VALUES + " order by upper(x), x");
+    List<String> upper = ordered("upper(x), x");
     // UPPER uses full case mappings: the ligature U+FB00 becomes "FF".
     assertEquals(
         List.of("A", "a", "a ", "ab", "B", "b", "\uFB00", "z", "_x", "é", "\uD83D\uDE00"),
         upper.subList(1, upper.size()));
-    List<String> lower = column("select x from " + VALUES + " order by lower(x), x");
+    List<String> lower = ordered("lower(x), x");
     // With LOWER, '_' (5F) sorts before the letters; with UPPER after them.
     assertEquals(
         List.of("_x", "A", "a", "a ", "ab", "B", "b", "z", "é", "\uD83D\uDE00", "\uFB00"),
