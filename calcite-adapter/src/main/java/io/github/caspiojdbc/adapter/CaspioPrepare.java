@@ -26,17 +26,24 @@ import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 
 /**
  * Calcite's statement preparation with this adapter's validator ({@link CaspioValidator}), which
- * checks values written to Caspio fields before Calcite converts them. The driver's internal
- * Calcite driver creates one per statement preparation; everything else is Calcite's.
+ * checks values written to Caspio fields before Calcite converts them, and its expression
+ * conversion ({@link CaspioConvertlets}). The driver's internal Calcite driver creates one per
+ * statement preparation; everything else is Calcite's.
  */
 public final class CaspioPrepare extends CalcitePrepareImpl {
 
   /** Used by the driver's internal Calcite driver. */
   public CaspioPrepare() {}
+
+  @Override
+  protected SqlRexConvertletTable createConvertletTable() {
+    return CaspioConvertlets.INSTANCE;
+  }
 
   @Override
   protected CalcitePreparingStmt getPreparingStmt(

@@ -6,6 +6,7 @@
 package io.github.caspiojdbc.adapter;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -47,6 +48,9 @@ enum ColumnKind {
   BOOLEAN,
   TIMESTAMP,
   LIST;
+
+  /** The scale of Currency, the only DECIMAL fields, as {@link #sqlType} declares it. */
+  private static final int CURRENCY_SCALE = 4;
 
   /** The kind for a Caspio type token, or null for fields that are not exposed. */
   static ColumnKind of(String caspioType) {
@@ -99,7 +103,7 @@ enum ColumnKind {
       case DOUBLE:
         return number(value).doubleValue();
       case DECIMAL:
-        return number(value);
+        return currency(number(value));
       case BOOLEAN:
         if (value instanceof Boolean b) {
           return b;
@@ -122,6 +126,20 @@ enum ColumnKind {
       case VARCHAR:
       default:
         return value instanceof String s ? s : String.valueOf(value);
+    }
+  }
+
+  /**
+   * A Currency value at the scale its SQL type declares, so that {@code 197.5} reads as {@code
+   * 197.5000} like every other value of the column; digits beyond that scale are refused rather
+   * than rounded away (Caspio keeps four decimals, so they mean a malformed reply).
+   */
+  private static BigDecimal currency(BigDecimal d) {
+    try {
+      return d.setScale(CURRENCY_SCALE, RoundingMode.UNNECESSARY);
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(
+          "expected a Currency value with at most " + CURRENCY_SCALE + " decimals", e);
     }
   }
 

@@ -16,9 +16,10 @@ import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalcitePrepare;
 
 /**
- * Calcite's driver with our prefix, version and {@link CaspioMeta}, used only in-process to build
- * the Calcite connection behind a {@link CaspioConnection}; it is never registered with {@link
- * DriverManager}, and it is handed only properties chosen by this driver, never the user's.
+ * Calcite's driver with our prefix, version, {@link CaspioMeta} and {@link CaspioPrepare}, used
+ * only in-process to build the Calcite connection behind a {@link CaspioConnection}; it is never
+ * registered with {@link DriverManager}, and it is handed only properties chosen by this driver,
+ * never the user's.
  *
  * <p>Calcite's {@code org.apache.calcite.jdbc.Driver} registers an instance of itself when its
  * class is initialised, which first happens here. If no such instance was registered before (the
@@ -53,7 +54,10 @@ final class CalciteBridge extends org.apache.calcite.jdbc.Driver {
         0);
   }
 
-  /** Calcite's preparation with the adapter's checks of written values. */
+  /**
+   * Calcite's preparation with the adapter's checks of written values and its expression conversion
+   * (INITCAP by Unicode words).
+   */
   @Override
   public CalcitePrepare createPrepare() {
     return new CaspioPrepare();

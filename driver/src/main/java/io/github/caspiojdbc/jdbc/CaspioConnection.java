@@ -61,8 +61,8 @@ import org.apache.calcite.schema.lookup.LikePattern;
  * metadataCacheTtl}), so wrong credentials fail at connect time with 28000 and an unreachable
  * account with 08001, as "Test connection" buttons expect. The Calcite connection is built from
  * properties chosen here only (double-quote quoting, identifiers kept as written and matched
- * case-insensitively, NULLs sorted low as in SQL Server); Calcite's {@code metadata} schema is
- * removed.
+ * case-insensitively, NULLs sorted low as in SQL Server, the result types of {@link
+ * CaspioTypeSystem}); Calcite's {@code metadata} schema is removed.
  *
  * <h2>Transactions</h2>
  *
@@ -192,7 +192,7 @@ final class CaspioConnection implements CaspioJdbcConnection {
     }
   }
 
-  private static Properties calciteProperties() {
+  static Properties calciteProperties() {
     Properties p = new Properties();
     p.setProperty("quoting", "DOUBLE_QUOTE");
     p.setProperty("unquotedCasing", "UNCHANGED");
@@ -200,6 +200,8 @@ final class CaspioConnection implements CaspioJdbcConnection {
     p.setProperty("caseSensitive", "false");
     // SQL Server sorts NULLs first ascending; matching it lets ORDER BY run in Caspio.
     p.setProperty("defaultNullCollation", "LOW");
+    // Result types that keep values whole: unpadded text, fractional statistics of integers.
+    p.setProperty("typeSystem", CaspioTypeSystem.class.getName());
     return p;
   }
 

@@ -16,10 +16,11 @@ import org.apache.calcite.avatica.remote.TypedValue;
 
 /**
  * Calcite's {@link Meta} with the metadata result sets that describe a Caspio account replaced by
- * {@link CatalogRows} (tables, views, columns, keys, indexes, catalogs, schemas, table types), and
- * with {@code commit}/{@code rollback} as no-ops instead of Calcite's {@code
- * UnsupportedOperationException} ({@link CaspioConnection} decides what they mean). Everything
- * else, statement execution above all, goes to Calcite's own implementation unchanged.
+ * {@link CatalogRows} (tables, views, columns, keys, indexes, best row identifiers, catalogs,
+ * schemas, table types, type info), and with {@code commit}/{@code rollback} as no-ops instead of
+ * Calcite's {@code UnsupportedOperationException} ({@link CaspioConnection} decides what they
+ * mean). Everything else, statement execution above all, goes to Calcite's own implementation
+ * unchanged.
  */
 final class CaspioMeta implements Meta {
   private final Meta calcite;
@@ -79,6 +80,23 @@ final class CaspioMeta implements Meta {
   }
 
   @Override
+  public MetaResultSet getBestRowIdentifier(
+      ConnectionHandle ch,
+      String catalog,
+      String schema,
+      String table,
+      int scope,
+      boolean nullable) {
+    // PK_ID identifies a row for as long as the row exists, so it answers every scope.
+    return rows.bestRowIdentifier(catalog, schema, table);
+  }
+
+  @Override
+  public MetaResultSet getTypeInfo(ConnectionHandle ch) {
+    return rows.typeInfo();
+  }
+
+  @Override
   public void commit(ConnectionHandle ch) {
     // Caspio has no transactions; CaspioConnection tracks what commit and rollback mean.
   }
@@ -125,17 +143,6 @@ final class CaspioMeta implements Meta {
   }
 
   @Override
-  public MetaResultSet getBestRowIdentifier(
-      ConnectionHandle ch,
-      String catalog,
-      String schema,
-      String table,
-      int scope,
-      boolean nullable) {
-    return calcite.getBestRowIdentifier(ch, catalog, schema, table, scope, nullable);
-  }
-
-  @Override
   public MetaResultSet getVersionColumns(
       ConnectionHandle ch, String catalog, String schema, String table) {
     return calcite.getVersionColumns(ch, catalog, schema, table);
@@ -164,11 +171,6 @@ final class CaspioMeta implements Meta {
       String foreignTable) {
     return calcite.getCrossReference(
         ch, parentCatalog, parentSchema, parentTable, foreignCatalog, foreignSchema, foreignTable);
-  }
-
-  @Override
-  public MetaResultSet getTypeInfo(ConnectionHandle ch) {
-    return calcite.getTypeInfo(ch);
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.github.caspiojdbc.rest.FieldInfo;
 import io.github.caspiojdbc.rest.ObjectKind;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,9 +28,7 @@ import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.runtime.Bindable;
-import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.LikePattern;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -51,7 +50,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
  *       {@code getTypeInfo} and {@code ResultSetMetaData.getColumnTypeName}; {@code COLUMN_SIZE} is
  *       null where it does not apply; {@code REMARKS} carries Caspio's label and description.
  *   <li>Primary key: {@code PK_ID} of every table (views have none). Index info: one unique index
- *       per unique field plus {@code PK_ID}.
+ *       per unique field plus {@code PK_ID}. Best row identifier: {@code PK_ID} of every table, for
+ *       every scope (it lasts as long as the row).
+ *   <li>Type info: exactly the types statements of this driver produce, not Calcite's internal
+ *       ones.
  * </ul>
  */
 final class CatalogRows {
@@ -131,47 +133,40 @@ final class CatalogRows {
   }
 
   private void addColumns(String tableName, CaspioTable table, String pattern, List<Object[]> out) {
-    RelDataType rowType = table.getRowType(((CalciteConnection) connection).getTypeFactory());
-    List<FieldInfo> infos = table.fieldInfos();
-    List<RelDataTypeField> fields = rowType.getFieldList();
-    for (int i = 0; i < fields.size(); i++) {
-      RelDataTypeField f = fields.get(i);
-      if (!matches(pattern, f.getName())) {
+    List<ColumnFacts> columns =
+        ColumnFacts.of(table, ((CalciteConnection) connection).getTypeFactory());
+    for (int i = 0; i < columns.size(); i++) {
+      ColumnFacts c = columns.get(i);
+      if (!matches(pattern, c.name())) {
         continue;
       }
-      // Column 0 is PK_ID, which Caspio does not describe; the others follow fieldInfos().
-      FieldInfo info = i == 0 || i - 1 >= infos.size() ? null : infos.get(i - 1);
-      ColumnType t =
-          ColumnType.of(f.getType(), info == null ? 0 : CaspioTable.declaredLength(info));
-      boolean nullable = f.getType().isNullable();
-      boolean autoIncrement =
-          info == null ? table.kind() == ObjectKind.TABLE : "AUTONUMBER".equals(upper(info.type()));
+      ColumnType t = c.type();
       out.add(
           new Object[] {
             null,
             CaspioConnection.SCHEMA,
             tableName,
-            f.getName(),
+            c.name(),
             t.jdbcType(),
             t.name(),
             t.columnSize(),
             null,
             t.decimalDigits(),
             t.radix(),
-            nullable ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls,
-            info == null ? null : remarks(info),
+            c.nullable() ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls,
+            c.remarks(),
             null,
             null,
             null,
             t.charOctetLength(),
             i + 1,
-            nullable ? "YES" : "NO",
+            c.nullable() ? "YES" : "NO",
             null,
             null,
             null,
             null,
-            autoIncrement ? "YES" : "NO",
-            info != null && generated(info) ? "YES" : "NO"
+            c.autoIncrement() ? "YES" : "NO",
+            c.generated() ? "YES" : "NO"
           });
     }
   }
@@ -250,6 +245,160 @@ final class CatalogRows {
         out);
   }
 
+  Meta.MetaResultSet bestRowIdentifier(String catalog, String schema, String table) {
+    List<Object[]> out = new ArrayList<>();
+    if (catalogMatches(catalog) && matches(schema, CaspioConnection.SCHEMA)) {
+      for (Map.Entry<String, CaspioTable> e : tables(table)) {
+        // A view's PK_ID lists its source keys and need not be unique: views have no row id.
+        if (e.getValue().kind() == ObjectKind.TABLE) {
+          out.add(
+              new Object[] {
+                (short) DatabaseMetaData.bestRowSession,
+                "PK_ID",
+                Types.BIGINT,
+                "BIGINT",
+                19,
+                null,
+                (short) 0,
+                (short) DatabaseMetaData.bestRowNotPseudo
+              });
+        }
+      }
+    }
+    return resultSet(
+        List.of(
+            col("SCOPE", Short.class, false),
+            text("COLUMN_NAME", false),
+            col("DATA_TYPE", Integer.class, false),
+            text("TYPE_NAME", false),
+            col("COLUMN_SIZE", Integer.class, true),
+            col("BUFFER_LENGTH", Integer.class, true),
+            col("DECIMAL_DIGITS", Short.class, true),
+            col("PSEUDO_COLUMN", Short.class, false)),
+        out);
+  }
+
+  /**
+   * The SQL types of this driver: those Caspio fields map to, plus CHAR (text literals), DATE and
+   * TIME (literals and CAST), in {@code DATA_TYPE} order.
+   */
+  Meta.MetaResultSet typeInfo() {
+    int charMax =
+        ((CalciteConnection) connection)
+            .getTypeFactory()
+            .getTypeSystem()
+            .getMaxPrecision(SqlTypeName.CHAR);
+    List<Object[]> out =
+        List.of(
+            typeRow("BIGINT", Types.BIGINT, 19, null, null, false, BASIC, true, 0, 0, 10),
+            typeRow("CHAR", Types.CHAR, charMax, "'", "length", true, LIKE, false, 0, 0, null),
+            typeRow(
+                "DECIMAL",
+                Types.DECIMAL,
+                19,
+                null,
+                "precision,scale",
+                false,
+                BASIC,
+                false,
+                0,
+                19,
+                10),
+            typeRow("INTEGER", Types.INTEGER, 10, null, null, false, BASIC, true, 0, 0, 10),
+            typeRow("DOUBLE", Types.DOUBLE, 15, null, null, false, BASIC, false, 0, 0, 10),
+            // Text values have no length limit in SQL; Caspio's fields hold at most 64000.
+            typeRow(
+                "VARCHAR",
+                Types.VARCHAR,
+                Integer.MAX_VALUE,
+                "'",
+                "length",
+                true,
+                LIKE,
+                false,
+                0,
+                0,
+                null),
+            typeRow("BOOLEAN", Types.BOOLEAN, 1, null, null, false, BASIC, false, 0, 0, null),
+            typeRow("DATE", Types.DATE, 10, "DATE '", null, false, BASIC, false, 0, 0, null),
+            // Calcite keeps up to milliseconds; Caspio's own values are whole seconds.
+            typeRow("TIME", Types.TIME, 12, "TIME '", "precision", false, BASIC, false, 0, 3, null),
+            typeRow(
+                "TIMESTAMP",
+                Types.TIMESTAMP,
+                23,
+                "TIMESTAMP '",
+                "precision",
+                false,
+                BASIC,
+                false,
+                0,
+                3,
+                null));
+    return resultSet(
+        List.of(
+            text("TYPE_NAME", false),
+            col("DATA_TYPE", Integer.class, false),
+            col("PRECISION", Integer.class, true),
+            text("LITERAL_PREFIX", true),
+            text("LITERAL_SUFFIX", true),
+            text("CREATE_PARAMS", true),
+            col("NULLABLE", Short.class, false),
+            col("CASE_SENSITIVE", Boolean.class, false),
+            col("SEARCHABLE", Short.class, false),
+            col("UNSIGNED_ATTRIBUTE", Boolean.class, false),
+            col("FIXED_PREC_SCALE", Boolean.class, false),
+            col("AUTO_INCREMENT", Boolean.class, false),
+            text("LOCAL_TYPE_NAME", true),
+            col("MINIMUM_SCALE", Short.class, false),
+            col("MAXIMUM_SCALE", Short.class, false),
+            col("SQL_DATA_TYPE", Integer.class, true),
+            col("SQL_DATETIME_SUB", Integer.class, true),
+            col("NUM_PREC_RADIX", Integer.class, true)),
+        out);
+  }
+
+  /** Usable in every WHERE comparison, LIKE included. */
+  private static final short LIKE = (short) DatabaseMetaData.typeSearchable;
+
+  /** Usable in every WHERE comparison except LIKE. */
+  private static final short BASIC = (short) DatabaseMetaData.typePredBasic;
+
+  private static Object[] typeRow(
+      String name,
+      int jdbcType,
+      int precision,
+      String prefix,
+      String createParams,
+      boolean caseSensitive,
+      short searchable,
+      boolean autoIncrement,
+      int minScale,
+      int maxScale,
+      Integer radix) {
+    return new Object[] {
+      name,
+      jdbcType,
+      precision,
+      prefix,
+      prefix == null ? null : "'",
+      createParams,
+      (short) DatabaseMetaData.typeNullable,
+      caseSensitive,
+      searchable,
+      false,
+      // Currency, the money type, is a DECIMAL.
+      jdbcType == Types.DECIMAL,
+      autoIncrement,
+      null,
+      (short) minScale,
+      (short) maxScale,
+      null,
+      null,
+      radix
+    };
+  }
+
   private static Object[] indexRow(String table, String index, String column) {
     return new Object[] {
       null,
@@ -298,9 +447,7 @@ final class CatalogRows {
   // ---- lookup and matching ----
 
   private CaspioSchema schema() {
-    SchemaPlus root = ((CalciteConnection) connection).getRootSchema();
-    SchemaPlus sub = root.subSchemas().get(CaspioConnection.SCHEMA);
-    return sub == null ? null : sub.unwrap(CaspioSchema.class);
+    return ColumnFacts.caspioSchema((CalciteConnection) connection);
   }
 
   /** Tables and views whose names match, sorted by name. */
@@ -427,8 +574,18 @@ final class CatalogRows {
      *     unbounded so that Calcite never truncates), or 0
      */
     static ColumnType of(RelDataType type, int declaredLength) {
-      SqlTypeName n = type.getSqlTypeName();
-      int precision = declaredLength > 0 ? declaredLength : type.getPrecision();
+      return of(
+          type.getSqlTypeName(),
+          declaredLength > 0 ? declaredLength : type.getPrecision(),
+          type.getScale());
+    }
+
+    /**
+     * @param precision the declared precision or length, or {@link
+     *     RelDataType#PRECISION_NOT_SPECIFIED}
+     * @param scale the declared scale (DECIMAL) or fractional seconds digits (TIMESTAMP, TIME)
+     */
+    static ColumnType of(SqlTypeName n, int precision, int scale) {
       boolean sized = precision != RelDataType.PRECISION_NOT_SPECIFIED && precision > 0;
       return switch (n) {
         case VARCHAR, CHAR ->
@@ -440,16 +597,55 @@ final class CatalogRows {
                 null,
                 // Text travels as UTF-8: at most four bytes per character.
                 sized ? precision * 4 : null);
-        case DECIMAL ->
-            new ColumnType(n.getName(), n.getJdbcOrdinal(), precision, type.getScale(), 10, null);
+        case DECIMAL -> new ColumnType(n.getName(), n.getJdbcOrdinal(), precision, scale, 10, null);
         case INTEGER -> new ColumnType(n.getName(), n.getJdbcOrdinal(), 10, 0, 10, null);
         case BIGINT -> new ColumnType(n.getName(), n.getJdbcOrdinal(), 19, 0, 10, null);
         case SMALLINT -> new ColumnType(n.getName(), n.getJdbcOrdinal(), 5, 0, 10, null);
+        case TINYINT -> new ColumnType(n.getName(), n.getJdbcOrdinal(), 3, 0, 10, null);
         case DOUBLE, FLOAT -> new ColumnType(n.getName(), n.getJdbcOrdinal(), 15, null, 10, null);
-        // Length of yyyy-MM-dd HH:mm:ss; Caspio keeps whole seconds.
-        case TIMESTAMP -> new ColumnType(n.getName(), n.getJdbcOrdinal(), 19, 0, null, null);
+        case REAL -> new ColumnType(n.getName(), n.getJdbcOrdinal(), 7, null, 10, null);
+        // Length of yyyy-MM-dd HH:mm:ss[.f...]; Caspio keeps whole seconds.
+        case TIMESTAMP -> {
+          int digits = Math.max(0, precision);
+          yield new ColumnType(
+              n.getName(), n.getJdbcOrdinal(), digits == 0 ? 19 : 20 + digits, digits, null, null);
+        }
+        case TIME -> {
+          int digits = Math.max(0, precision);
+          yield new ColumnType(
+              n.getName(), n.getJdbcOrdinal(), digits == 0 ? 8 : 9 + digits, digits, null, null);
+        }
         case DATE -> new ColumnType(n.getName(), n.getJdbcOrdinal(), 10, null, null, null);
         default -> new ColumnType(n.getName(), n.getJdbcOrdinal(), null, null, null, null);
+      };
+    }
+
+    /**
+     * The precision {@code ResultSetMetaData} reports: the column size, {@link Integer#MAX_VALUE}
+     * for text without a declared length (no limit), 1 for BOOLEAN, else 0 (not applicable).
+     */
+    int precision() {
+      if (columnSize != null) {
+        return columnSize;
+      }
+      return switch (name) {
+        case "VARCHAR", "CHAR" -> Integer.MAX_VALUE;
+        case "BOOLEAN" -> 1;
+        default -> 0;
+      };
+    }
+
+    /** The most characters a value needs as text, sign and decimal point included. */
+    int displaySize() {
+      return switch (name) {
+        case "DECIMAL" -> precision() + 1 + (decimalDigits != null && decimalDigits > 0 ? 1 : 0);
+        case "INTEGER", "BIGINT", "SMALLINT", "TINYINT" -> precision() + 1;
+        // Sign, 17 significant digits, point, exponent mark, exponent sign and 3 digits.
+        case "DOUBLE", "FLOAT" -> 24;
+        // Sign, 9 significant digits, point, exponent mark, exponent sign and 2 digits.
+        case "REAL" -> 15;
+        case "BOOLEAN" -> 5;
+        default -> precision();
       };
     }
   }

@@ -26,7 +26,8 @@ import java.sql.RowIdLifetime;
  *   <li>No transactions: isolation {@code TRANSACTION_NONE} only; both holdabilities are supported
  *       because commit never closes anything.
  *   <li>NULLs sort low, as in SQL Server.
- *   <li>No generated keys, savepoints, stored procedures or multiple result sets.
+ *   <li>Generated keys are supported ({@link GeneratedKeys}); savepoints, stored procedures and
+ *       multiple result sets are not.
  * </ul>
  */
 final class MetaDataHandler extends Wrappers.Handler {
@@ -120,8 +121,8 @@ final class MetaDataHandler extends Wrappers.Handler {
       case "nullsAreSortedLow" -> true;
       case "nullsAreSortedHigh", "nullsAreSortedAtStart", "nullsAreSortedAtEnd" -> false;
       case "isReadOnly" -> config.readOnly();
-      case "supportsGetGeneratedKeys",
-          "generatedKeyAlwaysReturned",
+      case "supportsGetGeneratedKeys" -> true;
+      case "generatedKeyAlwaysReturned",
           "supportsSavepoints",
           "supportsStoredProcedures",
           "supportsMultipleResultSets",

@@ -256,7 +256,8 @@ final class ParameterValues {
       try {
         return new BigDecimal(s);
       } catch (NumberFormatException e) {
-        throw new CaspioException(ErrorKind.INVALID_CAST, "'" + clip(s) + "' is not a number", null);
+        throw new CaspioException(
+            ErrorKind.INVALID_CAST, "'" + clip(s) + "' is not a number", null);
       }
     }
     throw cannot(value, "a number");

@@ -21,6 +21,7 @@ import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import org.apache.calcite.jdbc.CalciteConnection;
 
 /**
  * What a result set of ours adds to Avatica's: {@code getObject(column, Class)} for the usual
@@ -99,6 +100,10 @@ final class ResultSetHandler extends Wrappers.Handler {
     }
     if (name.equals("getStatement")) {
       return statement == null ? null : statement.proxy();
+    }
+    if (name.equals("getMetaData")) {
+      return Wrappers.resultSetMetaData(
+          resultSet.getMetaData(), calciteOf(resultSet), statement != null);
     }
     return forward(method, args);
   }
@@ -198,6 +203,15 @@ final class ResultSetHandler extends Wrappers.Handler {
   @Override
   SQLException translate(Throwable e) {
     return SqlErrors.translate(e, statement == null ? null : statement.currentSql());
+  }
+
+  /** The Calcite connection behind a result set of Avatica's, or null. */
+  static CalciteConnection calciteOf(ResultSet rs) throws SQLException {
+    java.sql.Statement s = rs.getStatement();
+    if (s == null || !s.getConnection().isWrapperFor(CalciteConnection.class)) {
+      return null;
+    }
+    return s.getConnection().unwrap(CalciteConnection.class);
   }
 
   @Override

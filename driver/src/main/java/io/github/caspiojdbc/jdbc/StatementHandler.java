@@ -11,12 +11,14 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.jdbc.CalciteConnection;
 
 /**
  * What a {@link Statement} or {@code PreparedStatement} of ours adds to Avatica's:
@@ -91,6 +93,12 @@ final class StatementHandler extends Wrappers.Handler {
         return queryTimeoutSeconds >= 0 ? queryTimeoutSeconds : forward(method, args);
       case "getResultSet":
         return Wrappers.resultSet(this, (ResultSet) forward(method, args));
+      case "getMetaData":
+        // PreparedStatement's description of its result, as its result sets describe it.
+        return Wrappers.resultSetMetaData(
+            (ResultSetMetaData) forward(method, args),
+            statement.getConnection().unwrap(CalciteConnection.class),
+            true);
       case "cancel":
         cancelRequested = true;
         return forward(method, args);

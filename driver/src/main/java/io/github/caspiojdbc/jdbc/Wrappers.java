@@ -12,8 +12,10 @@ import java.lang.reflect.Proxy;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.apache.calcite.jdbc.CalciteConnection;
 
 /**
  * Thin dynamic-proxy wrappers around Avatica's statements, result sets and metadata. Calcite's JDBC
@@ -51,6 +53,21 @@ final class Wrappers {
       return delegate;
     }
     return (ResultSet) proxy(ResultSet.class, new ResultSetHandler(statement, delegate));
+  }
+
+  /**
+   * Wraps a result set's metadata.
+   *
+   * @param connection the Calcite connection that ran the query, or null when unknown
+   * @param query whether it describes a query's result (not a {@code DatabaseMetaData} one)
+   */
+  static ResultSetMetaData resultSetMetaData(
+      ResultSetMetaData delegate, CalciteConnection connection, boolean query) {
+    if (delegate == null || Proxy.isProxyClass(delegate.getClass())) {
+      return delegate;
+    }
+    return (ResultSetMetaData)
+        proxy(ResultSetMetaData.class, new ResultSetMetaDataHandler(delegate, connection, query));
   }
 
   static DatabaseMetaData metaData(CaspioConnection owner, DatabaseMetaData delegate) {

@@ -30,7 +30,11 @@
  *   <li><b>Types.</b> {@code TYPE_NAME} and {@code getColumnTypeName} are plain names that {@code
  *       getTypeInfo} lists; {@code REMARKS} is Caspio's label and description; {@code PK_ID} is the
  *       primary key of every table and auto-increment; formula, timestamp, GUID, Random ID and
- *       Prefixed Autonumber fields are generated columns; unique fields are unique indexes.
+ *       Prefixed Autonumber fields are generated columns; unique fields are unique indexes. {@code
+ *       ResultSetMetaData} of a column read straight from a table reports what {@code getColumns}
+ *       does ({@code ColumnFacts}). Result types keep values whole ({@code CaspioTypeSystem}:
+ *       unpadded text, fractional averages and statistics of integers); Currency values always have
+ *       scale 4; {@code INITCAP} works by Unicode words (the adapter's {@code CaspioConvertlets}).
  *   <li><b>Transactions.</b> None: auto-commit is on by default; {@code commit} is a no-op; {@code
  *       rollback} is a no-op unless a write request was sent while auto-commit was off (counted by
  *       the adapter, so partly failed statements count too), in which case it fails with 0A000

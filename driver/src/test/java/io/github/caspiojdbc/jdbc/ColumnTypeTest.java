@@ -57,4 +57,29 @@ class ColumnTypeTest {
   void of_calciteType_plainNameAndSizes(RelDataType type, CatalogRows.ColumnType expected) {
     assertEquals(expected, CatalogRows.ColumnType.of(type));
   }
+
+  static Stream<Arguments> resultSizes() {
+    return Stream.of(
+        Arguments.of(F.createSqlType(SqlTypeName.VARCHAR, 255), 255, 255),
+        Arguments.of(F.createSqlType(SqlTypeName.VARCHAR), Integer.MAX_VALUE, Integer.MAX_VALUE),
+        Arguments.of(F.createSqlType(SqlTypeName.CHAR, 3), 3, 3),
+        Arguments.of(F.createSqlType(SqlTypeName.DECIMAL, 19, 4), 19, 21),
+        Arguments.of(F.createSqlType(SqlTypeName.DECIMAL, 5, 0), 5, 6),
+        Arguments.of(F.createSqlType(SqlTypeName.INTEGER), 10, 11),
+        Arguments.of(F.createSqlType(SqlTypeName.BIGINT), 19, 20),
+        Arguments.of(F.createSqlType(SqlTypeName.DOUBLE), 15, 24),
+        Arguments.of(F.createSqlType(SqlTypeName.BOOLEAN), 1, 5),
+        Arguments.of(F.createSqlType(SqlTypeName.TIMESTAMP, 0), 19, 19),
+        Arguments.of(F.createSqlType(SqlTypeName.TIMESTAMP, 3), 23, 23),
+        Arguments.of(F.createSqlType(SqlTypeName.DATE), 10, 10),
+        Arguments.of(F.createSqlType(SqlTypeName.TIME, 0), 8, 8));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("resultSizes")
+  void precisionAndDisplaySize_forResultSetMetaData(RelDataType type, int precision, int display) {
+    CatalogRows.ColumnType t = CatalogRows.ColumnType.of(type);
+    assertEquals(precision, t.precision());
+    assertEquals(display, t.displaySize());
+  }
 }

@@ -47,10 +47,10 @@ class LocaleIT {
       delimiter = '|',
       textBlock =
           """
-          SELECT * FROM OrderItems | 10000 | 773625b95dfce78ac967e9eda5165d7eff83198c06f4737e670f94fbc4bd20e0
-          select pk_id, quantity, unit_price, delivered_at from orderitems where pk_id <= 1500 and comment is not null | 1500 | aef79eef471af3c171248821738be265fc1013083fa447af910c2de1cb05bab6
+          SELECT * FROM OrderItems | 10000 | d43a7bb460890c66875fe0c6629a2999906e054119db242b9bf3f07858634032
+          select pk_id, quantity, unit_price, delivered_at from orderitems where pk_id <= 1500 and comment is not null | 1500 | 1e3ea9f70f8616f348c2fe95c3f567c24d66ace6261ef4b542c15ceb57e93dcf
           SELECT COUNT(*), SUM(Quantity), MIN(Delivered_At), MAX(Unit_Price) FROM OrderItems WHERE Delivered_At >= TIMESTAMP '2024-03-31 02:30:00' | 1 | e7aa7eeacd784a329fa3a91e33edd0fd07c39d8c758d8b7d85ab62bf7f73ecfb
-          SELECT Product_No, CAST(Unit_Price AS VARCHAR(20)), EXTRACT(HOUR FROM Delivered_At) FROM OrderItems WHERE Product_No LIKE 'P-0001%' ORDER BY PK_ID | 2581 | f5e4cf17774f7be356af945eab3487137ba7f3f1205f6021fd50ca68300e1a8b
+          SELECT Product_No, CAST(Unit_Price AS VARCHAR(20)), EXTRACT(HOUR FROM Delivered_At) FROM OrderItems WHERE Product_No LIKE 'P-0001%' ORDER BY PK_ID | 2581 | 8c97a3d2c1c0bf49701cabc08f55f9c3be29650c69f31e77720272ddd3bca1a1
           """)
   void r22_sameRowsInEveryLocaleAndTimeZone(String sql, int rows, String sha256)
       throws SQLException {

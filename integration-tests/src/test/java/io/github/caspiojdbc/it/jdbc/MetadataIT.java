@@ -341,4 +341,289 @@ class MetadataIT {
       fail(String.join("\n", failures));
     }
   }
+
+  @Test
+  void supportsGetGeneratedKeys_true() throws SQLException {
+    assertTrue(md.supportsGetGeneratedKeys());
+  }
+
+  @Test
+  void getTypeInfo_exactlyTheDriversTypes() throws SQLException {
+    List<String> names = new ArrayList<>();
+    Map<String, Map<String, Object>> byName = new HashMap<>();
+    try (ResultSet rs = md.getTypeInfo()) {
+      List<String> labels = labels(rs);
+      assertEquals(
+          List.of(
+              "TYPE_NAME",
+              "DATA_TYPE",
+              "PRECISION",
+              "LITERAL_PREFIX",
+              "LITERAL_SUFFIX",
+              "CREATE_PARAMS",
+              "NULLABLE",
+              "CASE_SENSITIVE",
+              "SEARCHABLE",
+              "UNSIGNED_ATTRIBUTE",
+              "FIXED_PREC_SCALE",
+              "AUTO_INCREMENT",
+              "LOCAL_TYPE_NAME",
+              "MINIMUM_SCALE",
+              "MAXIMUM_SCALE",
+              "SQL_DATA_TYPE",
+              "SQL_DATETIME_SUB",
+              "NUM_PREC_RADIX"),
+          labels);
+      int lastType = Integer.MIN_VALUE;
+      while (rs.next()) {
+        Map<String, Object> row = new HashMap<>();
+        for (String l : labels) {
+          row.put(l, rs.getObject(l));
+        }
+        names.add(rs.getString("TYPE_NAME"));
+        byName.put(rs.getString("TYPE_NAME"), row);
+        assertTrue(rs.getInt("DATA_TYPE") >= lastType, "ordered by DATA_TYPE");
+        lastType = rs.getInt("DATA_TYPE");
+        assertEquals(DatabaseMetaData.typeNullable, rs.getShort("NULLABLE"));
+        assertFalse(rs.getBoolean("UNSIGNED_ATTRIBUTE"));
+      }
+    }
+    assertEquals(
+        List.of(
+            "BIGINT",
+            "CHAR",
+            "DECIMAL",
+            "INTEGER",
+            "DOUBLE",
+            "VARCHAR",
+            "BOOLEAN",
+            "DATE",
+            "TIME",
+            "TIMESTAMP"),
+        names);
+    assertEquals(Types.BIGINT, byName.get("BIGINT").get("DATA_TYPE"));
+    assertEquals(19, byName.get("BIGINT").get("PRECISION"));
+    assertEquals(true, byName.get("BIGINT").get("AUTO_INCREMENT"));
+    assertEquals(true, byName.get("INTEGER").get("AUTO_INCREMENT"));
+    assertEquals(false, byName.get("DOUBLE").get("AUTO_INCREMENT"));
+    assertEquals(19, byName.get("DECIMAL").get("PRECISION"));
+    assertEquals((short) 19, byName.get("DECIMAL").get("MAXIMUM_SCALE"));
+    assertEquals(true, byName.get("DECIMAL").get("FIXED_PREC_SCALE"));
+    assertEquals(10, byName.get("DECIMAL").get("NUM_PREC_RADIX"));
+    assertEquals("'", byName.get("VARCHAR").get("LITERAL_PREFIX"));
+    assertEquals("'", byName.get("VARCHAR").get("LITERAL_SUFFIX"));
+    assertEquals(true, byName.get("VARCHAR").get("CASE_SENSITIVE"));
+    assertEquals(false, byName.get("INTEGER").get("CASE_SENSITIVE"));
+    assertEquals((short) DatabaseMetaData.typeSearchable, byName.get("VARCHAR").get("SEARCHABLE"));
+    assertEquals((short) DatabaseMetaData.typePredBasic, byName.get("INTEGER").get("SEARCHABLE"));
+    assertNull(byName.get("INTEGER").get("LITERAL_PREFIX"));
+    assertNull(byName.get("VARCHAR").get("NUM_PREC_RADIX"));
+    assertEquals(23, byName.get("TIMESTAMP").get("PRECISION"));
+    assertEquals((short) 3, byName.get("TIMESTAMP").get("MAXIMUM_SCALE"));
+    assertEquals("TIMESTAMP '", byName.get("TIMESTAMP").get("LITERAL_PREFIX"));
+    assertEquals(Integer.MAX_VALUE, byName.get("VARCHAR").get("PRECISION"));
+  }
+
+  @Test
+  void getTypeInfo_literalPrefixes_parseToThatType() throws SQLException {
+    Map<String, String> samples =
+        Map.of(
+            "CHAR", "abc",
+            "DATE", "2024-02-29",
+            "TIME", "23:59:58",
+            "TIMESTAMP", "2024-02-29 23:59:58");
+    try (ResultSet rs = md.getTypeInfo();
+        Statement s = conn.createStatement()) {
+      int checked = 0;
+      while (rs.next()) {
+        String prefix = rs.getString("LITERAL_PREFIX");
+        String sample = samples.get(rs.getString("TYPE_NAME"));
+        if (prefix == null || sample == null) {
+          continue;
+        }
+        String literal = prefix + sample + rs.getString("LITERAL_SUFFIX");
+        try (ResultSet v = s.executeQuery("SELECT " + literal)) {
+          assertEquals(rs.getString("TYPE_NAME"), v.getMetaData().getColumnTypeName(1), literal);
+          assertEquals(rs.getInt("DATA_TYPE"), v.getMetaData().getColumnType(1), literal);
+          assertTrue(v.next());
+          assertEquals(sample, v.getString(1));
+        }
+        checked++;
+      }
+      assertEquals(samples.size(), checked);
+    }
+  }
+
+  @Test
+  void getBestRowIdentifier_pkIdForTablesNothingForViews() throws SQLException {
+    try (ResultSet rs =
+        md.getBestRowIdentifier(
+            null, "caspio", "Customers", DatabaseMetaData.bestRowSession, true)) {
+      assertEquals(
+          List.of(
+              "SCOPE",
+              "COLUMN_NAME",
+              "DATA_TYPE",
+              "TYPE_NAME",
+              "COLUMN_SIZE",
+              "BUFFER_LENGTH",
+              "DECIMAL_DIGITS",
+              "PSEUDO_COLUMN"),
+          labels(rs));
+      assertTrue(rs.next());
+      assertEquals(DatabaseMetaData.bestRowSession, rs.getShort("SCOPE"));
+      assertEquals("PK_ID", rs.getString("COLUMN_NAME"));
+      assertEquals(Types.BIGINT, rs.getInt("DATA_TYPE"));
+      assertEquals("BIGINT", rs.getString("TYPE_NAME"));
+      assertEquals(19, rs.getInt("COLUMN_SIZE"));
+      assertEquals(DatabaseMetaData.bestRowNotPseudo, rs.getShort("PSEUDO_COLUMN"));
+      assertFalse(rs.next());
+    }
+    assertEquals(
+        1,
+        rows(md.getBestRowIdentifier(
+                null, null, "Orders", DatabaseMetaData.bestRowTemporary, false))
+            .size());
+    assertEquals(
+        0,
+        rows(md.getBestRowIdentifier(
+                null, "caspio", "OrderDetails", DatabaseMetaData.bestRowSession, true))
+            .size());
+    assertEquals(0, rows(md.getBestRowIdentifier(null, "caspio", "NoSuchTable", 0, true)).size());
+  }
+
+  /** getColumns rows of a table, by column name. */
+  private static Map<String, Map<String, Object>> columns(String table) throws SQLException {
+    Map<String, Map<String, Object>> out = new HashMap<>();
+    try (ResultSet rs = md.getColumns(null, "caspio", table, "%")) {
+      List<String> labels = labels(rs);
+      while (rs.next()) {
+        Map<String, Object> row = new HashMap<>();
+        for (String l : labels) {
+          row.put(l, rs.getObject(l));
+        }
+        out.put(rs.getString("COLUMN_NAME"), row);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void resultSetMetaData_tableColumns_agreeWithGetColumns() throws SQLException {
+    for (String table : List.of("Customers", "Products", "Orders", "OrderItems", "OrderDetails")) {
+      Map<String, Map<String, Object>> cols = columns(table);
+      try (Statement s = conn.createStatement();
+          ResultSet rs = s.executeQuery("SELECT * FROM \"" + table + "\" WHERE 1 = 0")) {
+        ResultSetMetaData m = rs.getMetaData();
+        for (int i = 1; i <= m.getColumnCount(); i++) {
+          String where = table + "." + m.getColumnName(i);
+          Map<String, Object> c = cols.get(m.getColumnName(i));
+          Object size = c.get("COLUMN_SIZE");
+          if (size != null) {
+            assertEquals(size, m.getPrecision(i), where);
+          }
+          assertTrue(m.getColumnDisplaySize(i) > 0, where);
+          assertEquals("YES".equals(c.get("IS_AUTOINCREMENT")), m.isAutoIncrement(i), where);
+          assertTrue(m.isSearchable(i), where);
+          assertEquals(!m.isWritable(i), m.isReadOnly(i), where);
+          assertFalse(m.isDefinitelyWritable(i), where);
+          if ("YES".equals(c.get("IS_GENERATEDCOLUMN"))
+              || "YES".equals(c.get("IS_AUTOINCREMENT"))
+              || table.equals("OrderDetails")) {
+            assertFalse(m.isWritable(i), where);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void resultSetMetaData_knownColumns() throws SQLException {
+    String sql =
+        "SELECT PK_ID, Name, Notes, Joined, Credit_Limit, Customer_ID, Active, Rating"
+            + " FROM Customers WHERE 1 = 0";
+    try (Statement s = conn.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      ResultSetMetaData m = rs.getMetaData();
+      assertTrue(m.isAutoIncrement(1));
+      assertFalse(m.isWritable(1));
+      assertTrue(m.isReadOnly(1));
+      assertEquals(19, m.getPrecision(1));
+      assertEquals(20, m.getColumnDisplaySize(1));
+      assertEquals(255, m.getPrecision(2));
+      assertEquals(255, m.getColumnDisplaySize(2));
+      assertTrue(m.isWritable(2));
+      assertFalse(m.isReadOnly(2));
+      assertFalse(m.isAutoIncrement(2));
+      assertEquals(64000, m.getPrecision(3));
+      assertEquals(64000, m.getColumnDisplaySize(3));
+      assertEquals(19, m.getPrecision(4));
+      assertEquals(19, m.getColumnDisplaySize(4));
+      assertEquals(19, m.getPrecision(5));
+      assertEquals(4, m.getScale(5));
+      assertEquals(21, m.getColumnDisplaySize(5));
+      assertTrue(m.isCurrency(5));
+      assertTrue(m.isWritable(5));
+      // Random ID: generated by Caspio.
+      assertFalse(m.isWritable(6));
+      assertTrue(m.isReadOnly(6));
+      assertFalse(m.isCurrency(7));
+      assertEquals(5, m.getColumnDisplaySize(7));
+      assertEquals(15, m.getPrecision(8));
+    }
+    try (Statement s = conn.createStatement();
+        ResultSet rs = s.executeQuery("SELECT Order_No, Created FROM Orders WHERE 1 = 0")) {
+      ResultSetMetaData m = rs.getMetaData();
+      assertTrue(m.isAutoIncrement(1));
+      assertFalse(m.isWritable(1));
+      assertFalse(m.isWritable(2));
+      assertEquals(11, m.getColumnDisplaySize(1));
+    }
+  }
+
+  @Test
+  void resultSetMetaData_joinsViewsAndPrepared() throws SQLException {
+    String sql =
+        "SELECT c.Name, o.Order_No, d.Customer_Name FROM Orders o"
+            + " JOIN Customers c ON c.Customer_ID = o.Customer_ID"
+            + " JOIN OrderDetails d ON d.Order_No = o.Order_No WHERE 1 = 0";
+    try (java.sql.PreparedStatement p = conn.prepareStatement(sql)) {
+      for (ResultSetMetaData m : List.of(p.getMetaData(), p.executeQuery().getMetaData())) {
+        assertEquals(255, m.getPrecision(1));
+        assertTrue(m.isWritable(1));
+        assertTrue(m.isAutoIncrement(2));
+        assertFalse(m.isWritable(3), "view columns are read-only");
+        assertTrue(m.isReadOnly(3));
+        assertFalse(m.isAutoIncrement(3));
+      }
+    }
+  }
+
+  @Test
+  void resultSetMetaData_expressions_sensibleSizesNeverWritable() throws SQLException {
+    String sql =
+        "SELECT Name || '!', COUNT(*) OVER (), 'abc', CAST(Credit_Limit AS DECIMAL(10, 2)),"
+            + " CASE WHEN Active THEN 'yes' ELSE 'no' END, MAX(PK_ID) OVER ()"
+            + " FROM Customers WHERE 1 = 0";
+    try (Statement s = conn.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      ResultSetMetaData m = rs.getMetaData();
+      assertEquals(Integer.MAX_VALUE, m.getPrecision(1));
+      assertEquals(Integer.MAX_VALUE, m.getColumnDisplaySize(1));
+      assertEquals(19, m.getPrecision(2));
+      assertEquals(20, m.getColumnDisplaySize(2));
+      assertEquals(3, m.getPrecision(3));
+      assertEquals(3, m.getColumnDisplaySize(3));
+      assertEquals(10, m.getPrecision(4));
+      assertEquals(12, m.getColumnDisplaySize(4));
+      assertFalse(m.isCurrency(4));
+      assertEquals(3, m.getPrecision(5));
+      for (int i = 1; i <= m.getColumnCount(); i++) {
+        assertFalse(m.isWritable(i), "column " + i);
+        assertTrue(m.isReadOnly(i), "column " + i);
+        assertFalse(m.isAutoIncrement(i), "column " + i);
+        assertTrue(m.isSearchable(i), "column " + i);
+      }
+    }
+  }
 }

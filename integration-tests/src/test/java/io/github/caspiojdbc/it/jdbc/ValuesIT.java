@@ -144,4 +144,117 @@ class ValuesIT {
       assertFalse(s.getMoreResults());
     }
   }
+
+  @Test
+  void currency_alwaysScaleFour_plainAndAggregated() throws SQLException {
+    try (Connection c = fixture.connect();
+        Statement s = c.createStatement()) {
+      int n = 0;
+      try (ResultSet rs = s.executeQuery("SELECT Price, Price_With_Tax FROM Products")) {
+        assertEquals(4, rs.getMetaData().getScale(1));
+        while (rs.next()) {
+          for (int i = 1; i <= 2; i++) {
+            BigDecimal v = rs.getBigDecimal(i);
+            if (v != null) {
+              assertEquals(4, v.scale(), v.toPlainString());
+              assertEquals(v.toPlainString(), rs.getString(i));
+              n++;
+            }
+          }
+        }
+      }
+      assertTrue(n > 0);
+      // Pushed to Caspio (numeric GROUP BY) and computed locally (text GROUP BY).
+      for (String sql :
+          List.of(
+              "SELECT SUM(Price), MIN(Price), MAX(Price) FROM Products GROUP BY In_Stock",
+              "SELECT SUM(Price), MIN(Price), MAX(Price) FROM Products GROUP BY Category",
+              "SELECT SUM(Line_Total), AVG(Unit_Price) FROM OrderItems")) {
+        try (ResultSet rs = s.executeQuery(sql)) {
+          while (rs.next()) {
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+              BigDecimal v = rs.getBigDecimal(i);
+              if (v != null) {
+                assertEquals(4, v.scale(), sql + ": " + v);
+                assertEquals(rs.getMetaData().getScale(i), v.scale(), sql);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void textOfCaseAndUnion_notPadded() throws SQLException {
+    try (Connection c = fixture.connect();
+        Statement s = c.createStatement()) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT CASE WHEN Stock < 10 THEN 'low' ELSE 'high' END, Stock FROM Products")) {
+        int n = 0;
+        while (rs.next()) {
+          if (rs.getObject(2) != null) {
+            assertEquals(rs.getInt(2) < 10 ? "low" : "high", rs.getString(1));
+            n++;
+          }
+        }
+        assertTrue(n > 0);
+      }
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT x, CHAR_LENGTH(x) FROM (SELECT 'a' AS x UNION SELECT 'abc') ORDER BY 2")) {
+        assertTrue(rs.next());
+        assertEquals("a", rs.getString(1));
+        assertEquals(1, rs.getInt(2));
+        assertTrue(rs.next());
+        assertEquals("abc", rs.getString(1));
+        assertFalse(rs.next());
+      }
+    }
+  }
+
+  @Test
+  void statisticsOfIntegerColumn_notTruncated() throws SQLException {
+    List<Integer> stock = new ArrayList<>();
+    try (Connection c = fixture.connect();
+        Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery("SELECT Stock FROM Products WHERE Stock IS NOT NULL")) {
+        while (rs.next()) {
+          stock.add(rs.getInt(1));
+        }
+      }
+      double mean = stock.stream().mapToDouble(i -> i).average().orElseThrow();
+      double squares = stock.stream().mapToDouble(i -> (i - mean) * (i - mean)).sum();
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT AVG(Stock), STDDEV(Stock), VAR_POP(Stock), STDDEV_POP(Stock),"
+                  + " VAR_SAMP(Stock) FROM Products")) {
+        for (int i = 1; i <= 5; i++) {
+          assertEquals(java.sql.Types.DOUBLE, rs.getMetaData().getColumnType(i));
+        }
+        assertTrue(rs.next());
+        int n = stock.size();
+        assertEquals(mean, rs.getDouble(1), 1e-9 * Math.abs(mean));
+        assertEquals(Math.sqrt(squares / (n - 1)), rs.getDouble(2), 1e-6);
+        assertEquals(squares / n, rs.getDouble(3), 1e-6);
+        assertEquals(Math.sqrt(squares / n), rs.getDouble(4), 1e-6);
+        assertEquals(squares / (n - 1), rs.getDouble(5), 1e-6);
+      }
+    }
+  }
+
+  @Test
+  void initcap_unicodeWords() throws SQLException {
+    try (Connection c = fixture.connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT INITCAP('élan ÉCOLE straße'), INITCAP(Name || ' ärger')"
+                    + " FROM Customers WHERE PK_ID = 1")) {
+      assertTrue(rs.next());
+      assertEquals("Élan École Straße", rs.getString(1));
+      assertTrue(rs.getString(2).endsWith(" Ärger"), rs.getString(2));
+    }
+  }
 }

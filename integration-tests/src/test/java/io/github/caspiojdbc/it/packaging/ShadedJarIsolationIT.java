@@ -101,7 +101,10 @@ class ShadedJarIsolationIT {
         "select o.\"Order_No\", sum(i.\"Quantity\" * i.\"Unit_Price\") as amount"
             + " from \"Orders\" o join \"OrderItems\" i on i.\"Order_No\" = o.\"Order_No\""
             + " join \"Customers\" c on c.\"Customer_ID\" = o.\"Customer_ID\""
-            + " where c.\"Name\" <> '' group by o.\"Order_No\" order by o.\"Order_No\""
+            + " where c.\"Name\" <> '' group by o.\"Order_No\" order by o.\"Order_No\"",
+        // the driver's own type system and INITCAP, both found by name inside the jar
+        "select initcap(\"Name\" || ' élan'), case when \"PK_ID\" < 10 then 'low' else 'high' end,"
+            + " avg(\"PK_ID\") over () from \"Customers\" order by \"PK_ID\""
       })
   void query_shadedJarInIsolation_sameRowsAsPlainDriver(String sql) throws Exception {
     List<List<String>> shaded =
