@@ -224,8 +224,8 @@ class SqlStatesIT {
         PreparedStatement p =
             c.prepareStatement("insert into Products (Name, Price) values (?, ?)")) {
       p.setString(1, "x");
-      p.setString(2, "abc");
-      SQLException e = failure(p::executeUpdate);
+      // Refused when bound (the parameter is DECIMAL), before any request.
+      SQLException e = failure(() -> p.setString(2, "abc"));
       assertState("22018", e);
       assertTrue(e.getMessage().contains("number"), e.getMessage());
       assertState(

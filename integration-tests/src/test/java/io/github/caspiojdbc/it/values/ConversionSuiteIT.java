@@ -700,18 +700,8 @@ class ConversionSuiteIT {
   void insertSelect_fractionIntoInteger_refusedBeforeAnyWrite() throws SQLException {
     String key = key();
     insertValue(key, "N", 2.5);
-    Outcome o =
-        run(
-            () ->
-                update(
-                    "INSERT INTO "
-                        + TABLE
-                        + " (Name, I) SELECT 'x' || Name, N FROM "
-                        + TABLE
-                        + " WHERE Name = '"
-                        + key
-                        + "'"));
-    assertEquals("22003", o.error == null ? null : o.error.getSQLState(), describe(o.error));
+    Outcome o = run(() -> update(copyNumberIntoInteger(key)));
+    assertState("22003", o);
     assertEquals(0, writes(o), "no write request");
   }
 
@@ -719,17 +709,7 @@ class ConversionSuiteIT {
   void insertSelect_wholeNumbersIntoInteger_storedExactly() throws SQLException {
     String key = key();
     insertValue(key, "N", 42.0);
-    Outcome o =
-        run(
-            () ->
-                update(
-                    "INSERT INTO "
-                        + TABLE
-                        + " (Name, I) SELECT 'x' || Name, N FROM "
-                        + TABLE
-                        + " WHERE Name = '"
-                        + key
-                        + "'"));
+    Outcome o = run(() -> update(copyNumberIntoInteger(key)));
     assertEquals(null, o.error, () -> describe(o.error));
     assertEquals(42, readBack("I", "x" + key));
   }
@@ -755,7 +735,7 @@ class ConversionSuiteIT {
                           + "', "
                           + bad
                           + ")"));
-      assertEquals("22000", o.error == null ? null : o.error.getSQLState(), describe(o.error));
+      assertState("22000", o);
       assertTrue(o.records.isEmpty(), "no request at all, got " + o.records.size());
     }
     Outcome o =
@@ -771,7 +751,7 @@ class ConversionSuiteIT {
                         + "', 2.25), ('"
                         + c
                         + "', 1.00001)"));
-    assertEquals("22003", o.error == null ? null : o.error.getSQLState(), describe(o.error));
+    assertState("22003", o);
     assertTrue(o.records.isEmpty(), "no request at all, got " + o.records.size());
   }
 
@@ -782,7 +762,7 @@ class ConversionSuiteIT {
     String sql =
         "INSERT INTO " + TABLE + " (Name, I) VALUES ('" + a + "', 2.7 * 1), ('" + b + "', 1)";
     Outcome o = run(() -> update(sql));
-    assertEquals("22003", o.error == null ? null : o.error.getSQLState(), describe(o.error));
+    assertState("22003", o);
     assertTrue(o.records.isEmpty());
     Outcome explicit =
         run(
@@ -805,7 +785,7 @@ class ConversionSuiteIT {
     String key = key();
     long pk = insertEmpty(key);
     Outcome o = run(() -> update("UPDATE " + TABLE + " SET I = 2.7 * 1 WHERE PK_ID = " + pk));
-    assertEquals("22003", o.error == null ? null : o.error.getSQLState(), describe(o.error));
+    assertState("22003", o);
     assertTrue(o.records.isEmpty());
     Outcome ok = run(() -> update("UPDATE " + TABLE + " SET I = 3.0 * 2 WHERE PK_ID = " + pk));
     assertEquals(null, ok.error, () -> describe(ok.error));
@@ -828,6 +808,21 @@ class ConversionSuiteIT {
     }
     assertSame(dec("9.99"), readBack("C", a));
     assertSame(dec("0.1"), readBack("C", b));
+  }
+
+  /** Copies row {@code key}'s Number into a new row's Integer by INSERT ... SELECT. */
+  private static String copyNumberIntoInteger(String key) {
+    return "INSERT INTO "
+        + TABLE
+        + " (Name, I) SELECT 'x' || Name, N FROM "
+        + TABLE
+        + " WHERE Name = '"
+        + key
+        + "'";
+  }
+
+  private static void assertState(String sqlState, Outcome o) {
+    assertEquals(sqlState, o.error == null ? null : o.error.getSQLState(), describe(o.error));
   }
 
   private static long writes(Outcome o) {
