@@ -58,6 +58,7 @@ public final class CaspioEmulator implements AutoCloseable {
   private final TokenService tokens;
   private final Faults faults;
   private final RequestLog log = new RequestLog();
+  private final RequestLogFile logFile;
   private boolean started;
   private boolean stopped;
 
@@ -71,6 +72,8 @@ public final class CaspioEmulator implements AutoCloseable {
     this.https = b.httpsPort != null;
     this.tokens = new TokenService(b.clock, b.accessTtl, b.refreshTtl);
     this.faults = new Faults(b.clock, b.latency);
+    this.logFile = b.requestLogFile == null ? null : new RequestLogFile(b.requestLogFile, b.clock);
+    log.writeTo(logFile);
     RequestHandler handler =
         new RequestHandler(
             new TokenEndpoint(b.clientId, b.clientSecret, tokens),
@@ -139,6 +142,10 @@ public final class CaspioEmulator implements AutoCloseable {
     }
     if (ownsStore) {
       store.close();
+    }
+    if (logFile != null) {
+      log.writeTo(null);
+      logFile.close();
     }
   }
 
@@ -241,6 +248,7 @@ public final class CaspioEmulator implements AutoCloseable {
     private Long seed;
     private int rows;
     private String clientId = DEFAULT_CLIENT_ID;
+    private java.nio.file.Path requestLogFile;
     private String clientSecret = DEFAULT_CLIENT_SECRET;
     private Duration accessTtl = DEFAULT_ACCESS_TOKEN_LIFETIME;
     private Duration refreshTtl = DEFAULT_REFRESH_TOKEN_LIFETIME;
@@ -315,6 +323,15 @@ public final class CaspioEmulator implements AutoCloseable {
         throw new IllegalArgumentException("latency must not be negative");
       }
       this.latency = latency;
+      return this;
+    }
+
+    /**
+     * Also writes every request answered to {@code file}, one JSON line each (created or truncated;
+     * see {@code docs/emulator.md}).
+     */
+    public Builder requestLogFile(java.nio.file.Path file) {
+      this.requestLogFile = java.util.Objects.requireNonNull(file, "file");
       return this;
     }
 

@@ -15,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * caspio-emulator [--port 8089] [--https-port N] [--seed 42] [--rows 1000]
  *                 [--client-id ID] [--client-secret SECRET] [--token-ttl SECONDS]
- *                 [--refresh-ttl SECONDS] [--latency-ms MS] [--help]
+ *                 [--refresh-ttl SECONDS] [--latency-ms MS] [--request-log FILE] [--help]
  * </pre>
  */
 public final class EmulatorMain {
@@ -33,7 +33,8 @@ public final class EmulatorMain {
           "--client-secret",
           "--token-ttl",
           "--refresh-ttl",
-          "--latency-ms");
+          "--latency-ms",
+          "--request-log");
 
   static final String USAGE =
       String.join(
@@ -52,6 +53,8 @@ public final class EmulatorMain {
           "  --token-ttl SECONDS  access token lifetime (default 86399)",
           "  --refresh-ttl SECONDS refresh token lifetime (default 31536000 = 365 days)",
           "  --latency-ms MS      delay added to every reply (default 0)",
+          "  --request-log FILE   write one JSON line per request answered (method, path,",
+          "                       decoded query, status, response bytes), flushed as it goes",
           "  --help               print this help and exit",
           "",
           "Stop with Ctrl-C.");
@@ -67,6 +70,7 @@ public final class EmulatorMain {
       long tokenTtlSeconds,
       long refreshTtlSeconds,
       long latencyMs,
+      String requestLog,
       boolean help) {}
 
   /** A command line that cannot be run; the message says which option is wrong. */
@@ -118,6 +122,7 @@ public final class EmulatorMain {
     long tokenTtl = CaspioEmulator.DEFAULT_ACCESS_TOKEN_LIFETIME.toSeconds();
     long refreshTtl = CaspioEmulator.DEFAULT_REFRESH_TOKEN_LIFETIME.toSeconds();
     long latencyMs = 0;
+    String requestLog = null;
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -169,6 +174,9 @@ public final class EmulatorMain {
         case "--latency-ms":
           latencyMs = number(name, value, 0, Integer.MAX_VALUE);
           break;
+        case "--request-log":
+          requestLog = text(name, value);
+          break;
         default:
           throw new UsageException("unknown option " + name);
       }
@@ -177,7 +185,17 @@ public final class EmulatorMain {
       throw new UsageException("--https-port must differ from --port");
     }
     return new Options(
-        port, httpsPort, seed, rows, clientId, clientSecret, tokenTtl, refreshTtl, latencyMs, help);
+        port,
+        httpsPort,
+        seed,
+        rows,
+        clientId,
+        clientSecret,
+        tokenTtl,
+        refreshTtl,
+        latencyMs,
+        requestLog,
+        help);
   }
 
   static CaspioEmulator build(Options o) {
@@ -195,6 +213,9 @@ public final class EmulatorMain {
     if (o.httpsPort() != null) {
       b.httpsPort(o.httpsPort());
     }
+    if (o.requestLog() != null) {
+      b.requestLogFile(java.nio.file.Path.of(o.requestLog()));
+    }
     return b.build();
   }
 
@@ -209,6 +230,9 @@ public final class EmulatorMain {
     out.println("  REST v2 URL   : " + emulator.v2Url());
     if (o.httpsPort() != null) {
       out.println("  HTTPS base    : " + emulator.httpsBaseUrl() + " (self-signed certificate)");
+    }
+    if (o.requestLog() != null) {
+      out.println("  Request log   : " + o.requestLog() + " (one JSON line per request)");
     }
     out.println("  Client id     : " + emulator.clientId());
     out.println(

@@ -25,10 +25,19 @@ public final class RequestLog {
   private final Deque<LoggedCall> entries = new ArrayDeque<>();
   private final Map<PathKind, Long> perKind = new EnumMap<>(PathKind.class);
   private long total;
+  private RequestLogFile file;
 
   RequestLog() {}
 
+  /** Also writes every call to {@code file} from now on (null: no file). */
+  synchronized void writeTo(RequestLogFile file) {
+    this.file = file;
+  }
+
   synchronized void add(LoggedCall call) {
+    if (file != null) {
+      file.write(call);
+    }
     if (entries.size() == MAX_ENTRIES) {
       entries.removeFirst();
     }

@@ -34,6 +34,7 @@ class EmulatorMainTest {
     assertEquals(86_399, o.tokenTtlSeconds());
     assertEquals(365L * 24 * 3600, o.refreshTtlSeconds());
     assertEquals(0, o.latencyMs());
+    assertNull(o.requestLog());
     assertFalse(o.help());
   }
 
@@ -57,6 +58,7 @@ class EmulatorMainTest {
               "60",
               "--latency-ms",
               "5",
+              "--request-log=calls.jsonl",
               "--help"
             });
 
@@ -69,6 +71,7 @@ class EmulatorMainTest {
     assertEquals(30, o.tokenTtlSeconds());
     assertEquals(60, o.refreshTtlSeconds());
     assertEquals(5, o.latencyMs());
+    assertEquals("calls.jsonl", o.requestLog());
     assertTrue(o.help());
   }
 
