@@ -16,18 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Clob;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.OffsetTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoField;
-import java.time.temporal.ChronoUnit;
 import java.util.Calendar;
 import java.util.Locale;
 
@@ -70,19 +61,6 @@ import java.util.Locale;
  */
 final class ParameterValues {
 
-  private static final DateTimeFormatter DATE_TIME =
-      new DateTimeFormatterBuilder()
-          .parseCaseInsensitive()
-          .append(DateTimeFormatter.ISO_LOCAL_DATE)
-          .optionalStart()
-          .appendLiteral(' ')
-          .optionalEnd()
-          .optionalStart()
-          .appendLiteral('T')
-          .optionalEnd()
-          .append(DateTimeFormatter.ISO_LOCAL_TIME)
-          .toFormatter(Locale.ROOT);
-
   private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
   private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
@@ -116,9 +94,9 @@ final class ParameterValues {
         case Types.DOUBLE, Types.FLOAT -> approximate(value);
         case Types.REAL -> real(value);
         case Types.BOOLEAN, Types.BIT -> bool(value);
-        case Types.TIMESTAMP -> timestamp(value, calendar);
-        case Types.DATE -> date(value, calendar);
-        case Types.TIME -> time(value, calendar);
+        case Types.TIMESTAMP -> DateTimeParameters.timestamp(value, calendar);
+        case Types.DATE -> DateTimeParameters.date(value, calendar);
+        case Types.TIME -> DateTimeParameters.time(value, calendar);
         case Types.VARCHAR,
             Types.CHAR,
             Types.LONGVARCHAR,
@@ -296,138 +274,6 @@ final class ParameterValues {
     throw cannot(value, "a Yes/No value");
   }
 
-  // ------------------------------------------------------------------ date-times
-
-  private static LocalDateTime timestamp(Object value, Calendar calendar) {
-    LocalDateTime t;
-    if (value instanceof java.sql.Timestamp ts) {
-      t =
-          calendar == null
-              ? ts.toLocalDateTime()
-              : inCalendar(ts.getTime(), calendar).withNano(ts.getNanos());
-    } else if (value instanceof java.sql.Date d) {
-      t =
-          (calendar == null ? d.toLocalDate() : inCalendar(d.getTime(), calendar).toLocalDate())
-              .atStartOfDay();
-    } else if (value instanceof java.sql.Time) {
-      throw cannot(value, "a date-time (a time of day has no date)");
-    } else if (value instanceof java.util.Date d) {
-      t =
-          calendar == null
-              ? new java.sql.Timestamp(d.getTime()).toLocalDateTime()
-              : inCalendar(d.getTime(), calendar);
-    } else if (value instanceof LocalDateTime l) {
-      t = l;
-    } else if (value instanceof LocalDate l) {
-      t = l.atStartOfDay();
-    } else if (value instanceof String s) {
-      t = parseDateTime(s);
-    } else if (zoned(value)) {
-      throw zoneRefused(value);
-    } else {
-      throw cannot(value, "a date-time");
-    }
-    return t.truncatedTo(ChronoUnit.SECONDS);
-  }
-
-  private static LocalDate date(Object value, Calendar calendar) {
-    if (value instanceof java.sql.Date d) {
-      return calendar == null ? d.toLocalDate() : inCalendar(d.getTime(), calendar).toLocalDate();
-    }
-    if (value instanceof LocalDate l) {
-      return l;
-    }
-    if (value instanceof String s) {
-      String v = s.trim();
-      try {
-        return LocalDate.parse(v);
-      } catch (DateTimeParseException e) {
-        LocalDateTime t = parseDateTime(v);
-        return atMidnight(t, v);
-      }
-    }
-    if (value instanceof java.sql.Timestamp
-        || value instanceof java.util.Date && !(value instanceof java.sql.Time)
-        || value instanceof LocalDateTime) {
-      LocalDateTime t = timestamp(value, calendar);
-      return atMidnight(t, t.toString());
-    }
-    if (zoned(value)) {
-      throw zoneRefused(value);
-    }
-    throw cannot(value, "a date");
-  }
-
-  private static LocalTime time(Object value, Calendar calendar) {
-    LocalTime t;
-    if (value instanceof java.sql.Time tm) {
-      t = calendar == null ? tm.toLocalTime() : inCalendar(tm.getTime(), calendar).toLocalTime();
-    } else if (value instanceof LocalTime l) {
-      t = l;
-    } else if (value instanceof String s) {
-      try {
-        t = LocalTime.parse(s.trim());
-      } catch (DateTimeParseException e) {
-        throw new CaspioException(
-            ErrorKind.INVALID_DATETIME, "'" + clip(s) + "' is not a time of day HH:mm[:ss]", null);
-      }
-    } else if (value instanceof OffsetTime) {
-      throw zoneRefused(value);
-    } else {
-      throw cannot(value, "a time of day");
-    }
-    return t.truncatedTo(ChronoUnit.SECONDS);
-  }
-
-  private static LocalDate atMidnight(LocalDateTime t, String shown) {
-    if (!t.toLocalTime().equals(LocalTime.MIDNIGHT)) {
-      throw new CaspioException(
-          ErrorKind.INVALID_DATETIME,
-          shown + " has a time of day; a DATE parameter takes a date only",
-          null);
-    }
-    return t.toLocalDate();
-  }
-
-  private static LocalDateTime parseDateTime(String s) {
-    String v = s.trim();
-    try {
-      if (v.length() == 10) {
-        return LocalDate.parse(v).atStartOfDay();
-      }
-      return LocalDateTime.parse(v, DATE_TIME);
-    } catch (DateTimeParseException e) {
-      throw new CaspioException(
-          ErrorKind.INVALID_DATETIME,
-          "'" + clip(s) + "' is not a date-time (use yyyy-MM-dd or yyyy-MM-dd HH:mm:ss)",
-          null);
-    }
-  }
-
-  /** Epoch milliseconds read as wall-clock time in the calendar's zone, as JDBC defines it. */
-  private static LocalDateTime inCalendar(long millis, Calendar calendar) {
-    return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), calendar.getTimeZone().toZoneId())
-        .with(ChronoField.MILLI_OF_SECOND, Math.floorMod(millis, 1000L));
-  }
-
-  private static boolean zoned(Object value) {
-    return value instanceof OffsetDateTime
-        || value instanceof ZonedDateTime
-        || value instanceof Instant
-        || value instanceof OffsetTime;
-  }
-
-  private static CaspioException zoneRefused(Object value) {
-    return new CaspioException(
-        ErrorKind.UNSUPPORTED,
-        "a "
-            + value.getClass().getSimpleName()
-            + " has a zone or offset, but Caspio date-times have none; convert it to the"
-            + " LocalDateTime you mean to store (for example with atZoneSameInstant(zone)"
-            + ".toLocalDateTime())",
-        null);
-  }
-
   // ------------------------------------------------------------------ text
 
   private static String text(Object value) {
@@ -472,8 +318,8 @@ final class ParameterValues {
               + "bytes, StandardCharsets.UTF_8), if the bytes are text",
           null);
     }
-    if (zoned(value)) {
-      throw zoneRefused(value);
+    if (DateTimeParameters.zoned(value)) {
+      throw DateTimeParameters.zoneRefused(value);
     }
     throw cannot(value, "text");
   }
@@ -522,14 +368,14 @@ final class ParameterValues {
     return new CaspioException(ErrorKind.OUT_OF_RANGE, message, null);
   }
 
-  private static CaspioException cannot(Object value, String what) {
+  static CaspioException cannot(Object value, String what) {
     return new CaspioException(
         ErrorKind.INVALID_CAST,
         "a " + value.getClass().getSimpleName() + " cannot be converted to " + what,
         null);
   }
 
-  private static String clip(String s) {
+  static String clip(String s) {
     return s.length() <= 40 ? s : s.substring(0, 40) + "...";
   }
 }
