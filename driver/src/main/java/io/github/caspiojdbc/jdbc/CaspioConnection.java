@@ -9,15 +9,11 @@ import io.github.caspiojdbc.adapter.CaspioPasswords;
 import io.github.caspiojdbc.adapter.CaspioSchema;
 import io.github.caspiojdbc.adapter.CaspioWrites;
 import io.github.caspiojdbc.auth.AccessTokenSource;
-import io.github.caspiojdbc.auth.ClientAuthentication;
-import io.github.caspiojdbc.auth.TokenManagerConfig;
 import io.github.caspiojdbc.auth.TokenManagers;
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
 import io.github.caspiojdbc.rest.CaspioApi;
-import io.github.caspiojdbc.rest.CaspioApiConfig;
 import io.github.caspiojdbc.rest.HttpCaspioApi;
-import java.net.URI;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -35,7 +31,6 @@ import java.sql.SQLXML;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Struct;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -59,10 +54,9 @@ import org.apache.calcite.schema.lookup.LikePattern;
  *
  * {@link #open} obtains a token and reads the table and view lists once (kept for {@code
  * metadataCacheTtl}), so wrong credentials fail at connect time with 28000 and an unreachable
- * account with 08001, as "Test connection" buttons expect. The Calcite connection is built from
- * properties chosen here only (double-quote quoting, identifiers kept as written and matched
- * case-insensitively, NULLs sorted low as in SQL Server, the result types of {@link
- * CaspioTypeSystem}); Calcite's {@code metadata} schema is removed.
+ * account with 08001, as "Test connection" buttons expect. The token manager, the REST client and
+ * the Calcite connection get their settings from {@link ClientSettings} only; Calcite's {@code
+ * metadata} schema is removed.
  *
  * <h2>Transactions</h2>
  *
@@ -90,9 +84,6 @@ import org.apache.calcite.schema.lookup.LikePattern;
 final class CaspioConnection implements CaspioJdbcConnection {
   /** The name of the one schema; also the connection's default schema. */
   static final String SCHEMA = "caspio";
-
-  /** Stands for "no limit" where the HTTP layer needs a positive bound. */
-  private static final Duration NO_LIMIT = Duration.ofDays(1);
 
   private static final Logger LOG = Logger.getLogger(CaspioConnection.class.getName());
 
@@ -122,8 +113,8 @@ final class CaspioConnection implements CaspioJdbcConnection {
   static Connection open(CaspioConfig config) throws SQLException {
     CaspioApi api;
     try {
-      AccessTokenSource tokens = TokenManagers.shared(tokenConfig(config));
-      api = HttpCaspioApi.create(apiConfig(config), tokens);
+      AccessTokenSource tokens = TokenManagers.shared(ClientSettings.tokenManagerConfig(config));
+      api = HttpCaspioApi.create(ClientSettings.apiConfig(config), tokens);
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw CaspioErrors.badConnectionSpec("Invalid connection settings: " + e.getMessage());
     } catch (CaspioException e) {
@@ -133,7 +124,7 @@ final class CaspioConnection implements CaspioJdbcConnection {
       CaspioSchema schema = CaspioSchema.create(api, config.metadataCacheTtl(), config.pageSize());
       checkAccount(schema, config);
       CalciteCharset.warnIfNotUnicode();
-      CalciteConnection calcite = CalciteDrivers.bridge().open(calciteProperties());
+      CalciteConnection calcite = CalciteDrivers.bridge().open(ClientSettings.calciteProperties());
       SchemaPlus root = calcite.getRootSchema();
       CalciteSchema rootSchema = root.unwrap(CalciteSchema.class);
       if (rootSchema != null) {
@@ -190,75 +181,6 @@ final class CaspioConnection implements CaspioJdbcConnection {
       }
       throw e.toSqlException();
     }
-  }
-
-  static Properties calciteProperties() {
-    Properties p = new Properties();
-    p.setProperty("quoting", "DOUBLE_QUOTE");
-    p.setProperty("unquotedCasing", "UNCHANGED");
-    p.setProperty("quotedCasing", "UNCHANGED");
-    p.setProperty("caseSensitive", "false");
-    // SQL Server sorts NULLs first ascending; matching it lets ORDER BY run in Caspio.
-    p.setProperty("defaultNullCollation", "LOW");
-    // Result types that keep values whole: unpadded text, fractional statistics of integers.
-    p.setProperty("typeSystem", CaspioTypeSystem.class.getName());
-    return p;
-  }
-
-  static TokenManagerConfig tokenConfig(CaspioConfig config) {
-    TokenManagerConfig.Builder b =
-        TokenManagerConfig.builder()
-            .clientAuthentication(
-                config.clientAuth() == CaspioConfig.ClientAuth.BASIC
-                    ? ClientAuthentication.BASIC
-                    : ClientAuthentication.BODY)
-            .scope(config.scope())
-            .audience(config.audience())
-            .maxRetries(Math.min(config.maxRetries(), 10));
-    // A token request is part of logging in: it never outlives loginTimeout, so a silent token
-    // endpoint does not keep a socket and a thread after connect() has given up.
-    java.time.Duration request = config.socketTimeout();
-    java.time.Duration login = config.loginTimeout();
-    if (!login.isZero() && (request.isZero() || login.compareTo(request) < 0)) {
-      request = login;
-    }
-    if (!request.isZero()) {
-      b.requestTimeout(request);
-    }
-    if (!config.connectTimeout().isZero()) {
-      b.connectTimeout(config.connectTimeout());
-    }
-    switch (config.authMode()) {
-      case ACCESS_TOKEN -> {
-        b.preIssuedToken(config.accessToken(), null, null);
-        if (config.clientId() != null) {
-          b.clientId(config.clientId());
-        }
-      }
-      case REFRESH_TOKEN ->
-          b.tokenUri(config.tokenUri())
-              .clientCredentials(config.clientId(), config.clientSecret())
-              .preIssuedToken(null, config.refreshToken(), null);
-      case CLIENT_CREDENTIALS ->
-          b.tokenUri(config.tokenUri()).clientCredentials(config.clientId(), config.clientSecret());
-    }
-    return b.build();
-  }
-
-  static CaspioApiConfig apiConfig(CaspioConfig config) {
-    URI base = config.baseUri();
-    URI origin = URI.create(base.getScheme() + "://" + base.getRawAuthority());
-    return CaspioApiConfig.builder(origin)
-        .version(config.apiVersion().rest())
-        .prefetchDepth(Math.min(CaspioApiConfig.MAX_PREFETCH_DEPTH, Math.max(1, config.prefetch())))
-        .connectTimeout(orNoLimit(config.connectTimeout()))
-        .responseTimeout(orNoLimit(config.socketTimeout()))
-        .maxAttempts(config.maxRetries() + 1)
-        .build();
-  }
-
-  private static Duration orNoLimit(Duration d) {
-    return d.isZero() ? NO_LIMIT : d;
   }
 
   // ---- what statements and metadata need ----
