@@ -351,17 +351,6 @@ final class CaspioConnection extends CaspioConnectionBase {
     }
   }
 
-  @Override
-  public void abort(Executor executor) throws SQLException {
-    if (isClosed()) {
-      return; // JDBC: abort on a closed connection is a no-op.
-    }
-    if (executor == null) {
-      throw CaspioErrors.invalidValue("abort needs an executor");
-    }
-    close();
-  }
-
   /** The smaller of {@code millis} and the network timeout, where 0 means "none" for both. */
   private long withNetworkTimeout(long millis) {
     int network = networkTimeoutMillis;

@@ -22,6 +22,7 @@ import java.sql.Savepoint;
 import java.sql.Struct;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Executor;
 
 /**
  * The part of {@link CaspioConnection} that needs nothing from Caspio: whether the connection is
@@ -80,6 +81,18 @@ abstract class CaspioConnectionBase implements CaspioJdbcConnection {
   @Override
   public final boolean isClosed() {
     return closed;
+  }
+
+  /** Closes the connection; Caspio has no session to kill, so abort is close. */
+  @Override
+  public void abort(Executor executor) throws SQLException {
+    if (isClosed()) {
+      return; // JDBC: abort on a closed connection is a no-op.
+    }
+    if (executor == null) {
+      throw CaspioErrors.invalidValue("abort needs an executor");
+    }
+    close();
   }
 
   /**
