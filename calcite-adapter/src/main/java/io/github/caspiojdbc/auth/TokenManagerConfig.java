@@ -7,18 +7,13 @@ package io.github.caspiojdbc.auth;
 
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Everything the token manager needs, validated once: where the token endpoint is, how to
@@ -50,7 +45,8 @@ import java.util.regex.Pattern;
  * token request, the system UTC clock.
  *
  * <p>The token URL must be HTTPS; plain HTTP is accepted only for a loopback host (a local
- * emulator), so that a secret never travels in clear. It may carry no user info.
+ * emulator), so that a secret never travels in clear. It may carry no user info. These rules live
+ * in {@link TokenUris}. The nested {@link Builder} is public API and stays in this file.
  *
  * <p>{@link #toString()} masks the secret and the tokens. Invalid settings fail with a {@link
  * CaspioException}: missing ones and an insecure URL with {@link ErrorKind#CONNECTION_FAILED}
@@ -105,8 +101,6 @@ public record TokenManagerConfig(
   static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(15);
   private static final int MAX_RETRIES_LIMIT = 10;
 
-  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-
   /** Validates and normalises (blank strings become null). */
   public TokenManagerConfig {
     clientId = blankToNull(clientId);
@@ -151,7 +145,7 @@ public record TokenManagerConfig(
       throw missing("No token URL: set the account host or the token URL.");
     }
     if (tokenUri != null) {
-      checkTokenUri(tokenUri);
+      TokenUris.check(tokenUri);
     }
   }
 
@@ -168,27 +162,7 @@ public record TokenManagerConfig(
    * @throws CaspioException kind INVALID_PARAMETER when the value is not a host or URL
    */
   public static URI defaultTokenUri(String account) {
-    String value = blankToNull(account);
-    if (value == null) {
-      throw missing("No account host: set the Caspio account host (for example c1abc.caspio.com).");
-    }
-    String withScheme = value.contains("://") ? value : "https://" + value;
-    try {
-      URI base = new URI(withScheme);
-      if (base.getHost() == null) {
-        throw invalid("Not a host name or URL: account '" + describeInput(value) + "'");
-      }
-      return new URI(
-          base.getScheme().toLowerCase(Locale.ROOT),
-          null,
-          base.getHost(),
-          base.getPort(),
-          TOKEN_PATH,
-          null,
-          null);
-    } catch (URISyntaxException e) {
-      throw invalid("Not a host name or URL: account '" + describeInput(value) + "'");
-    }
+    return TokenUris.forAccount(account);
   }
 
   /** Whether a refresh token or a client secret lets this configuration obtain new tokens. */
@@ -260,61 +234,8 @@ public record TokenManagerConfig(
         + "]";
   }
 
-  private static void checkTokenUri(URI uri) {
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!uri.isAbsolute() || uri.getHost() == null || uri.isOpaque()) {
-      throw invalid("The token URL must be an absolute https URL with a host name.");
-    }
-    if (uri.getRawUserInfo() != null) {
-      // Never echo the URL here: its user info is probably a credential.
-      throw invalid("The token URL must not contain user info (credentials before the host).");
-    }
-    if (scheme.equals("https")) {
-      return;
-    }
-    if (scheme.equals("http")) {
-      if (isLoopback(uri.getHost())) {
-        return;
-      }
-      throw new CaspioException(
-          ErrorKind.CONNECTION_FAILED,
-          "Refusing to send credentials over plain HTTP to "
-              + Redaction.describe(uri)
-              + "; use an https token URL (plain http is allowed only for a loopback host).",
-          null);
-    }
-    throw invalid("The token URL must use https, not '" + describeInput(scheme) + "'.");
-  }
-
-  /**
-   * Loopback by name or literal address, decided without any DNS lookup: a name other than {@code
-   * localhost} could resolve anywhere, so it does not count.
-   */
-  static boolean isLoopback(String host) {
-    String h = host.toLowerCase(Locale.ROOT);
-    if (h.equals("localhost") || h.endsWith(".localhost")) {
-      return true;
-    }
-    if (h.startsWith("[") && h.endsWith("]")) {
-      h = h.substring(1, h.length() - 1);
-    }
-    boolean literal = IPV4.matcher(h).matches() || h.indexOf(':') >= 0;
-    if (!literal) {
-      return false;
-    }
-    try {
-      // A literal address is parsed, not looked up.
-      return InetAddress.getByName(h).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
-  }
-
-  private static String describeInput(String value) {
-    return Redaction.sanitize(value, List.of());
-  }
-
-  private static String blankToNull(String s) {
+  /** The value stripped, or null when blank: blank settings count as not given. */
+  static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
@@ -328,11 +249,13 @@ public record TokenManagerConfig(
     return value;
   }
 
-  private static CaspioException invalid(String message) {
+  /** A malformed setting (22023). */
+  static CaspioException invalid(String message) {
     return new CaspioException(ErrorKind.INVALID_PARAMETER, message, null);
   }
 
-  private static CaspioException missing(String message) {
+  /** A missing or insecure setting (08001). */
+  static CaspioException missing(String message) {
     return new CaspioException(ErrorKind.CONNECTION_FAILED, message, null);
   }
 

@@ -198,21 +198,4 @@ class TokenManagerConfigTest {
     assertNotEquals(
         base, valid().tokenUrl("https://other.caspio.com/oauth/token").build().sharingKey());
   }
-
-  @ParameterizedTest
-  @CsvSource({
-    "localhost, true",
-    "127.0.0.1, true",
-    "127.255.0.9, true",
-    "[::1], true",
-    "::1, true",
-    "0:0:0:0:0:0:0:1, true",
-    "10.0.0.1, false",
-    "example.com, false",
-    "localhost.example.com, false",
-    "[::2], false",
-  })
-  void isLoopback_withoutDns_answersForLiteralsAndLocalhost(String host, boolean expected) {
-    assertEquals(expected, TokenManagerConfig.isLoopback(host));
-  }
 }

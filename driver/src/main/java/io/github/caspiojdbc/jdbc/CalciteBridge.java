@@ -14,6 +14,9 @@ import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.schema.Schema;
+import org.apache.calcite.schema.SchemaPlus;
 
 /**
  * Calcite's driver with our prefix, version, {@link CaspioMeta} and {@link CaspioPrepare}, used
@@ -66,6 +69,24 @@ final class CalciteBridge extends org.apache.calcite.jdbc.Driver {
   @Override
   public Meta createMeta(AvaticaConnection connection) {
     return new CaspioMeta(super.createMeta(connection), connection);
+  }
+
+  /**
+   * A new Calcite connection with {@link ClientSettings#calciteProperties} whose only schema
+   * besides Calcite's root is {@code schema}, under {@code name} and the default; Calcite's {@code
+   * metadata} schema is removed, so that tools list only the account's tables.
+   */
+  CalciteConnection openFor(String name, Schema schema) throws SQLException {
+    CalciteConnection calcite = open(ClientSettings.calciteProperties());
+    SchemaPlus root = calcite.getRootSchema();
+    CalciteSchema rootSchema = root.unwrap(CalciteSchema.class);
+    if (rootSchema != null) {
+      rootSchema.removeSubSchema("metadata");
+    }
+    root.add(name, schema);
+    calcite.setSchema(name);
+    calcite.setAutoCommit(true);
+    return calcite;
   }
 
   /** A new Calcite connection with exactly {@code calciteProperties}. */

@@ -9,47 +9,20 @@ import io.github.caspiojdbc.adapter.CaspioPasswords;
 import io.github.caspiojdbc.adapter.CaspioSchema;
 import io.github.caspiojdbc.adapter.CaspioWrites;
 import io.github.caspiojdbc.auth.AccessTokenSource;
-import io.github.caspiojdbc.auth.ClientAuthentication;
-import io.github.caspiojdbc.auth.TokenManagerConfig;
 import io.github.caspiojdbc.auth.TokenManagers;
 import io.github.caspiojdbc.error.CaspioException;
-import io.github.caspiojdbc.error.ErrorKind;
 import io.github.caspiojdbc.rest.CaspioApi;
-import io.github.caspiojdbc.rest.CaspioApiConfig;
 import io.github.caspiojdbc.rest.HttpCaspioApi;
-import java.net.URI;
-import java.sql.Array;
-import java.sql.Blob;
-import java.sql.CallableStatement;
-import java.sql.ClientInfoStatus;
-import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.NClob;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
-import java.sql.SQLXML;
-import java.sql.Savepoint;
 import java.sql.Statement;
-import java.sql.Struct;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.calcite.jdbc.CalciteConnection;
-import org.apache.calcite.jdbc.CalciteSchema;
-import org.apache.calcite.schema.SchemaPlus;
-import org.apache.calcite.schema.lookup.LikePattern;
 
 /**
  * A connection to one Caspio account: a Calcite connection whose only schema, {@value #SCHEMA}, is
@@ -59,10 +32,9 @@ import org.apache.calcite.schema.lookup.LikePattern;
  *
  * {@link #open} obtains a token and reads the table and view lists once (kept for {@code
  * metadataCacheTtl}), so wrong credentials fail at connect time with 28000 and an unreachable
- * account with 08001, as "Test connection" buttons expect. The Calcite connection is built from
- * properties chosen here only (double-quote quoting, identifiers kept as written and matched
- * case-insensitively, NULLs sorted low as in SQL Server, the result types of {@link
- * CaspioTypeSystem}); Calcite's {@code metadata} schema is removed.
+ * account with 08001, as "Test connection" buttons expect. The token manager, the REST client and
+ * the Calcite connection get their settings from {@link ClientSettings} only; Calcite's {@code
+ * metadata} schema is removed.
  *
  * <h2>Transactions</h2>
  *
@@ -87,12 +59,9 @@ import org.apache.calcite.schema.lookup.LikePattern;
  * {@link #setNetworkTimeout} bounds {@code isValid} and every statement execution (the statement's
  * effective timeout is the smaller of its query timeout and the network timeout).
  */
-final class CaspioConnection implements CaspioJdbcConnection {
+final class CaspioConnection extends CaspioConnectionBase {
   /** The name of the one schema; also the connection's default schema. */
   static final String SCHEMA = "caspio";
-
-  /** Stands for "no limit" where the HTTP layer needs a positive bound. */
-  private static final Duration NO_LIMIT = Duration.ofDays(1);
 
   private static final Logger LOG = Logger.getLogger(CaspioConnection.class.getName());
 
@@ -101,9 +70,7 @@ final class CaspioConnection implements CaspioJdbcConnection {
   private final CalciteConnection calcite;
   private final CaspioSchema schema;
   private final WriteLedger ledger;
-  private final Properties clientInfo = new Properties();
-  private volatile boolean closed;
-  private volatile boolean readOnly;
+  private final ReadOnlyGuard readOnly;
   private volatile int networkTimeoutMillis;
   private volatile DatabaseMetaData metaData;
 
@@ -114,7 +81,7 @@ final class CaspioConnection implements CaspioJdbcConnection {
     this.calcite = calcite;
     this.schema = schema;
     CaspioWrites writes = schema.writes();
-    writes.setReadOnly(config.readOnly());
+    this.readOnly = new ReadOnlyGuard(config.readOnly(), writes);
     this.ledger = new WriteLedger(writes::writeRequests);
   }
 
@@ -122,8 +89,8 @@ final class CaspioConnection implements CaspioJdbcConnection {
   static Connection open(CaspioConfig config) throws SQLException {
     CaspioApi api;
     try {
-      AccessTokenSource tokens = TokenManagers.shared(tokenConfig(config));
-      api = HttpCaspioApi.create(apiConfig(config), tokens);
+      AccessTokenSource tokens = TokenManagers.shared(ClientSettings.tokenManagerConfig(config));
+      api = HttpCaspioApi.create(ClientSettings.apiConfig(config), tokens);
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw CaspioErrors.badConnectionSpec("Invalid connection settings: " + e.getMessage());
     } catch (CaspioException e) {
@@ -131,134 +98,15 @@ final class CaspioConnection implements CaspioJdbcConnection {
     }
     try {
       CaspioSchema schema = CaspioSchema.create(api, config.metadataCacheTtl(), config.pageSize());
-      checkAccount(schema, config);
+      AccountCheck.atConnect(schema, config);
       CalciteCharset.warnIfNotUnicode();
-      CalciteConnection calcite = CalciteDrivers.bridge().open(calciteProperties());
-      SchemaPlus root = calcite.getRootSchema();
-      CalciteSchema rootSchema = root.unwrap(CalciteSchema.class);
-      if (rootSchema != null) {
-        rootSchema.removeSubSchema("metadata");
-      }
-      root.add(SCHEMA, schema);
-      calcite.setSchema(SCHEMA);
-      calcite.setAutoCommit(true);
+      CalciteConnection calcite = CalciteDrivers.bridge().openFor(SCHEMA, schema);
       LOG.fine(() -> "Connected to " + config.host() + " (" + config.apiVersion() + ")");
       return new CaspioConnection(config, api, calcite, schema);
     } catch (SQLException | RuntimeException e) {
       api.close();
       throw e instanceof SQLException s ? s : SqlErrors.translate(e);
     }
-  }
-
-  /**
-   * Fails fast on wrong credentials or an unreachable account by obtaining a token and loading the
-   * table list, which the schema then keeps.
-   */
-  private static void checkAccount(CaspioSchema schema, CaspioConfig config) throws SQLException {
-    Runnable check = () -> schema.tables().getNames(LikePattern.any());
-    try {
-      if (config.loginTimeout().isZero()) {
-        check.run();
-      } else {
-        Future<?> f = Background.submit(check);
-        try {
-          f.get(config.loginTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-          f.cancel(true);
-          throw new CaspioException(
-              ErrorKind.CONNECTION_FAILED,
-              "Caspio did not answer within loginTimeout ("
-                  + config.loginTimeout().toSeconds()
-                  + " s) at "
-                  + config.host(),
-              e);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new CaspioException(ErrorKind.CONNECTION_FAILED, "Interrupted while connecting", e);
-        } catch (ExecutionException e) {
-          throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
-        }
-      }
-    } catch (CaspioException e) {
-      if (e.kind() == ErrorKind.TRANSPORT || e.kind() == ErrorKind.TIMEOUT) {
-        // Nothing is "mid-session" yet: for pools and tools this is a failed connect (08001).
-        throw new CaspioException(
-                ErrorKind.CONNECTION_FAILED,
-                "Could not reach Caspio at " + config.host() + ": " + e.getMessage(),
-                e)
-            .toSqlException();
-      }
-      throw e.toSqlException();
-    }
-  }
-
-  static Properties calciteProperties() {
-    Properties p = new Properties();
-    p.setProperty("quoting", "DOUBLE_QUOTE");
-    p.setProperty("unquotedCasing", "UNCHANGED");
-    p.setProperty("quotedCasing", "UNCHANGED");
-    p.setProperty("caseSensitive", "false");
-    // SQL Server sorts NULLs first ascending; matching it lets ORDER BY run in Caspio.
-    p.setProperty("defaultNullCollation", "LOW");
-    // Result types that keep values whole: unpadded text, fractional statistics of integers.
-    p.setProperty("typeSystem", CaspioTypeSystem.class.getName());
-    return p;
-  }
-
-  static TokenManagerConfig tokenConfig(CaspioConfig config) {
-    TokenManagerConfig.Builder b =
-        TokenManagerConfig.builder()
-            .clientAuthentication(
-                config.clientAuth() == CaspioConfig.ClientAuth.BASIC
-                    ? ClientAuthentication.BASIC
-                    : ClientAuthentication.BODY)
-            .scope(config.scope())
-            .audience(config.audience())
-            .maxRetries(Math.min(config.maxRetries(), 10));
-    // A token request is part of logging in: it never outlives loginTimeout, so a silent token
-    // endpoint does not keep a socket and a thread after connect() has given up.
-    java.time.Duration request = config.socketTimeout();
-    java.time.Duration login = config.loginTimeout();
-    if (!login.isZero() && (request.isZero() || login.compareTo(request) < 0)) {
-      request = login;
-    }
-    if (!request.isZero()) {
-      b.requestTimeout(request);
-    }
-    if (!config.connectTimeout().isZero()) {
-      b.connectTimeout(config.connectTimeout());
-    }
-    switch (config.authMode()) {
-      case ACCESS_TOKEN -> {
-        b.preIssuedToken(config.accessToken(), null, null);
-        if (config.clientId() != null) {
-          b.clientId(config.clientId());
-        }
-      }
-      case REFRESH_TOKEN ->
-          b.tokenUri(config.tokenUri())
-              .clientCredentials(config.clientId(), config.clientSecret())
-              .preIssuedToken(null, config.refreshToken(), null);
-      case CLIENT_CREDENTIALS ->
-          b.tokenUri(config.tokenUri()).clientCredentials(config.clientId(), config.clientSecret());
-    }
-    return b.build();
-  }
-
-  static CaspioApiConfig apiConfig(CaspioConfig config) {
-    URI base = config.baseUri();
-    URI origin = URI.create(base.getScheme() + "://" + base.getRawAuthority());
-    return CaspioApiConfig.builder(origin)
-        .version(config.apiVersion().rest())
-        .prefetchDepth(Math.min(CaspioApiConfig.MAX_PREFETCH_DEPTH, Math.max(1, config.prefetch())))
-        .connectTimeout(orNoLimit(config.connectTimeout()))
-        .responseTimeout(orNoLimit(config.socketTimeout()))
-        .maxAttempts(config.maxRetries() + 1)
-        .build();
-  }
-
-  private static Duration orNoLimit(Duration d) {
-    return d.isZero() ? NO_LIMIT : d;
   }
 
   // ---- what statements and metadata need ----
@@ -281,18 +129,6 @@ final class CaspioConnection implements CaspioJdbcConnection {
     return schema;
   }
 
-  private void checkOpen() throws SQLException {
-    if (closed) {
-      throw closedError();
-    }
-  }
-
-  static SQLException closedError() {
-    return new CaspioException(
-            ErrorKind.CONNECTION_CLOSED, "The connection is closed; open a new one", null)
-        .toSqlException();
-  }
-
   private Statement statement(Statement s) throws SQLException {
     if (!config.queryTimeout().isZero()) {
       s.setQueryTimeout((int) Math.min(Integer.MAX_VALUE, config.queryTimeout().toSeconds()));
@@ -300,104 +136,77 @@ final class CaspioConnection implements CaspioJdbcConnection {
     return Wrappers.statement(this, s);
   }
 
-  private PreparedStatement prepared(PreparedStatement s, String sql) throws SQLException {
-    PreparedStatement p = (PreparedStatement) statement(s);
-    Wrappers.handler(p).prepared(sql);
-    return p;
+  /** One of Calcite's statement-making calls; all of them fail alike. */
+  @FunctionalInterface
+  private interface Make<T extends Statement> {
+    T on(CalciteConnection calcite) throws SQLException;
   }
 
-  /** Whether writes are refused: the {@code readOnly} property, or {@code setReadOnly(true)}. */
-  boolean refusesWrites() {
-    return config.readOnly() || readOnly;
+  /** A statement from {@code make}, with the connection's query timeout, wrapped. */
+  private Statement created(Make<Statement> make) throws SQLException {
+    checkOpen();
+    try {
+      return statement(make.on(calcite));
+    } catch (SQLException | RuntimeException e) {
+      throw SqlErrors.translate(e);
+    }
   }
 
   /**
-   * Refuses {@code sql} with SQLState 25006 when it changes rows and this connection refuses
-   * writes.
+   * A prepared statement for {@code sql} from {@code make}: refused early when empty or a write on
+   * a read-only connection, its metadata loaded within the timeouts known now, then wrapped.
    */
-  void checkWritable(String sql) throws SQLException {
-    if (refusesWrites() && WriteDetector.isWrite(sql)) {
-      throw new CaspioException(
-              ErrorKind.READ_ONLY,
-              "The connection is read-only"
-                  + (config.readOnly() ? " (readOnly=true)" : " (setReadOnly(true))")
-                  + ", so INSERT, UPDATE and DELETE are refused",
-              null)
-          .toSqlException();
+  private PreparedStatement prepared(String sql, Make<PreparedStatement> make) throws SQLException {
+    checkOpen();
+    StatementHandler.checkNotEmpty(sql);
+    checkWritable(sql);
+    preload(sql);
+    try {
+      PreparedStatement p = (PreparedStatement) statement(make.on(calcite));
+      Wrappers.handler(p).prepared(sql);
+      return p;
+    } catch (SQLException | RuntimeException | ExceptionInInitializerError | AssertionError e) {
+      throw SqlErrors.translate(e, sql);
     }
+  }
+
+  /** Refuses {@code sql} with SQLState 25006 when it changes rows and writes are refused. */
+  void checkWritable(String sql) throws SQLException {
+    readOnly.check(sql);
   }
 
   // ---- Connection ----
 
   @Override
   public Statement createStatement() throws SQLException {
-    checkOpen();
-    try {
-      return statement(calcite.createStatement());
-    } catch (SQLException | RuntimeException e) {
-      throw SqlErrors.translate(e);
-    }
+    return created(c -> c.createStatement());
   }
 
   @Override
   public Statement createStatement(int type, int concurrency) throws SQLException {
-    checkOpen();
-    try {
-      return statement(calcite.createStatement(type, concurrency));
-    } catch (SQLException | RuntimeException e) {
-      throw SqlErrors.translate(e);
-    }
+    return created(c -> c.createStatement(type, concurrency));
   }
 
   @Override
   public Statement createStatement(int type, int concurrency, int holdability) throws SQLException {
-    checkOpen();
-    try {
-      return statement(calcite.createStatement(type, concurrency, holdability));
-    } catch (SQLException | RuntimeException e) {
-      throw SqlErrors.translate(e);
-    }
+    return created(c -> c.createStatement(type, concurrency, holdability));
   }
 
   @Override
   public PreparedStatement prepareStatement(String sql) throws SQLException {
-    checkOpen();
-    StatementHandler.checkNotEmpty(sql);
-    checkWritable(sql);
-    preload(sql);
-    try {
-      return prepared(calcite.prepareStatement(sql), sql);
-    } catch (SQLException | RuntimeException | ExceptionInInitializerError | AssertionError e) {
-      throw SqlErrors.translate(e, sql);
-    }
+    return prepared(sql, c -> c.prepareStatement(sql));
   }
 
   @Override
   public PreparedStatement prepareStatement(String sql, int type, int concurrency)
       throws SQLException {
-    checkOpen();
-    StatementHandler.checkNotEmpty(sql);
-    checkWritable(sql);
-    preload(sql);
-    try {
-      return prepared(calcite.prepareStatement(sql, type, concurrency), sql);
-    } catch (SQLException | RuntimeException | ExceptionInInitializerError | AssertionError e) {
-      throw SqlErrors.translate(e, sql);
-    }
+    return prepared(sql, c -> c.prepareStatement(sql, type, concurrency));
   }
 
   @Override
   public PreparedStatement prepareStatement(String sql, int type, int concurrency, int holdability)
       throws SQLException {
-    checkOpen();
-    StatementHandler.checkNotEmpty(sql);
-    checkWritable(sql);
-    preload(sql);
-    try {
-      return prepared(calcite.prepareStatement(sql, type, concurrency, holdability), sql);
-    } catch (SQLException | RuntimeException | ExceptionInInitializerError | AssertionError e) {
-      throw SqlErrors.translate(e, sql);
-    }
+    return prepared(sql, c -> c.prepareStatement(sql, type, concurrency, holdability));
   }
 
   /**
@@ -406,11 +215,7 @@ final class CaspioConnection implements CaspioJdbcConnection {
    * application sets on the statement later cannot).
    */
   private void preload(String sql) throws SQLException {
-    long millis = config.queryTimeout().toMillis();
-    int network = networkTimeoutMillis;
-    if (network > 0) {
-      millis = millis == 0 ? network : Math.min(millis, network);
-    }
+    long millis = withNetworkTimeout(config.queryTimeout().toMillis());
     if (millis > 0) {
       MetadataPreload.load(schema, sql, millis);
     }
@@ -435,31 +240,6 @@ final class CaspioConnection implements CaspioJdbcConnection {
     PreparedStatement p = prepareStatement(sql);
     Wrappers.handler(p).writes.prepared(sql, request);
     return p;
-  }
-
-  @Override
-  public CallableStatement prepareCall(String sql) throws SQLException {
-    checkOpen();
-    throw unsupported("Caspio has no stored procedures");
-  }
-
-  @Override
-  public CallableStatement prepareCall(String sql, int type, int concurrency) throws SQLException {
-    checkOpen();
-    throw unsupported("Caspio has no stored procedures");
-  }
-
-  @Override
-  public CallableStatement prepareCall(String sql, int type, int concurrency, int holdability)
-      throws SQLException {
-    checkOpen();
-    throw unsupported("Caspio has no stored procedures");
-  }
-
-  @Override
-  public String nativeSQL(String sql) throws SQLException {
-    checkOpen();
-    return sql;
   }
 
   @Override
@@ -488,10 +268,9 @@ final class CaspioConnection implements CaspioJdbcConnection {
 
   @Override
   public void close() throws SQLException {
-    if (closed) {
+    if (!markClosed()) {
       return;
     }
-    closed = true;
     try {
       calcite.close();
     } catch (SQLException | RuntimeException e) {
@@ -499,11 +278,6 @@ final class CaspioConnection implements CaspioJdbcConnection {
     } finally {
       api.close();
     }
-  }
-
-  @Override
-  public boolean isClosed() {
-    return closed;
   }
 
   @Override
@@ -530,135 +304,14 @@ final class CaspioConnection implements CaspioJdbcConnection {
   @Override
   public void setReadOnly(boolean readOnly) throws SQLException {
     checkOpen();
-    this.readOnly = readOnly;
-    schema.writes().setReadOnly(refusesWrites());
+    this.readOnly.set(readOnly);
   }
 
   /** The last value set, or true for a connection opened with {@code readOnly=true}. */
   @Override
   public boolean isReadOnly() throws SQLException {
     checkOpen();
-    return refusesWrites();
-  }
-
-  /** There are no catalogs; any name is ignored. */
-  @Override
-  public void setCatalog(String catalog) throws SQLException {
-    checkOpen();
-  }
-
-  @Override
-  public String getCatalog() throws SQLException {
-    checkOpen();
-    return null;
-  }
-
-  @Override
-  public void setTransactionIsolation(int level) throws SQLException {
-    checkOpen();
-  }
-
-  @Override
-  public int getTransactionIsolation() throws SQLException {
-    checkOpen();
-    return TRANSACTION_NONE;
-  }
-
-  @Override
-  public SQLWarning getWarnings() throws SQLException {
-    checkOpen();
-    return null;
-  }
-
-  @Override
-  public void clearWarnings() throws SQLException {
-    checkOpen();
-  }
-
-  @Override
-  public Map<String, Class<?>> getTypeMap() throws SQLException {
-    checkOpen();
-    return new java.util.HashMap<>();
-  }
-
-  @Override
-  public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
-    checkOpen();
-    if (map != null && !map.isEmpty()) {
-      throw unsupported("User-defined type maps are not supported");
-    }
-  }
-
-  /** Both holdabilities are accepted: commit is a no-op, so cursors always survive it. */
-  @Override
-  public void setHoldability(int holdability) throws SQLException {
-    checkOpen();
-  }
-
-  @Override
-  public int getHoldability() throws SQLException {
-    checkOpen();
-    return ResultSet.HOLD_CURSORS_OVER_COMMIT;
-  }
-
-  @Override
-  public Savepoint setSavepoint() throws SQLException {
-    checkOpen();
-    throw unsupported("Caspio has no transactions, so no savepoints");
-  }
-
-  @Override
-  public Savepoint setSavepoint(String name) throws SQLException {
-    checkOpen();
-    throw unsupported("Caspio has no transactions, so no savepoints");
-  }
-
-  @Override
-  public void rollback(Savepoint savepoint) throws SQLException {
-    checkOpen();
-    throw unsupported("Caspio has no transactions, so no savepoints");
-  }
-
-  @Override
-  public void releaseSavepoint(Savepoint savepoint) throws SQLException {
-    checkOpen();
-    throw unsupported("Caspio has no transactions, so no savepoints");
-  }
-
-  @Override
-  public Clob createClob() throws SQLException {
-    checkOpen();
-    throw unsupported("LOB objects are not supported");
-  }
-
-  @Override
-  public Blob createBlob() throws SQLException {
-    checkOpen();
-    throw unsupported("LOB objects are not supported");
-  }
-
-  @Override
-  public NClob createNClob() throws SQLException {
-    checkOpen();
-    throw unsupported("LOB objects are not supported");
-  }
-
-  @Override
-  public SQLXML createSQLXML() throws SQLException {
-    checkOpen();
-    throw unsupported("SQLXML is not supported");
-  }
-
-  @Override
-  public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
-    checkOpen();
-    throw unsupported("Arrays are not supported");
-  }
-
-  @Override
-  public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
-    checkOpen();
-    throw unsupported("Structs are not supported");
+    return readOnly.refusesWrites();
   }
 
   /**
@@ -672,77 +325,10 @@ final class CaspioConnection implements CaspioJdbcConnection {
     if (timeout < 0) {
       throw CaspioErrors.invalidValue("isValid timeout must not be negative: " + timeout);
     }
-    if (closed) {
+    if (isClosed()) {
       return false;
     }
-    long millis = timeout * 1000L;
-    int network = networkTimeoutMillis;
-    if (network > 0) {
-      millis = millis == 0 ? network : Math.min(millis, network);
-    }
-    Future<?> f = Background.submit(api::listTables);
-    try {
-      if (millis == 0) {
-        f.get();
-      } else {
-        f.get(millis, TimeUnit.MILLISECONDS);
-      }
-      return true;
-    } catch (TimeoutException e) {
-      f.cancel(true);
-      LOG.fine("isValid: no answer from Caspio in time");
-      return false;
-    } catch (ExecutionException e) {
-      LOG.log(Level.FINE, "isValid: Caspio check failed", e.getCause());
-      return false;
-    } catch (InterruptedException e) {
-      f.cancel(true);
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  @Override
-  public void setClientInfo(String name, String value) throws SQLClientInfoException {
-    checkOpenForClientInfo(name);
-    if (value == null) {
-      clientInfo.remove(name);
-    } else {
-      clientInfo.setProperty(name, value);
-    }
-  }
-
-  @Override
-  public void setClientInfo(Properties properties) throws SQLClientInfoException {
-    checkOpenForClientInfo(null);
-    clientInfo.clear();
-    if (properties != null) {
-      clientInfo.putAll(properties);
-    }
-  }
-
-  /** setClientInfo may only throw SQLClientInfoException, which names the refused properties. */
-  private void checkOpenForClientInfo(String name) throws SQLClientInfoException {
-    if (closed) {
-      SQLException e = closedError();
-      Map<String, ClientInfoStatus> refused =
-          name == null ? Map.of() : Map.of(name, ClientInfoStatus.REASON_UNKNOWN);
-      throw new SQLClientInfoException(e.getMessage(), e.getSQLState(), 0, refused, e);
-    }
-  }
-
-  @Override
-  public String getClientInfo(String name) throws SQLException {
-    checkOpen();
-    return clientInfo.getProperty(name);
-  }
-
-  @Override
-  public Properties getClientInfo() throws SQLException {
-    checkOpen();
-    Properties copy = new Properties();
-    copy.putAll(clientInfo);
-    return copy;
+    return AccountCheck.answers(api, withNetworkTimeout(timeout * 1000L));
   }
 
   @Override
@@ -765,15 +351,10 @@ final class CaspioConnection implements CaspioJdbcConnection {
     }
   }
 
-  @Override
-  public void abort(Executor executor) throws SQLException {
-    if (closed) {
-      return; // JDBC: abort on a closed connection is a no-op.
-    }
-    if (executor == null) {
-      throw CaspioErrors.invalidValue("abort needs an executor");
-    }
-    close();
+  /** The smaller of {@code millis} and the network timeout, where 0 means "none" for both. */
+  private long withNetworkTimeout(long millis) {
+    int network = networkTimeoutMillis;
+    return network <= 0 ? millis : millis == 0 ? network : Math.min(millis, network);
   }
 
   @Override
@@ -821,12 +402,8 @@ final class CaspioConnection implements CaspioJdbcConnection {
     return iface.isInstance(this) || iface.isInstance(calcite);
   }
 
-  static SQLException unsupported(String message) {
-    return new CaspioException(ErrorKind.UNSUPPORTED, message, null).toSqlException();
-  }
-
   @Override
   public String toString() {
-    return "CaspioConnection[" + config.host() + (closed ? ", closed]" : "]");
+    return "CaspioConnection[" + config.host() + (isClosed() ? ", closed]" : "]");
   }
 }

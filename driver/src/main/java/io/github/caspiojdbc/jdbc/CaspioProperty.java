@@ -26,7 +26,7 @@ public enum CaspioProperty {
       "accessToken",
       Flag.SECRET,
       null,
-      Rule.text(),
+      PropertyRule.text(),
       "Pre-issued OAuth access token used as is instead of requesting one; the connection fails"
           + " once it expires (Caspio tokens live 24 hours). Excludes clientSecret and"
           + " refreshToken."),
@@ -35,21 +35,21 @@ public enum CaspioProperty {
       "apiVersion",
       Flag.NONE,
       "v3",
-      Rule.choice("v3", "v2"),
+      PropertyRule.choice("v3", "v2"),
       "Caspio REST API generation: v3 (/integrations/rest/v3) or the deprecated v2 (/rest/v2)."),
   /** Extra token-request parameter for identity providers that need one. */
   AUDIENCE(
       "audience",
       Flag.NONE,
       null,
-      Rule.text(),
+      PropertyRule.text(),
       "Optional audience parameter added to token requests; Caspio itself does not need it."),
   /** Where the client credentials travel in the token request (RFC 6749 section 2.3.1). */
   CLIENT_AUTH(
       "clientAuth",
       Flag.NONE,
       "body",
-      Rule.choice("body", "basic"),
+      PropertyRule.choice("body", "basic"),
       "How the client id and secret reach the token endpoint: in the form body or as an HTTP"
           + " Basic header."),
   /** OAuth client id of the Web services profile; JDBC {@code user} is its alias. */
@@ -57,21 +57,21 @@ public enum CaspioProperty {
       "clientId",
       Flag.REQUIRED,
       null,
-      Rule.text(),
+      PropertyRule.text(),
       "Client ID of the Caspio Web services profile (required unless accessToken is set)."),
   /** OAuth client secret of the Web services profile; JDBC {@code password} is its alias. */
   CLIENT_SECRET(
       "clientSecret",
       Flag.REQUIRED_SECRET,
       null,
-      Rule.text(),
+      PropertyRule.text(),
       "Client secret of the Caspio Web services profile (required unless accessToken is set)."),
   /** Bound on opening one TCP and TLS connection. */
   CONNECT_TIMEOUT(
       "connectTimeout",
       Flag.NONE,
       "10000",
-      Rule.duration(ChronoUnit.MILLIS),
+      PropertyRule.duration(ChronoUnit.MILLIS),
       "Milliseconds allowed to open a TCP and TLS connection; 0 means no limit."),
   /**
    * Bound on establishing a connection: first token plus first API call. When the property is not
@@ -81,7 +81,7 @@ public enum CaspioProperty {
       "loginTimeout",
       Flag.NONE,
       "0",
-      Rule.duration(ChronoUnit.SECONDS),
+      PropertyRule.duration(ChronoUnit.SECONDS),
       "Seconds allowed to establish a connection (first token and first API call); when not set,"
           + " DriverManager.getLoginTimeout(); 0 means no limit beyond the other timeouts."),
   /** Retry budget for transient failures; bounded so a broken server cannot hold a thread. */
@@ -89,21 +89,21 @@ public enum CaspioProperty {
       "maxRetries",
       Flag.NONE,
       "3",
-      Rule.integer(0, 10),
+      PropertyRule.integer(0, 10),
       "Retries after a transient failure (I/O error, HTTP 408, 429 or 5xx); 0 disables retries."),
   /** Lifetime of cached table and field lists. */
   METADATA_CACHE_TTL(
       "metadataCacheTtl",
       Flag.NONE,
       "300",
-      Rule.duration(ChronoUnit.SECONDS, 86_400),
+      PropertyRule.duration(ChronoUnit.SECONDS, 86_400),
       "Seconds that table and field lists stay cached; 0 disables the cache."),
   /** Rows per REST call; Caspio refuses fewer than 5 and caps at 1000. */
   PAGE_SIZE(
       "pageSize",
       Flag.NONE,
       "1000",
-      Rule.integer(5, 1000),
+      PropertyRule.integer(5, 1000),
       "Rows requested per REST call (Caspio accepts 5 to 1000)."),
   /**
    * Pages requested ahead of the reader. The default is low on purpose: Caspio's burst limit (about
@@ -113,7 +113,7 @@ public enum CaspioProperty {
       "prefetch",
       Flag.NONE,
       "2",
-      Rule.integer(0, 16),
+      PropertyRule.integer(0, 16),
       "Pages fetched ahead while the current one is read; 0 fetches one page at a time. Caspio"
           + " limits the whole account to about 10 calls per second."),
   /** Default for {@code Statement.setQueryTimeout}. */
@@ -121,7 +121,7 @@ public enum CaspioProperty {
       "queryTimeout",
       Flag.NONE,
       "0",
-      Rule.duration(ChronoUnit.SECONDS),
+      PropertyRule.duration(ChronoUnit.SECONDS),
       "Default statement timeout in seconds, across all pages and retries; 0 means none."
           + " Statement.setQueryTimeout overrides it."),
   /** Refuses writes on the whole connection. */
@@ -129,14 +129,14 @@ public enum CaspioProperty {
       "readOnly",
       Flag.NONE,
       "false",
-      Rule.bool(),
+      PropertyRule.bool(),
       "When true, INSERT, UPDATE and DELETE are refused on this connection."),
   /** Long-lived token for the {@code refresh_token} grant. */
   REFRESH_TOKEN(
       "refreshToken",
       Flag.SECRET,
       null,
-      Rule.text(),
+      PropertyRule.text(),
       "OAuth refresh token; when set, access tokens come from the refresh_token grant (which still"
           + " needs clientId and clientSecret) instead of client_credentials."),
   /** Extra token-request parameter. */
@@ -144,7 +144,7 @@ public enum CaspioProperty {
       "scope",
       Flag.NONE,
       null,
-      Rule.scope(),
+      PropertyRule.scope(),
       "Optional space-separated OAuth scope added to token requests; Caspio itself does not need"
           + " it."),
   /** Bound on waiting for one HTTP response. */
@@ -152,14 +152,14 @@ public enum CaspioProperty {
       "socketTimeout",
       Flag.NONE,
       "60000",
-      Rule.duration(ChronoUnit.MILLIS),
+      PropertyRule.duration(ChronoUnit.MILLIS),
       "Milliseconds to wait for each HTTP response; 0 means no limit."),
   /** Token endpoint override; it receives the client secret, hence the scheme rule. */
   TOKEN_URL(
       "tokenUrl",
       Flag.NONE,
       null,
-      Rule.url(),
+      PropertyRule.url(),
       "OAuth token endpoint, by default /oauth/token on the account host. It receives the client"
           + " secret, so it must be https (http only on localhost, 127.0.0.1 or ::1)."),
   /** Plain HTTP switch for a local emulator; Caspio itself refuses HTTP. */
@@ -167,7 +167,7 @@ public enum CaspioProperty {
       "useHttps",
       Flag.NONE,
       "true",
-      Rule.bool(),
+      PropertyRule.bool(),
       "Use HTTPS for the account host; false is accepted only for localhost, 127.0.0.1 or ::1 (a"
           + " local emulator)."),
   ;
@@ -177,10 +177,11 @@ public enum CaspioProperty {
   private final String key;
   private final Flag flag;
   private final String defaultValue;
-  private final Rule rule;
+  private final PropertyRule rule;
   private final String description;
 
-  CaspioProperty(String key, Flag flag, String defaultValue, Rule rule, String description) {
+  CaspioProperty(
+      String key, Flag flag, String defaultValue, PropertyRule rule, String description) {
     this.key = key;
     this.flag = flag;
     this.defaultValue = defaultValue;
@@ -321,7 +322,7 @@ public enum CaspioProperty {
     if (rule.kind != Kind.DURATION) {
       throw new IllegalStateException(key + " is not a duration property");
     }
-    return Duration.of(Integer.parseInt(canonical), rule.unit);
+    return Duration.of(Integer.parseInt(canonical), rule.unit());
   }
 
   /** The shape of this property's value, which decides its typed getter. */
@@ -351,143 +352,6 @@ public enum CaspioProperty {
     DURATION,
     URL,
     SCOPE
-  }
-
-  /** How a raw value is checked and canonicalised. */
-  static final class Rule {
-    final Kind kind;
-    private final List<String> choices;
-    private final int min;
-    private final int max;
-    private final ChronoUnit unit;
-
-    private Rule(Kind kind, List<String> choices, int min, int max, ChronoUnit unit) {
-      this.kind = kind;
-      this.choices = choices;
-      this.min = min;
-      this.max = max;
-      this.unit = unit;
-    }
-
-    static Rule text() {
-      return new Rule(Kind.TEXT, List.of(), 0, 0, null);
-    }
-
-    static Rule choice(String... choices) {
-      return new Rule(Kind.CHOICE, List.of(choices), 0, 0, null);
-    }
-
-    static Rule bool() {
-      return new Rule(Kind.BOOLEAN, List.of("true", "false"), 0, 0, null);
-    }
-
-    static Rule integer(int min, int max) {
-      return new Rule(Kind.INTEGER, List.of(), min, max, null);
-    }
-
-    static Rule duration(ChronoUnit unit) {
-      return duration(unit, Integer.MAX_VALUE);
-    }
-
-    static Rule duration(ChronoUnit unit, int max) {
-      return new Rule(Kind.DURATION, List.of(), 0, max, unit);
-    }
-
-    static Rule url() {
-      return new Rule(Kind.URL, List.of(), 0, 0, null);
-    }
-
-    static Rule scope() {
-      return new Rule(Kind.SCOPE, List.of(), 0, 0, null);
-    }
-
-    List<String> choices() {
-      return choices;
-    }
-
-    /** The "Values" column of the documentation table. */
-    String summary() {
-      return switch (kind) {
-        case TEXT -> "text";
-        case CHOICE, BOOLEAN ->
-            String.join(", ", choices.stream().map(c -> "`" + c + "`").toList());
-        case INTEGER, DURATION -> max == Integer.MAX_VALUE ? min + " or more" : min + " to " + max;
-        case URL -> "https URL";
-        case SCOPE -> "scope tokens";
-      };
-    }
-
-    String check(CaspioProperty p, String raw) throws SQLException {
-      if (raw.isEmpty()) {
-        throw CaspioErrors.invalidValue("Property '" + p.key + "' has an empty value");
-      }
-      return switch (kind) {
-        case TEXT -> checkText(p, raw);
-        case CHOICE, BOOLEAN -> checkChoice(p, raw);
-        case INTEGER, DURATION -> checkInteger(p, raw);
-        case URL -> TokenUrl.parse(checkText(p, raw)).toString();
-        case SCOPE -> checkScope(p, raw);
-      };
-    }
-
-    private static String checkText(CaspioProperty p, String raw) throws SQLException {
-      if (raw.isBlank() || !raw.strip().equals(raw)) {
-        throw CaspioErrors.invalidValue(
-            "Property '" + p.key + "' must not be blank or start or end with whitespace");
-      }
-      // Control characters have no business in ids or tokens and could split an HTTP header.
-      if (raw.chars().anyMatch(Character::isISOControl)) {
-        throw CaspioErrors.invalidValue("Property '" + p.key + "' contains a control character");
-      }
-      return raw;
-    }
-
-    private String checkChoice(CaspioProperty p, String raw) throws SQLException {
-      for (String choice : choices) {
-        if (choice.equalsIgnoreCase(raw)) {
-          return choice;
-        }
-      }
-      throw CaspioErrors.invalidValue(
-          "Property '"
-              + p.key
-              + "' has the invalid value "
-              + p.shown(raw)
-              + "; expected one of: "
-              + String.join(", ", choices));
-    }
-
-    private String checkInteger(CaspioProperty p, String raw) throws SQLException {
-      String range = " (" + min + (max == Integer.MAX_VALUE ? " or more" : " to " + max) + ")";
-      // Digits only: no sign, no spaces, no 1e3, and at most 10 so parseInt cannot overflow.
-      if (!raw.chars().allMatch(c -> c >= '0' && c <= '9') || raw.length() > 10) {
-        throw CaspioErrors.invalidValue(
-            "Property '" + p.key + "' must be a whole number" + range + ", not " + p.shown(raw));
-      }
-      long value = Long.parseLong(raw);
-      if (value < min || value > max) {
-        throw CaspioErrors.invalidValue(
-            "Property '" + p.key + "' is out of range" + range + ": " + p.shown(raw));
-      }
-      return Long.toString(value);
-    }
-
-    private static String checkScope(CaspioProperty p, String raw) throws SQLException {
-      // RFC 6749 section 3.3: scope-tokens of %x21 / %x23-5B / %x5D-7E, separated by one space.
-      for (String token : raw.split(" ", -1)) {
-        boolean valid =
-            !token.isEmpty()
-                && token.chars().allMatch(c -> c == 0x21 || (c >= 0x23 && c <= 0x7E && c != 0x5C));
-        if (!valid) {
-          throw CaspioErrors.invalidValue(
-              "Property '"
-                  + p.key
-                  + "' must be scope tokens separated by single spaces, not "
-                  + p.shown(raw));
-        }
-      }
-      return raw;
-    }
   }
 
   /** The key or alias equal to {@code key} ignoring case, for "did you mean" hints only. */

@@ -5,18 +5,8 @@
  */
 package io.github.caspiojdbc.jdbc;
 
-import io.github.caspiojdbc.jdbc.CaspioConfig.ApiVersion;
-import io.github.caspiojdbc.jdbc.CaspioConfig.ClientAuth;
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -35,7 +25,10 @@ import org.apache.calcite.config.CalciteConnectionProperty;
 
 /**
  * The grammar of {@code jdbc:caspio:} URLs and the one place where a URL plus {@link Properties}
- * become a {@link CaspioConfig}.
+ * become a {@link CaspioConfig}. The work is shared out along the rules below: {@link UrlQuery}
+ * reads the URL's text (grammar), {@link HostPort} the host rules, {@link CaspioProperty} each
+ * value on its own, this class the {@code Properties} and the precedence, and {@link
+ * ConfigCombinations} the rules that span properties.
  *
  * <h2>Grammar</h2>
  *
@@ -99,7 +92,6 @@ final class CaspioUrl {
   /** Every URL this driver accepts starts with this. */
   static final String PREFIX = "jdbc:caspio:";
 
-  private static final String SHAPE = "jdbc:caspio://<account-host>[:port][?key=value&...]";
   private static final Logger LOG = Logger.getLogger(CaspioUrl.class.getName());
 
   private CaspioUrl() {}
@@ -151,8 +143,8 @@ final class CaspioUrl {
    * @throws SQLException 08001 or 22023 as described on this class
    */
   static CaspioConfig parse(String url, Properties info) throws SQLException {
-    Map<CaspioProperty, List<Given>> given = new EnumMap<>(CaspioProperty.class);
-    HostPort hostPort = parseUrl(url, given);
+    Map<CaspioProperty, List<UrlQuery.Given>> given = new EnumMap<>(CaspioProperty.class);
+    HostPort hostPort = UrlQuery.parseUrl(url, given);
     readProperties(info, given);
     Map<CaspioProperty, String> values = new EnumMap<>(CaspioProperty.class);
     for (CaspioProperty p : CaspioProperty.values()) {
@@ -161,7 +153,7 @@ final class CaspioUrl {
         values.put(p, p.parse(value));
       }
     }
-    return build(url, hostPort, values);
+    return ConfigCombinations.build(url, hostPort, values);
   }
 
   /**
@@ -173,7 +165,7 @@ final class CaspioUrl {
   static DriverPropertyInfo[] propertyInfo(String url, Properties info) {
     Map<CaspioProperty, String> current = new EnumMap<>(CaspioProperty.class);
     try {
-      if (acceptsURL(url) && !mayHoldUserInfo(url.substring(PREFIX.length()))) {
+      if (acceptsURL(url) && !UrlQuery.mayHoldUserInfo(url.substring(PREFIX.length()))) {
         String rest = url.substring(PREFIX.length());
         int hash = rest.indexOf('#');
         rest = hash < 0 ? rest : rest.substring(0, hash);
@@ -182,8 +174,8 @@ final class CaspioUrl {
         for (String pair : query.split("&", -1)) {
           int eq = pair.indexOf('=');
           if (eq > 0) {
-            Optional<String> key = decode(pair.substring(0, eq));
-            Optional<String> value = decode(pair.substring(eq + 1));
+            Optional<String> key = UrlQuery.decode(pair.substring(0, eq));
+            Optional<String> value = UrlQuery.decode(pair.substring(eq + 1));
             Optional<CaspioProperty> p = key.flatMap(CaspioProperty::forKey);
             if (p.isPresent() && value.isPresent() && !value.get().isEmpty()) {
               current.putIfAbsent(p.get(), value.get());
@@ -219,132 +211,8 @@ final class CaspioUrl {
     return result;
   }
 
-  /** Reads host, port and URL parameters into {@code given}. */
-  private static HostPort parseUrl(String url, Map<CaspioProperty, List<Given>> given)
-      throws SQLException {
-    if (url == null) {
-      throw CaspioErrors.badConnectionSpec("The connection URL is null; expected " + SHAPE);
-    }
-    if (!acceptsURL(url)) {
-      // Not echoed: a foreign URL may carry that product's password.
-      throw CaspioErrors.badConnectionSpec("Not a Caspio URL; expected " + SHAPE);
-    }
-    String rest = url.substring(PREFIX.length());
-    if (mayHoldUserInfo(rest)) {
-      throw CaspioErrors.badConnectionSpec(
-          "The Caspio URL must not contain user information ('user@' or 'user:password@' before"
-              + " the host): pass the client id and secret as the 'user' and 'password'"
-              + " connection properties");
-    }
-    if (!rest.startsWith("//")) {
-      throw CaspioErrors.badConnectionSpec("Malformed Caspio URL; expected " + SHAPE);
-    }
-    rest = rest.substring(2);
-    if (rest.indexOf('#') >= 0) {
-      throw CaspioErrors.badConnectionSpec("The Caspio URL must not contain a fragment ('#')");
-    }
-    int q = rest.indexOf('?');
-    String hierarchy = q < 0 ? rest : rest.substring(0, q);
-    int slash = hierarchy.indexOf('/');
-    String authority = slash < 0 ? hierarchy : hierarchy.substring(0, slash);
-    String path = slash < 0 ? "" : hierarchy.substring(slash);
-    HostPort hostPort;
-    try {
-      hostPort = HostPort.parse(authority);
-    } catch (IllegalArgumentException e) {
-      throw CaspioErrors.badConnectionSpec(
-          "The Caspio URL has " + e.getMessage() + "; expected " + SHAPE);
-    }
-    if (!path.isEmpty() && !path.equals("/")) {
-      throw CaspioErrors.badConnectionSpec(
-          "The Caspio URL must not have a path: give only the account host, for example"
-              + " jdbc:caspio://c1abc123.caspio.com, and choose the API with 'apiVersion'");
-    }
-    if (q >= 0 && q + 1 < rest.length()) {
-      readQuery(rest.substring(q + 1), given);
-    }
-    return hostPort;
-  }
-
-  /**
-   * Whether the text after the prefix has an {@code '@'} before any {@code '='}: user information
-   * in the authority, or a password containing {@code '/'} or {@code '?'} that pushed it further.
-   */
-  private static boolean mayHoldUserInfo(String rest) {
-    int at = rest.indexOf('@');
-    int eq = rest.indexOf('=');
-    return at >= 0 && (eq < 0 || at < eq);
-  }
-
-  private static void readQuery(String query, Map<CaspioProperty, List<Given>> given)
-      throws SQLException {
-    Set<String> seen = new HashSet<>();
-    String[] pairs = query.split("&", -1);
-    for (int i = 0; i < pairs.length; i++) {
-      String pair = pairs[i];
-      int position = i + 1;
-      int eq = pair.indexOf('=');
-      if (eq < 0) {
-        // Not echoed: a stray segment may be a pasted secret.
-        throw CaspioErrors.badConnectionSpec(
-            "URL parameter #" + position + " of the Caspio URL is not of the form key=value");
-      }
-      String key =
-          decode(pair.substring(0, eq))
-              .orElseThrow(
-                  () ->
-                      CaspioErrors.badConnectionSpec(
-                          "URL parameter #"
-                              + position
-                              + " has an invalid percent-escape in its"
-                              + " name"));
-      if (key.isEmpty()) {
-        throw CaspioErrors.badConnectionSpec(
-            "URL parameter #" + position + " of the Caspio URL has an empty name");
-      }
-      CaspioProperty p = CaspioProperty.forKey(key).orElseThrow(() -> unknownInUrl(key));
-      if (!seen.add(key)) {
-        throw CaspioErrors.badConnectionSpec(
-            "URL parameter '" + key + "' is given more than once in the Caspio URL");
-      }
-      if (p.isSecret()) {
-        throw CaspioErrors.badConnectionSpec(
-            "Property '"
-                + key
-                + "' is a secret and must not appear in the URL, which tools display and log;"
-                + " pass it as a connection property"
-                + (p == CaspioProperty.CLIENT_SECRET ? " (the password field)" : ""));
-      }
-      String value =
-          decode(pair.substring(eq + 1))
-              .orElseThrow(
-                  () ->
-                      CaspioErrors.invalidValue(
-                          "Property '" + key + "' has an invalid percent-escape in the URL"));
-      if (value.isEmpty()) {
-        throw CaspioErrors.invalidValue("Property '" + key + "' has an empty value in the URL");
-      }
-      given.computeIfAbsent(p, k -> new ArrayList<>()).add(new Given("URL", key, value));
-    }
-  }
-
-  private static SQLException unknownInUrl(String key) {
-    String shown = key.matches("[A-Za-z0-9._-]{1,64}") ? "'" + key + "'" : "(name not shown)";
-    if (isCalciteKey(key)) {
-      return CaspioErrors.badConnectionSpec(
-          "URL parameter "
-              + shown
-              + " is an Apache Calcite/Avatica connection property; the Caspio driver does not"
-              + " accept it");
-    }
-    String hint =
-        CaspioProperty.keyIgnoringCase(key)
-            .map(k -> " (keys are case-sensitive: did you mean '" + k + "'?)")
-            .orElse("; see the list of connection properties");
-    return CaspioErrors.badConnectionSpec("Unknown URL parameter " + shown + hint);
-  }
-
-  private static void readProperties(Properties info, Map<CaspioProperty, List<Given>> given) {
+  private static void readProperties(
+      Properties info, Map<CaspioProperty, List<UrlQuery.Given>> given) {
     if (info == null) {
       return;
     }
@@ -369,181 +237,25 @@ final class CaspioUrl {
       if (!value.isEmpty()) {
         given
             .computeIfAbsent(p.get(), k -> new ArrayList<>())
-            .add(new Given("Properties", name, value));
+            .add(new UrlQuery.Given("Properties", name, value));
       }
     }
   }
 
   /** The one value given for {@code p}, or null; refuses different values. */
-  private static String single(CaspioProperty p, List<Given> all) throws SQLException {
+  private static String single(CaspioProperty p, List<UrlQuery.Given> all) throws SQLException {
     Set<String> distinct = new LinkedHashSet<>();
-    for (Given g : all) {
+    for (UrlQuery.Given g : all) {
       distinct.add(g.value());
     }
     if (distinct.size() > 1) {
       StringBuilder where = new StringBuilder();
-      for (Given g : all) {
+      for (UrlQuery.Given g : all) {
         where.append(where.length() == 0 ? "" : ", ").append(g.describe(p));
       }
       throw CaspioErrors.badConnectionSpec(
           "Property '" + p.key() + "' is given with different values: " + where);
     }
     return distinct.isEmpty() ? null : distinct.iterator().next();
-  }
-
-  private static CaspioConfig build(String url, HostPort hostPort, Map<CaspioProperty, String> v)
-      throws SQLException {
-    String accessToken = v.get(CaspioProperty.ACCESS_TOKEN);
-    String clientId = v.get(CaspioProperty.CLIENT_ID);
-    String clientSecret = v.get(CaspioProperty.CLIENT_SECRET);
-    if (accessToken != null) {
-      for (CaspioProperty p :
-          List.of(
-              CaspioProperty.CLIENT_SECRET,
-              CaspioProperty.REFRESH_TOKEN,
-              CaspioProperty.TOKEN_URL,
-              CaspioProperty.CLIENT_AUTH,
-              CaspioProperty.AUDIENCE,
-              CaspioProperty.SCOPE)) {
-        if (v.containsKey(p)) {
-          throw CaspioErrors.badConnectionSpec(
-              "Property '"
-                  + p.key()
-                  + "' cannot be combined with 'accessToken': a pre-issued token is used as is"
-                  + " and no token is ever requested");
-        }
-      }
-    } else if (clientId == null && clientSecret == null) {
-      throw CaspioErrors.badConnectionSpec(
-          "Missing credentials: set 'user' and 'password' (client ID and client secret of the"
-              + " Caspio Web services profile), or 'accessToken'");
-    } else if (clientId == null) {
-      throw CaspioErrors.badConnectionSpec(
-          "Missing property 'clientId' (or 'user'): the client ID goes with the client secret");
-    } else if (clientSecret == null) {
-      throw CaspioErrors.badConnectionSpec(
-          "Missing property 'clientSecret' (or 'password'): the client secret goes with the client"
-              + " ID");
-    }
-    boolean useHttps = bool(v, CaspioProperty.USE_HTTPS);
-    if (!useHttps && !hostPort.loopback()) {
-      throw CaspioErrors.badConnectionSpec(
-          "Property 'useHttps' may be false only for localhost, 127.0.0.1 or ::1 (a local"
-              + " emulator); Caspio accepts HTTPS only");
-    }
-    int port = hostPort.port() > 0 ? hostPort.port() : useHttps ? 443 : 80;
-    String tokenUrl = v.get(CaspioProperty.TOKEN_URL);
-    return new CaspioConfig(
-        url,
-        hostPort.host(),
-        port,
-        useHttps,
-        ApiVersion.valueOf(text(v, CaspioProperty.API_VERSION).toUpperCase(Locale.ROOT)),
-        tokenUrl == null ? null : URI.create(tokenUrl),
-        ClientAuth.valueOf(text(v, CaspioProperty.CLIENT_AUTH).toUpperCase(Locale.ROOT)),
-        clientId,
-        clientSecret,
-        accessToken,
-        v.get(CaspioProperty.REFRESH_TOKEN),
-        v.get(CaspioProperty.AUDIENCE),
-        v.get(CaspioProperty.SCOPE),
-        CaspioProperty.CONNECT_TIMEOUT.durationValue(text(v, CaspioProperty.CONNECT_TIMEOUT)),
-        CaspioProperty.SOCKET_TIMEOUT.durationValue(text(v, CaspioProperty.SOCKET_TIMEOUT)),
-        loginTimeout(v),
-        CaspioProperty.QUERY_TIMEOUT.durationValue(text(v, CaspioProperty.QUERY_TIMEOUT)),
-        CaspioProperty.METADATA_CACHE_TTL.durationValue(text(v, CaspioProperty.METADATA_CACHE_TTL)),
-        CaspioProperty.MAX_RETRIES.intValue(text(v, CaspioProperty.MAX_RETRIES)),
-        CaspioProperty.PAGE_SIZE.intValue(text(v, CaspioProperty.PAGE_SIZE)),
-        CaspioProperty.PREFETCH.intValue(text(v, CaspioProperty.PREFETCH)),
-        bool(v, CaspioProperty.READ_ONLY));
-  }
-
-  /**
-   * The {@code loginTimeout} property; when it is not given, {@link DriverManager#getLoginTimeout}
-   * as JDBC asks (its default 0 leaves the property's default, no limit).
-   */
-  private static Duration loginTimeout(Map<CaspioProperty, String> v) {
-    String given = v.get(CaspioProperty.LOGIN_TIMEOUT);
-    if (given == null) {
-      int seconds = DriverManager.getLoginTimeout();
-      if (seconds > 0) {
-        return Duration.ofSeconds(seconds);
-      }
-    }
-    return CaspioProperty.LOGIN_TIMEOUT.durationValue(text(v, CaspioProperty.LOGIN_TIMEOUT));
-  }
-
-  /** The given value, or the default (every property read here has one). */
-  private static String text(Map<CaspioProperty, String> v, CaspioProperty p) {
-    return v.getOrDefault(p, p.defaultValue());
-  }
-
-  private static boolean bool(Map<CaspioProperty, String> v, CaspioProperty p) {
-    return p.booleanValue(text(v, p));
-  }
-
-  /**
-   * Percent-decodes {@code s} as UTF-8, leaving {@code '+'} alone; empty when an escape is
-   * malformed or the bytes are not UTF-8.
-   */
-  static Optional<String> decode(String s) {
-    if (s.indexOf('%') < 0) {
-      return Optional.of(s);
-    }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    for (int i = 0; i < s.length(); ) {
-      char c = s.charAt(i);
-      if (c == '%') {
-        if (i + 2 >= s.length()) {
-          return Optional.empty();
-        }
-        int hi = Character.digit(s.charAt(i + 1), 16);
-        int lo = Character.digit(s.charAt(i + 2), 16);
-        if (hi < 0 || lo < 0) {
-          return Optional.empty();
-        }
-        bytes.write(hi * 16 + lo);
-        i += 3;
-      } else {
-        int cp = s.codePointAt(i);
-        if (cp <= Character.MAX_VALUE && Character.isSurrogate((char) cp)) {
-          return Optional.empty();
-        }
-        byte[] encoded = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
-        bytes.write(encoded, 0, encoded.length);
-        i += Character.charCount(cp);
-      }
-    }
-    try {
-      return Optional.of(
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes.toByteArray()))
-              .toString());
-    } catch (CharacterCodingException e) {
-      return Optional.empty();
-    }
-  }
-
-  /**
-   * One value for a property and where it came from, for conflict messages.
-   *
-   * @param source {@code URL} or {@code Properties}
-   * @param key the key or alias used there
-   */
-  private record Given(String source, String key, String value) {
-    String describe(CaspioProperty p) {
-      String where =
-          ("URL".equals(source) ? "URL parameter '" : "connection property '") + key + "'";
-      return p.isSecret() ? where : where + " = '" + value + "'";
-    }
-
-    /** Never shows the value, which may be a secret. */
-    @Override
-    public String toString() {
-      return "Given[" + source + ", " + key + "]";
-    }
   }
 }

@@ -32,7 +32,7 @@ class CaspioTypeSystemTest {
   @BeforeAll
   static void open() throws SQLException {
     CalciteCharset.apply();
-    calcite = CalciteDrivers.bridge().open(CaspioConnection.calciteProperties());
+    calcite = CalciteDrivers.bridge().open(ClientSettings.calciteProperties());
   }
 
   @AfterAll

@@ -33,7 +33,7 @@ class TextOrderTest {
   @BeforeAll
   static void open() throws SQLException {
     CalciteCharset.apply();
-    calcite = CalciteDrivers.bridge().open(CaspioConnection.calciteProperties());
+    calcite = CalciteDrivers.bridge().open(ClientSettings.calciteProperties());
   }
 
   @AfterAll

@@ -30,7 +30,7 @@ class UnicodeInitcapTest {
   @BeforeAll
   static void open() throws SQLException {
     CalciteCharset.apply();
-    calcite = CalciteDrivers.bridge().open(CaspioConnection.calciteProperties());
+    calcite = CalciteDrivers.bridge().open(ClientSettings.calciteProperties());
   }
 
   @AfterAll
