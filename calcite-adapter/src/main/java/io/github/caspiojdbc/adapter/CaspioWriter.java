@@ -19,11 +19,9 @@ import java.util.Map;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 import org.apache.calcite.DataContext;
@@ -60,17 +58,6 @@ public final class CaspioWriter {
    * record has a PK_ID, so this matches all of them without assuming anything about key values.
    */
   static final String ALL_ROWS = "PK_ID IS NOT NULL";
-
-  private static final AtomicInteger THREADS = new AtomicInteger();
-
-  /** Shared by all connections; daemon threads that end when idle. */
-  private static final ExecutorService POOL =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread t = new Thread(r, "caspio-insert-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-          });
 
   private CaspioWriter() {}
 
@@ -180,7 +167,10 @@ public final class CaspioWriter {
     long sequence = writes.nextInsertSequence();
     List<Outcome> outcomes = new ArrayList<>();
     List<Map<String, Object>> returned = new ArrayList<>();
-    CompletionService<Map<String, Object>> done = new ExecutorCompletionService<>(POOL);
+    // The connection's own threads: closing the connection ends them, and each POST still waits
+    // for the connection's limiter, which reads of the same connection share.
+    CompletionService<Map<String, Object>> done =
+        new ExecutorCompletionService<>(table.api().executor());
     Map<Future<Map<String, Object>>, Integer> rowOf = new HashMap<>();
     Failure failure = new Failure();
     boolean interrupted = false;
@@ -226,8 +216,17 @@ public final class CaspioWriter {
         break; // This row is not sent.
       }
       Map<String, Object> body = bodies.get(index);
-      Future<Map<String, Object>> f =
-          done.submit(() -> table.api().insert(ObjectKind.TABLE, table.caspioName(), body));
+      Future<Map<String, Object>> f;
+      try {
+        f = done.submit(() -> table.api().insert(ObjectKind.TABLE, table.caspioName(), body));
+      } catch (RejectedExecutionException x) {
+        // The connection closed under the statement; report it as the API itself does.
+        outcomes.set(index, Outcome.FAILED);
+        failure.note(
+            index,
+            new CaspioException(ErrorKind.CONNECTION_FAILED, "The Caspio API client is closed", x));
+        break;
+      }
       rowOf.put(f, index);
       inFlight++;
     }

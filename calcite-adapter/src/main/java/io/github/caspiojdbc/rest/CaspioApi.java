@@ -7,6 +7,7 @@ package io.github.caspiojdbc.rest;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 /**
  * The typed operations the adapter needs from Caspio's resource API. Nothing above this interface
@@ -105,6 +106,18 @@ public interface CaspioApi extends AutoCloseable {
 
   /** Sets a password field to {@code value} on every record of a table matching {@code where}. */
   RecordsAffected setPassword(String table, String field, String where, String value);
+
+  /**
+   * Where work of this connection that runs beside the caller goes, such as the concurrent POSTs of
+   * a multi-row INSERT. Requests made by such tasks still pass this connection's admission control.
+   * {@link #close()} ends the executor's threads.
+   *
+   * <p>The default runs each task on the calling thread at once: correct, only not concurrent, for
+   * implementations without threads of their own (test doubles).
+   */
+  default Executor executor() {
+    return Runnable::run;
+  }
 
   /** A snapshot of this connection's traffic counters. */
   ApiStats stats();

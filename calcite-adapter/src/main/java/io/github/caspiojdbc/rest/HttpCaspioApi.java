@@ -24,28 +24,22 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
  * The production {@link CaspioApi}: Apache HttpClient 5 classic plus Jackson. One instance per JDBC
- * connection; it owns its HTTP client, a small pool of daemon threads that fetch pages, and a timer
- * thread for statement deadlines, all released by {@link #close()}.
+ * connection; it owns its HTTP client and its {@link ConnectionExecutor} (the daemon threads that
+ * fetch pages and send concurrent writes, and the timer for statement deadlines), all released by
+ * {@link #close()}.
  */
 public final class HttpCaspioApi implements CaspioApi {
   /** Largest metadata or write reply read into memory. */
   private static final int MAX_SMALL_REPLY = 32 * 1024 * 1024;
-
-  private static final AtomicInteger INSTANCES = new AtomicInteger();
 
   private final CaspioApiConfig config;
   private final CloseableHttpClient client;
@@ -54,8 +48,7 @@ public final class HttpCaspioApi implements CaspioApi {
   private final TrafficCounters counters = new TrafficCounters();
   private final ConcurrencyLimiter limiter;
   private final Exchange exchange;
-  private final ExecutorService fetchPool;
-  private final ScheduledExecutorService timer;
+  private final ConnectionExecutor threads;
   private final Consumer<String> listener;
   private final Set<PagedCursor> cursors = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
@@ -90,22 +83,8 @@ public final class HttpCaspioApi implements CaspioApi {
     Objects.requireNonNull(tokens, "tokens");
     this.limiter = new ConcurrencyLimiter(config.prefetchDepth());
     this.exchange = new Exchange(config, tokens, client, mapper, sleeper, clock, counters, limiter);
-    int id = INSTANCES.incrementAndGet();
-    this.fetchPool = Executors.newCachedThreadPool(daemon("caspio-fetch-" + id + "-"));
-    ScheduledThreadPoolExecutor t =
-        new ScheduledThreadPoolExecutor(1, daemon("caspio-timer-" + id + "-"));
-    t.setRemoveOnCancelPolicy(true);
-    this.timer = t;
+    this.threads = new ConnectionExecutor();
     this.listener = config.requestListener();
-  }
-
-  private static ThreadFactory daemon(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread th = new Thread(r, prefix + n.incrementAndGet());
-      th.setDaemon(true);
-      return th;
-    };
   }
 
   @Override
@@ -204,6 +183,15 @@ public final class HttpCaspioApi implements CaspioApi {
     return call(r, null, in -> json.recordsAffected(readSmall(in)));
   }
 
+  /**
+   * This connection's worker pool. Each request a task sends still waits for the connection's
+   * limiter, so fan-out through this executor never exceeds the connection's concurrency.
+   */
+  @Override
+  public Executor executor() {
+    return threads.workers();
+  }
+
   @Override
   public ApiStats stats() {
     return counters.snapshot(limiter.limit());
@@ -221,8 +209,7 @@ public final class HttpCaspioApi implements CaspioApi {
       c.cancel();
     }
     cursors.clear();
-    fetchPool.shutdownNow();
-    timer.shutdownNow();
+    threads.close();
     try {
       client.close();
     } catch (IOException e) {
@@ -245,7 +232,11 @@ public final class HttpCaspioApi implements CaspioApi {
   }
 
   ExecutorService fetchPool() {
-    return fetchPool;
+    return threads.workers();
+  }
+
+  ConnectionExecutor threads() {
+    return threads;
   }
 
   /** Tells the listener about a request about to be scheduled. */
@@ -283,7 +274,7 @@ public final class HttpCaspioApi implements CaspioApi {
     if (!control.hasDeadline()) {
       return null;
     }
-    return timer.schedule(control::expire, control.remainingNanos(), TimeUnit.NANOSECONDS);
+    return threads.schedule(control::expire, control.remainingNanos());
   }
 
   private void checkOpen() {
