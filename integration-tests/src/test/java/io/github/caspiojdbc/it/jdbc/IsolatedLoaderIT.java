@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.caspiojdbc.it.support.EmulatorFixture;
 import java.io.File;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -28,11 +29,11 @@ import org.junit.jupiter.api.Test;
  * the thread's context class loader left pointing elsewhere (at another copy of Calcite).
  */
 class IsolatedLoaderIT {
-  private static DriverFixture fixture;
+  private static EmulatorFixture fixture;
 
   @BeforeAll
   static void start() {
-    fixture = new DriverFixture();
+    fixture = new EmulatorFixture();
   }
 
   @AfterAll
@@ -54,7 +55,7 @@ class IsolatedLoaderIT {
       Class<?> driverClass = Class.forName("io.github.caspiojdbc.jdbc.CaspioDriver", true, loader);
       assertNotSame(io.github.caspiojdbc.jdbc.CaspioDriver.class, driverClass);
       Driver d = (Driver) driverClass.getDeclaredConstructor().newInstance();
-      try (Connection c = d.connect(fixture.url(), DriverFixture.credentials());
+      try (Connection c = d.connect(fixture.url(), EmulatorFixture.credentials());
           Statement s = c.createStatement();
           ResultSet rs =
               s.executeQuery(

@@ -5,12 +5,14 @@
  */
 package io.github.caspiojdbc.it.jdbcwrites;
 
-import static io.github.caspiojdbc.it.jdbcwrites.JdbcWriteFixture.TABLE;
+import static io.github.caspiojdbc.it.support.EmulatorFixture.update;
+import static io.github.caspiojdbc.it.support.Items.TABLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.caspiojdbc.emulator.CaspioEmulator;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Items;
 import java.io.File;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -20,7 +22,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,27 +39,17 @@ class UnicodeLiteralsIT {
     return new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
   }
 
-  private static long update(Connection c, String sql) throws Exception {
-    try (Statement s = c.createStatement()) {
-      return s.executeLargeUpdate(sql);
-    }
-  }
-
   @Test
   void unicodeLiterals_insertWhereUpdateDelete_roundTrip() throws Exception {
     String[] values = {"日本語", "Ærøskøbing", "emoji 😀", "Grüße", "a'b", "Ωμέγα"};
-    try (JdbcWriteFixture f = new JdbcWriteFixture();
+    try (EmulatorFixture f = Items.driverFixture();
         URLClassLoader loader = isolated()) {
       Driver d =
           (Driver)
               Class.forName("io.github.caspiojdbc.jdbc.CaspioDriver", true, loader)
                   .getDeclaredConstructor()
                   .newInstance();
-      Properties p = new Properties();
-      p.setProperty("user", CaspioEmulator.DEFAULT_CLIENT_ID);
-      p.setProperty("password", CaspioEmulator.DEFAULT_CLIENT_SECRET);
-      try (Connection c =
-          d.connect("jdbc:caspio://127.0.0.1:" + f.emulator.port() + "?useHttps=false", p)) {
+      try (Connection c = d.connect(f.url(), EmulatorFixture.credentials())) {
         for (String v : values) {
           String lit = v.replace("'", "''");
           assertEquals(

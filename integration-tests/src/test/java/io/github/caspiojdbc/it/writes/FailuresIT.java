@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.it.writes;
 
+import static io.github.caspiojdbc.it.support.EmulatorFixture.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,8 @@ import io.github.caspiojdbc.adapter.CaspioWriteException.Outcome;
 import io.github.caspiojdbc.emulator.ConnectionFault;
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Items;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
@@ -24,12 +27,12 @@ import org.junit.jupiter.api.Test;
 /** Failures in the middle of writes: exactly which rows were written, nothing retried blindly. */
 class FailuresIT {
 
-  private WriteFixture f;
+  private EmulatorFixture f;
 
   @BeforeEach
   void start() throws Exception {
-    f = new WriteFixture();
-    f.update("INSERT INTO " + f.table + " (Name, Email) VALUES ('taken', 'dup@x')");
+    f = Items.calciteFixture();
+    update(f.calcite(), "INSERT INTO " + f.table + " (Name, Email) VALUES ('taken', 'dup@x')");
     f.clear();
   }
 
@@ -39,7 +42,7 @@ class FailuresIT {
   }
 
   private static CaspioWriteException writeFailure(SQLException e) {
-    CaspioException c = WriteFixture.caspio(e);
+    CaspioException c = EmulatorFixture.caspio(e);
     assertTrue(c instanceof CaspioWriteException, c.toString());
     return (CaspioWriteException) c;
   }
@@ -50,7 +53,8 @@ class FailuresIT {
         assertThrows(
             SQLException.class,
             () ->
-                f.update(
+                update(
+                    f.calcite(),
                     "INSERT INTO "
                         + f.table
                         + " (Name, Email) VALUES ('r1', 'a@x'), ('r2', 'b@x'), ('r3', 'dup@x'),"
@@ -78,7 +82,7 @@ class FailuresIT {
     SQLException e =
         assertThrows(
             SQLException.class,
-            () -> f.update("INSERT INTO " + f.table + " (Name) VALUES ('maybe')"));
+            () -> update(f.calcite(), "INSERT INTO " + f.table + " (Name) VALUES ('maybe')"));
     CaspioWriteException w = writeFailure(e);
     assertEquals(ErrorKind.UNKNOWN_OUTCOME, w.kind());
     assertEquals("08007", w.sqlState());
@@ -94,7 +98,7 @@ class FailuresIT {
     SQLException e =
         assertThrows(
             SQLException.class,
-            () -> f.update("INSERT INTO " + f.table + " (Name) VALUES ('ghost')"));
+            () -> update(f.calcite(), "INSERT INTO " + f.table + " (Name) VALUES ('ghost')"));
     assertEquals(List.of(Outcome.UNKNOWN), writeFailure(e).outcomes());
     assertEquals(1, f.count("POST"));
     assertEquals(2, f.rows(), "the server wrote it once; no blind retry wrote it again");
@@ -104,7 +108,7 @@ class FailuresIT {
   void preparedBatch_thirdEntryRefused_earlierEntriesWrittenAndCounted() throws Exception {
     long before = f.writes().writeRequests();
     try (PreparedStatement p =
-        f.conn.prepareStatement("INSERT INTO " + f.table + " (Name, Email) VALUES (?, ?)")) {
+        f.calcite().prepareStatement("INSERT INTO " + f.table + " (Name, Email) VALUES (?, ?)")) {
       String[] emails = {"a@x", "b@x", "dup@x", "c@x"};
       for (String email : emails) {
         p.setString(1, "n");
@@ -126,11 +130,12 @@ class FailuresIT {
         assertThrows(
             SQLException.class,
             () ->
-                f.update(
+                update(
+                    f.calcite(),
                     "INSERT INTO "
                         + f.table
                         + " (Name, Tags) VALUES ('a', '[1]'), ('b', '[2]'), ('c', 'Red')"));
-    assertEquals("22000", WriteFixture.caspio(e).sqlState(), e.toString());
+    assertEquals("22000", EmulatorFixture.caspio(e).sqlState(), e.toString());
     assertEquals(0, f.count("POST"));
     assertEquals(1, f.rows());
   }

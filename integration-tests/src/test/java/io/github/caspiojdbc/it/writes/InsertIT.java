@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.it.writes;
 
+import static io.github.caspiojdbc.it.support.EmulatorFixture.update;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.adapter.CaspioWrites;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Items;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Map;
@@ -22,11 +25,11 @@ import org.junit.jupiter.api.Test;
 /** INSERT ... VALUES, INSERT ... SELECT and prepared batches against the emulator. */
 class InsertIT {
 
-  private WriteFixture f;
+  private EmulatorFixture f;
 
   @BeforeEach
   void start() throws Exception {
-    f = new WriteFixture();
+    f = Items.calciteFixture();
   }
 
   @AfterEach
@@ -38,7 +41,8 @@ class InsertIT {
   void insertValues_threeRows_onePostEachAndGeneratedKeysKept() throws Exception {
     f.clear();
     long n =
-        f.update(
+        update(
+            f.calcite(),
             "INSERT INTO "
                 + f.table
                 + " (Name, Email, Qty) VALUES ('a', 'a@x', 1), ('b', 'b@x',"
@@ -61,10 +65,12 @@ class InsertIT {
 
   @Test
   void insertSelect_copiesMatchingRows_oneReadThenOnePostPerRow() throws Exception {
-    f.update("INSERT INTO " + f.table + " (Name, Qty) VALUES ('a', 1), ('b', 2), ('c', 3)");
+    update(
+        f.calcite(), "INSERT INTO " + f.table + " (Name, Qty) VALUES ('a', 1), ('b', 2), ('c', 3)");
     f.clear();
     long n =
-        f.update(
+        update(
+            f.calcite(),
             "INSERT INTO "
                 + f.table
                 + " (Name, Qty) SELECT Name || '2', Qty * 10 FROM "
@@ -73,7 +79,7 @@ class InsertIT {
     assertEquals(2, n);
     assertEquals(1, f.count("GET"));
     assertEquals(2, f.count("POST"));
-    try (var s = f.conn.createStatement();
+    try (var s = f.calcite().createStatement();
         ResultSet rs =
             s.executeQuery("SELECT SUM(Qty) FROM " + f.table + " WHERE Name IN ('b2', 'c2')")) {
       rs.next();
@@ -85,7 +91,7 @@ class InsertIT {
   void preparedBatch_threeExecutions_threePostsAndCountsOfOne() throws Exception {
     f.clear();
     try (PreparedStatement p =
-        f.conn.prepareStatement("INSERT INTO " + f.table + " (Name, Qty) VALUES (?, ?)")) {
+        f.calcite().prepareStatement("INSERT INTO " + f.table + " (Name, Qty) VALUES (?, ?)")) {
       for (int i = 1; i <= 3; i++) {
         p.setString(1, "n" + i);
         p.setInt(2, i);
@@ -100,7 +106,7 @@ class InsertIT {
   @Test
   void insertValues_rowsOnly_emptyAndNullValuesAreNotSent() throws Exception {
     f.clear();
-    f.update("INSERT INTO " + f.table + " (Name, Qty) VALUES ('only', NULL)");
+    update(f.calcite(), "INSERT INTO " + f.table + " (Name, Qty) VALUES ('only', NULL)");
     String body = f.records().get(0).body();
     assertTrue(body.contains("\"Name\":\"only\""), body);
     assertTrue(!body.contains("Qty") && !body.contains("PK_ID") && !body.contains("Code"), body);
@@ -113,7 +119,7 @@ class InsertIT {
       sql.append(i == 0 ? "" : ", ").append("('r").append(i).append("', ").append(i).append(')');
     }
     f.clear();
-    assertEquals(25, f.update(sql.toString()));
+    assertEquals(25, update(f.calcite(), sql.toString()));
     assertEquals(25, f.count("POST"));
     assertEquals(25, f.rows());
     assertEquals(25, f.writes().lastInsert().rows().size());
@@ -125,8 +131,8 @@ class InsertIT {
     var e =
         assertThrows(
             java.sql.SQLException.class,
-            () -> f.update("INSERT INTO OpenOrders (Status) VALUES ('x')"));
-    assertEquals("25006", WriteFixture.caspio(e).sqlState());
+            () -> update(f.calcite(), "INSERT INTO OpenOrders (Status) VALUES ('x')"));
+    assertEquals("25006", EmulatorFixture.caspio(e).sqlState());
     assertEquals(0, f.records().size());
   }
 
@@ -136,10 +142,13 @@ class InsertIT {
     for (int i = 0; i < 150; i++) {
       sql.append(i == 0 ? "" : ", ").append("('r").append(i).append("', ").append(i).append(')');
     }
-    f.update(sql.toString());
+    update(f.calcite(), sql.toString());
     f.clear();
     assertEquals(
-        150, f.update("INSERT INTO " + f.table + " (Name, Qty) SELECT Name, Qty FROM " + f.table));
+        150,
+        update(
+            f.calcite(),
+            "INSERT INTO " + f.table + " (Name, Qty) SELECT Name, Qty FROM " + f.table));
     assertEquals(300, f.rows());
     assertEquals(150, f.count("POST"));
   }

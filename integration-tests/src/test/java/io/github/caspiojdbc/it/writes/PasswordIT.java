@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.it.writes;
 
+import static io.github.caspiojdbc.it.support.EmulatorFixture.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +16,8 @@ import io.github.caspiojdbc.adapter.CaspioSchema;
 import io.github.caspiojdbc.emulator.LoggedCall;
 import io.github.caspiojdbc.emulator.PathKind;
 import io.github.caspiojdbc.error.CaspioException;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Items;
 import java.util.List;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.junit.jupiter.api.AfterEach;
@@ -24,15 +27,15 @@ import org.junit.jupiter.api.Test;
 /** Password fields: not SQL columns; set through the password endpoint by key. */
 class PasswordIT {
 
-  private WriteFixture f;
+  private EmulatorFixture f;
   private CaspioSchema schema;
 
   @BeforeEach
   void start() throws Exception {
-    f = new WriteFixture();
-    f.update("INSERT INTO " + f.table + " (Name) VALUES ('a'), ('b')");
+    f = Items.calciteFixture();
+    update(f.calcite(), "INSERT INTO " + f.table + " (Name) VALUES ('a'), ('b')");
     schema =
-        f.conn
+        f.calcite()
             .unwrap(CalciteConnection.class)
             .getRootSchema()
             .subSchemas()
@@ -59,7 +62,7 @@ class PasswordIT {
             .toList();
     assertEquals(1, calls.size());
     assertEquals("PUT", calls.get(0).method());
-    assertTrue(WriteFixture.where(calls.get(0)).startsWith("PK_ID IN ("));
+    assertTrue(EmulatorFixture.where(calls.get(0)).startsWith("PK_ID IN ("));
     assertFalse(calls.get(0).body().contains("s3cr3t!"), "the log redacts the value");
   }
 
@@ -83,7 +86,8 @@ class PasswordIT {
   void passwordField_isNotASqlColumn() throws Exception {
     var e =
         assertThrows(
-            java.sql.SQLException.class, () -> f.update("UPDATE " + f.table + " SET Secret = 'x'"));
+            java.sql.SQLException.class,
+            () -> update(f.calcite(), "UPDATE " + f.table + " SET Secret = 'x'"));
     assertTrue(e.getMessage().contains("Secret"), e.getMessage());
   }
 }

@@ -5,11 +5,14 @@
  */
 package io.github.caspiojdbc.it.writes;
 
+import static io.github.caspiojdbc.it.support.EmulatorFixture.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.error.CaspioException;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Items;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
@@ -21,12 +24,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Writes that must fail before any record request: read-only targets and read-only mode. */
 class RefusalsIT {
 
-  private WriteFixture f;
+  private EmulatorFixture f;
 
   @BeforeEach
   void start() throws Exception {
-    f = new WriteFixture();
-    f.update("INSERT INTO " + f.table + " (Name, Qty) VALUES ('a', 1)");
+    f = Items.calciteFixture();
+    update(f.calcite(), "INSERT INTO " + f.table + " (Name, Qty) VALUES ('a', 1)");
     f.clear();
   }
 
@@ -50,8 +53,8 @@ class RefusalsIT {
     SQLException e =
         assertThrows(
             SQLException.class,
-            () -> f.update("UPDATE " + f.table + " SET " + column + " = " + value));
-    CaspioException c = WriteFixture.caspio(e);
+            () -> update(f.calcite(), "UPDATE " + f.table + " SET " + column + " = " + value));
+    CaspioException c = EmulatorFixture.caspio(e);
     assertEquals("25006", c.sqlState());
     assertTrue(c.getMessage().contains(column) && c.getMessage().contains(why), c.getMessage());
     assertEquals(0, f.records().size());
@@ -72,7 +75,8 @@ class RefusalsIT {
         assertThrows(
             SQLException.class,
             () ->
-                f.update(
+                update(
+                    f.calcite(),
                     "INSERT INTO "
                         + f.table
                         + " (Name, "
@@ -94,8 +98,8 @@ class RefusalsIT {
           "DELETE FROM OpenOrders",
           "DELETE FROM OrderDetails WHERE Order_No = 1"
         }) {
-      SQLException e = assertThrows(SQLException.class, () -> f.update(sql));
-      assertEquals("25006", WriteFixture.caspio(e).sqlState(), sql);
+      SQLException e = assertThrows(SQLException.class, () -> update(f.calcite(), sql));
+      assertEquals("25006", EmulatorFixture.caspio(e).sqlState(), sql);
     }
     assertEquals(0, f.records().size());
   }
@@ -103,11 +107,11 @@ class RefusalsIT {
   @Test
   void readOnlyConnection_everyWriteRefusedWith25006_evenWhenPreparedBefore() throws Exception {
     try (PreparedStatement p =
-        f.conn.prepareStatement("INSERT INTO " + f.table + " (Name) VALUES (?)")) {
+        f.calcite().prepareStatement("INSERT INTO " + f.table + " (Name) VALUES (?)")) {
       f.writes().setReadOnly(true);
       p.setString(1, "late");
       SQLException e = assertThrows(SQLException.class, p::executeUpdate);
-      assertEquals("25006", WriteFixture.caspio(e).sqlState());
+      assertEquals("25006", EmulatorFixture.caspio(e).sqlState());
     }
     for (String sql :
         new String[] {
@@ -117,13 +121,13 @@ class RefusalsIT {
           "DELETE FROM " + f.table + " WHERE Qty = 1",
           "DELETE FROM " + f.table + " WHERE Name = 'a'"
         }) {
-      SQLException e = assertThrows(SQLException.class, () -> f.update(sql));
-      assertEquals("25006", WriteFixture.caspio(e).sqlState(), sql);
+      SQLException e = assertThrows(SQLException.class, () -> update(f.calcite(), sql));
+      assertEquals("25006", EmulatorFixture.caspio(e).sqlState(), sql);
     }
     assertEquals(0, f.records().size());
     assertEquals(0, f.writes().writeRequests() - 1); // only the setup INSERT
     f.writes().setReadOnly(false);
-    assertEquals(1, f.update("INSERT INTO " + f.table + " (Name) VALUES ('x')"));
+    assertEquals(1, update(f.calcite(), "INSERT INTO " + f.table + " (Name) VALUES ('x')"));
   }
 
   @Test
@@ -132,12 +136,13 @@ class RefusalsIT {
         assertThrows(
             SQLException.class,
             () ->
-                f.update(
+                update(
+                    f.calcite(),
                     "MERGE INTO "
                         + f.table
                         + " t USING (VALUES (1)) AS s(q) ON t.Qty = s.q"
                         + " WHEN MATCHED THEN UPDATE SET Name = 'm'"));
     assertEquals(0, f.records().size());
-    assertEquals("0A000", WriteFixture.caspio(e).sqlState());
+    assertEquals("0A000", EmulatorFixture.caspio(e).sqlState());
   }
 }

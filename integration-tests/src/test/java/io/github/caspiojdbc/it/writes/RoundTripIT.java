@@ -5,9 +5,12 @@
  */
 package io.github.caspiojdbc.it.writes;
 
+import static io.github.caspiojdbc.it.support.EmulatorFixture.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Items;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,11 +28,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Value written = value read back = value matched by a WHERE, for every kind of value. */
 class RoundTripIT {
 
-  private static WriteFixture f;
+  private static EmulatorFixture f;
 
   @BeforeAll
   static void start() throws Exception {
-    f = new WriteFixture();
+    f = Items.calciteFixture();
   }
 
   @AfterAll
@@ -40,7 +43,7 @@ class RoundTripIT {
   /** Inserts {@code value} into {@code column} with a parameter and returns the new PK_ID. */
   private static long insert(String column, Object value) throws SQLException {
     try (PreparedStatement p =
-        f.conn.prepareStatement("INSERT INTO " + f.table + " (" + column + ") VALUES (?)")) {
+        f.calcite().prepareStatement("INSERT INTO " + f.table + " (" + column + ") VALUES (?)")) {
       p.setObject(1, value);
       assertEquals(1, p.executeUpdate());
     }
@@ -49,7 +52,8 @@ class RoundTripIT {
 
   private static Object read(String column, long key) throws SQLException {
     try (PreparedStatement p =
-        f.conn.prepareStatement("SELECT " + column + " FROM " + f.table + " WHERE PK_ID = ?")) {
+        f.calcite()
+            .prepareStatement("SELECT " + column + " FROM " + f.table + " WHERE PK_ID = ?")) {
       p.setLong(1, key);
       try (ResultSet rs = p.executeQuery()) {
         rs.next();
@@ -61,8 +65,9 @@ class RoundTripIT {
   /** The keys of rows whose column equals the value, as a parameterised WHERE finds them. */
   private static List<Long> matching(String column, Object value) throws SQLException {
     try (PreparedStatement p =
-        f.conn.prepareStatement(
-            "SELECT PK_ID FROM " + f.table + " WHERE " + column + " = ? ORDER BY PK_ID")) {
+        f.calcite()
+            .prepareStatement(
+                "SELECT PK_ID FROM " + f.table + " WHERE " + column + " = ? ORDER BY PK_ID")) {
       p.setObject(1, value);
       try (ResultSet rs = p.executeQuery()) {
         List<Long> out = new java.util.ArrayList<>();
@@ -99,8 +104,8 @@ class RoundTripIT {
     // The same text in other case is a different value: UPDATE by it must not touch this row.
     String upper = name.toUpperCase(java.util.Locale.ROOT);
     try (PreparedStatement p =
-        f.conn.prepareStatement(
-            "UPDATE " + f.table + " SET Qty = 1 WHERE Name = ? AND PK_ID = ?")) {
+        f.calcite()
+            .prepareStatement("UPDATE " + f.table + " SET Qty = 1 WHERE Name = ? AND PK_ID = ?")) {
       p.setString(1, upper);
       p.setLong(2, key2);
       assertEquals(upper.equals(name) ? 1 : 0, p.executeUpdate());
@@ -123,7 +128,9 @@ class RoundTripIT {
     assertEquals(List.of(key), matching("Due", Timestamp.valueOf(ldt)));
     String literal = "TIMESTAMP '" + text.replace('T', ' ') + "'";
     assertEquals(
-        1, f.update("UPDATE " + f.table + " SET Due = " + literal + " WHERE PK_ID = " + key));
+        1,
+        update(
+            f.calcite(), "UPDATE " + f.table + " SET Due = " + literal + " WHERE PK_ID = " + key));
     assertEquals(ldt, ((Timestamp) read("Due", key)).toLocalDateTime());
   }
 
@@ -134,7 +141,7 @@ class RoundTripIT {
         assertThrows(
             SQLException.class,
             () -> insert("Due", Timestamp.valueOf(LocalDateTime.parse("2024-01-01T10:00:00.5"))));
-    assertEquals("22000", WriteFixture.caspio(e).sqlState());
+    assertEquals("22000", EmulatorFixture.caspio(e).sqlState());
     assertEquals(0, f.count("POST"));
   }
 
@@ -144,7 +151,9 @@ class RoundTripIT {
     long key = insert("Done", value);
     assertEquals(value, read("Done", key));
     assertEquals(
-        1, f.update("UPDATE " + f.table + " SET Done = " + !value + " WHERE PK_ID = " + key));
+        1,
+        update(
+            f.calcite(), "UPDATE " + f.table + " SET Done = " + !value + " WHERE PK_ID = " + key));
     assertEquals(!value, read("Done", key));
   }
 
@@ -162,19 +171,21 @@ class RoundTripIT {
   void currency_fiveDecimals_refusedWith22000() {
     SQLException e =
         assertThrows(SQLException.class, () -> insert("Price", new BigDecimal("1.00001")));
-    assertEquals("22000", WriteFixture.caspio(e).sqlState());
+    assertEquals("22000", EmulatorFixture.caspio(e).sqlState());
   }
 
   @Test
   void text_longerThanItsField_refusedWith22000_parameterAndLiteral() throws Exception {
     SQLException e = assertThrows(SQLException.class, () -> insert("Name", "x".repeat(256)));
-    assertEquals("22000", WriteFixture.caspio(e).sqlState());
+    assertEquals("22000", EmulatorFixture.caspio(e).sqlState());
     SQLException literal =
         assertThrows(
             SQLException.class,
             () ->
-                f.update("INSERT INTO " + f.table + " (Name) VALUES ('" + "y".repeat(300) + "')"));
-    assertEquals("22000", WriteFixture.caspio(literal).sqlState());
+                update(
+                    f.calcite(),
+                    "INSERT INTO " + f.table + " (Name) VALUES ('" + "y".repeat(300) + "')"));
+    assertEquals("22000", EmulatorFixture.caspio(literal).sqlState());
     long key = insert("Name", "z".repeat(255));
     assertEquals("z".repeat(255), read("Name", key));
   }

@@ -5,10 +5,13 @@
  */
 package io.github.caspiojdbc.it.writes;
 
+import static io.github.caspiojdbc.it.support.EmulatorFixture.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.emulator.LoggedCall;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Items;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -20,12 +23,13 @@ import org.junit.jupiter.api.Test;
 /** UPDATE and DELETE: one request when the WHERE is exact, keys first otherwise. */
 class UpdateDeleteIT {
 
-  private WriteFixture f;
+  private EmulatorFixture f;
 
   @BeforeEach
   void start() throws Exception {
-    f = new WriteFixture();
-    f.update(
+    f = Items.calciteFixture();
+    update(
+        f.calcite(),
         "INSERT INTO "
             + f.table
             + " (Name, Qty, Done) VALUES ('abc', 1, false), ('ABC', 2, false), ('abc ', 3, true),"
@@ -40,7 +44,7 @@ class UpdateDeleteIT {
 
   private List<String> names(String where) throws Exception {
     List<String> out = new ArrayList<>();
-    try (var s = f.conn.createStatement();
+    try (var s = f.calcite().createStatement();
         ResultSet rs =
             s.executeQuery(
                 "SELECT Name FROM " + f.table + " WHERE " + where + " ORDER BY Qty, PK_ID")) {
@@ -53,10 +57,11 @@ class UpdateDeleteIT {
 
   @Test
   void update_exactWhere_onePutWithThatWhere() throws Exception {
-    assertEquals(2, f.update("UPDATE " + f.table + " SET Qty = 10, Done = true WHERE Qty < 3"));
+    assertEquals(
+        2, update(f.calcite(), "UPDATE " + f.table + " SET Qty = 10, Done = true WHERE Qty < 3"));
     assertEquals(1, f.count("PUT"));
     assertEquals(0, f.count("GET"));
-    assertEquals("Qty < 3", WriteFixture.where(f.records().get(0)));
+    assertEquals("Qty < 3", EmulatorFixture.where(f.records().get(0)));
     // The two rows were inserted by concurrent POSTs: their keys, and so their order, may differ.
     assertEquals(
         java.util.Set.of("abc", "ABC"), new java.util.HashSet<>(names("Qty = 10 AND Done")));
@@ -65,7 +70,7 @@ class UpdateDeleteIT {
   @Test
   void update_parameters_onePutBoundPerExecution() throws Exception {
     try (PreparedStatement p =
-        f.conn.prepareStatement("UPDATE " + f.table + " SET Name = ? WHERE Qty = ?")) {
+        f.calcite().prepareStatement("UPDATE " + f.table + " SET Name = ? WHERE Qty = ?")) {
       p.setString(1, "first");
       p.setInt(2, 1);
       assertEquals(1, p.executeUpdate());
@@ -75,14 +80,14 @@ class UpdateDeleteIT {
     }
     assertEquals(2, f.count("PUT"));
     assertEquals(0, f.count("GET"));
-    assertEquals("Qty = 4", WriteFixture.where(f.records().get(1)));
+    assertEquals("Qty = 4", EmulatorFixture.where(f.records().get(1)));
     assertEquals(List.of("first"), names("Qty = 1"));
     assertEquals(List.of("fourth"), names("Qty = 4"));
   }
 
   @Test
   void delete_exactWhere_oneDelete() throws Exception {
-    assertEquals(2, f.update("DELETE FROM " + f.table + " WHERE Done = true"));
+    assertEquals(2, update(f.calcite(), "DELETE FROM " + f.table + " WHERE Done = true"));
     assertEquals(1, f.count("DELETE"));
     assertEquals(0, f.count("GET"));
     assertEquals(2, f.rows());
@@ -90,10 +95,10 @@ class UpdateDeleteIT {
 
   @Test
   void delete_textWhere_readsKeysThenDeletesOnlyTheExactMatch() throws Exception {
-    assertEquals(1, f.update("DELETE FROM " + f.table + " WHERE Name = 'abc'"));
+    assertEquals(1, update(f.calcite(), "DELETE FROM " + f.table + " WHERE Name = 'abc'"));
     assertEquals(1, f.count("GET"));
     assertEquals(1, f.count("DELETE"));
-    String where = WriteFixture.where(f.records().get(1));
+    String where = EmulatorFixture.where(f.records().get(1));
     assertTrue(where.startsWith("PK_ID IN ("), where);
     // "ABC" and "abc " match case- and blank-insensitively on Caspio; both must survive.
     assertEquals(List.of("ABC", "abc ", "xyz"), names("Qty > 0"));
@@ -101,7 +106,7 @@ class UpdateDeleteIT {
 
   @Test
   void update_textWhere_keysPathChangesOnlyExactMatches() throws Exception {
-    assertEquals(1, f.update("UPDATE " + f.table + " SET Qty = 100 WHERE Name = 'ABC'"));
+    assertEquals(1, update(f.calcite(), "UPDATE " + f.table + " SET Qty = 100 WHERE Name = 'ABC'"));
     assertEquals(1, f.count("GET"));
     assertEquals(1, f.count("PUT"));
     assertEquals(List.of("ABC"), names("Qty = 100"));
@@ -109,34 +114,34 @@ class UpdateDeleteIT {
 
   @Test
   void update_withoutWhere_onePutOnAllRows() throws Exception {
-    assertEquals(4, f.update("UPDATE " + f.table + " SET Done = false"));
+    assertEquals(4, update(f.calcite(), "UPDATE " + f.table + " SET Done = false"));
     assertEquals(1, f.count("PUT"));
-    assertEquals("PK_ID IS NOT NULL", WriteFixture.where(f.records().get(0)));
+    assertEquals("PK_ID IS NOT NULL", EmulatorFixture.where(f.records().get(0)));
   }
 
   @Test
   void delete_withoutWhere_oneDeleteOfAllRows() throws Exception {
-    assertEquals(4, f.update("DELETE FROM " + f.table));
+    assertEquals(4, update(f.calcite(), "DELETE FROM " + f.table));
     assertEquals(1, f.count("DELETE"));
     assertEquals(0, f.rows());
   }
 
   @Test
   void delete_noMatch_countZeroAndOnlyTheDelete() throws Exception {
-    assertEquals(0, f.update("DELETE FROM " + f.table + " WHERE Qty > 1000"));
+    assertEquals(0, update(f.calcite(), "DELETE FROM " + f.table + " WHERE Qty > 1000"));
     assertEquals(1, f.count("DELETE"));
   }
 
   @Test
   void delete_keysPathNoMatch_readsButSendsNoWrite() throws Exception {
-    assertEquals(0, f.update("DELETE FROM " + f.table + " WHERE Name = 'nobody'"));
+    assertEquals(0, update(f.calcite(), "DELETE FROM " + f.table + " WHERE Name = 'nobody'"));
     assertEquals(1, f.count("GET"));
     assertEquals(0, f.count("DELETE"));
   }
 
   @Test
   void update_setNull_sendsNull() throws Exception {
-    assertEquals(1, f.update("UPDATE " + f.table + " SET Qty = NULL WHERE Qty = 4"));
+    assertEquals(1, update(f.calcite(), "UPDATE " + f.table + " SET Qty = NULL WHERE Qty = 4"));
     assertEquals(List.of("xyz"), names("Qty IS NULL"));
   }
 
@@ -145,8 +150,8 @@ class UpdateDeleteIT {
     var e =
         org.junit.jupiter.api.Assertions.assertThrows(
             java.sql.SQLException.class,
-            () -> f.update("UPDATE " + f.table + " SET Qty = Qty + 1 WHERE Qty = 1"));
-    assertEquals("0A000", WriteFixture.caspio(e).sqlState());
+            () -> update(f.calcite(), "UPDATE " + f.table + " SET Qty = Qty + 1 WHERE Qty = 1"));
+    assertEquals("0A000", EmulatorFixture.caspio(e).sqlState());
     assertEquals(0, f.records().size());
   }
 
@@ -156,14 +161,14 @@ class UpdateDeleteIT {
     for (int i = 0; i < 400; i++) {
       sql.append(i == 0 ? "" : ", ").append("('bulk', ").append(1000 + i).append(')');
     }
-    f.update(sql.toString());
+    update(f.calcite(), sql.toString());
     f.clear();
-    assertEquals(400, f.update("DELETE FROM " + f.table + " WHERE Name = 'bulk'"));
+    assertEquals(400, update(f.calcite(), "DELETE FROM " + f.table + " WHERE Name = 'bulk'"));
     List<LoggedCall> deletes =
         f.records().stream().filter(c -> c.method().equals("DELETE")).toList();
     assertTrue(deletes.size() >= 2, "expected several key lists, got " + deletes.size());
     for (LoggedCall c : deletes) {
-      assertTrue(WriteFixture.where(c).startsWith("PK_ID IN ("));
+      assertTrue(EmulatorFixture.where(c).startsWith("PK_ID IN ("));
     }
     assertEquals(4, f.rows());
   }
@@ -171,8 +176,8 @@ class UpdateDeleteIT {
   @Test
   void update_caseInsensitiveEqualTextKeepsGuard_rowChangedMeanwhileIsNotTouched()
       throws Exception {
-    assertEquals(1, f.update("UPDATE " + f.table + " SET Qty = 7 WHERE Name = 'xyz'"));
-    String where = WriteFixture.where(f.records().get(1));
+    assertEquals(1, update(f.calcite(), "UPDATE " + f.table + " SET Qty = 7 WHERE Name = 'xyz'"));
+    String where = EmulatorFixture.where(f.records().get(1));
     assertTrue(where.contains("Name = N'xyz'"), where);
   }
 }
