@@ -74,14 +74,6 @@ class NetworkFaultsIT {
     proxy.close();
   }
 
-  /** A connection through the proxy whose metadata is loaded, so only record calls follow. */
-  private Connection warm(String extra) throws SQLException {
-    Connection c = EmulatorFixture.connect(proxy.port(), extra);
-    Rows.of(c, "SELECT COUNT(*) FROM OrderItems");
-    proxy.server.resetRequests();
-    return c;
-  }
-
   @Test
   void r01_connectNeverCompletes_fails08001WithinConnectTimeout() throws Exception {
     // A listener with a full accept queue: Linux drops further SYNs, so connect() hangs.
@@ -174,7 +166,7 @@ class NetworkFaultsIT {
 
   @Test
   void r03_readStallOnce_isRetriedAndRowsAreIdentical() throws Exception {
-    try (Connection c = warm("&socketTimeout=500")) {
+    try (Connection c = proxy.warm("&socketTimeout=500")) {
       proxy.times(
           1, () -> FaultProxy.page("OrderItems", 3), proxied().withChunkedDribbleDelay(4, 2000));
       long t0 = System.nanoTime();
@@ -186,7 +178,7 @@ class NetworkFaultsIT {
 
   @Test
   void r03_readStallEveryTime_endsInTimeoutWithinTheStatementDeadline() throws Exception {
-    try (Connection c = warm("&socketTimeout=500")) {
+    try (Connection c = proxy.warm("&socketTimeout=500")) {
       proxy.always(FaultProxy.page("OrderItems", 3), proxied().withChunkedDribbleDelay(4, 2000));
       long t0 = System.nanoTime();
       try (Statement s = c.createStatement()) {
@@ -218,7 +210,7 @@ class NetworkFaultsIT {
   @ParameterizedTest
   @EnumSource(Drop.class)
   void r04_dropOnPage3Of10_retriesTransparentlyWithIdenticalRows(Drop drop) throws Exception {
-    try (Connection c = warm("")) {
+    try (Connection c = proxy.warm("")) {
       proxy.times(
           1,
           () -> FaultProxy.page("OrderItems", 3),
@@ -250,7 +242,7 @@ class NetworkFaultsIT {
   @ParameterizedTest
   @EnumSource(Garbage.class)
   void r05_garbageOnceOnPage3_isRetriedWithIdenticalRows(Garbage g) throws Exception {
-    try (Connection c = warm("")) {
+    try (Connection c = proxy.warm("")) {
       proxy.times(1, () -> FaultProxy.page("OrderItems", 3), g.reply);
       assertEquals(clean, Rows.of(c, SCAN));
       assertEquals(11, proxy.records());
@@ -261,7 +253,7 @@ class NetworkFaultsIT {
   @EnumSource(Garbage.class)
   void r05_garbageEveryTime_fails08S01AfterMaxAttemptsWithoutPartialSuccess(Garbage g)
       throws Exception {
-    try (Connection c = warm("&maxRetries=2");
+    try (Connection c = proxy.warm("&maxRetries=2");
         Statement s = c.createStatement()) {
       proxy.always(FaultProxy.page("OrderItems", 3), g.reply);
       long t0 = System.nanoTime();
@@ -321,7 +313,7 @@ class NetworkFaultsIT {
   @ParameterizedTest
   @EnumSource(NotData.class)
   void r06_replyThatIsNotData_isAClassifiedErrorNamingStatusAndCode(NotData n) throws Exception {
-    try (Connection c = warm("&maxRetries=2");
+    try (Connection c = proxy.warm("&maxRetries=2");
         Statement s = c.createStatement()) {
       proxy.always(FaultProxy.page("OrderItems", 1), n.reply);
       long t0 = System.nanoTime();

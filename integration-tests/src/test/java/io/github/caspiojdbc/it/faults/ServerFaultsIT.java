@@ -75,13 +75,6 @@ class ServerFaultsIT {
     proxy.close();
   }
 
-  private Connection warm(String extra) throws SQLException {
-    Connection c = EmulatorFixture.connect(proxy.port(), extra);
-    Rows.of(c, "SELECT COUNT(*) FROM OrderItems");
-    proxy.server.resetRequests();
-    return c;
-  }
-
   private static ResponseDefinitionBuilder caspioError(int status, String code, String id) {
     return aResponse()
         .withStatus(status)
@@ -98,7 +91,7 @@ class ServerFaultsIT {
   @Test
   void r07_503ThreeTimesThen200_succeedsAfterExactlyFourCallsHonouringRetryAfter()
       throws Exception {
-    try (Connection c = warm("")) {
+    try (Connection c = proxy.warm("")) {
       proxy.times(
           3,
           () -> FaultProxy.page("OrderItems", 4),
@@ -115,7 +108,7 @@ class ServerFaultsIT {
 
   @Test
   void r08_429WithRetryAfterSeconds_waitsThenSucceeds() throws Exception {
-    try (Connection c = warm("")) {
+    try (Connection c = proxy.warm("")) {
       proxy.times(
           1,
           () -> FaultProxy.page("OrderItems", 2),
@@ -130,7 +123,7 @@ class ServerFaultsIT {
 
   @Test
   void r08_429WithRetryAfterHttpDate_waitsUntilThenSucceeds() throws Exception {
-    try (Connection c = warm("")) {
+    try (Connection c = proxy.warm("")) {
       String date =
           DateTimeFormatter.RFC_1123_DATE_TIME.format(
               ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(3));
@@ -149,7 +142,7 @@ class ServerFaultsIT {
 
   @Test
   void r08_429WithoutRetryAfter_usesComputedBackoffThenSucceeds() throws Exception {
-    try (Connection c = warm("")) {
+    try (Connection c = proxy.warm("")) {
       proxy.times(
           1, () -> FaultProxy.page("OrderItems", 2), caspioError(429, "TooManyRequests", "r8c"));
       long t0 = System.nanoTime();
@@ -161,7 +154,7 @@ class ServerFaultsIT {
 
   @Test
   void r08_caspioRateLimit400ArrayBody_isWaitedAndRetried() throws Exception {
-    try (Connection c = warm("")) {
+    try (Connection c = proxy.warm("")) {
       proxy.times(
           1,
           () -> FaultProxy.page("OrderItems", 2),
@@ -180,7 +173,7 @@ class ServerFaultsIT {
 
   @Test
   void r09_persistent500_stopsAfterMaxAttemptsNamingStatusCodeAndRequestId() throws Exception {
-    try (Connection c = warm("&maxRetries=3");
+    try (Connection c = proxy.warm("&maxRetries=3");
         Statement s = c.createStatement()) {
       proxy.always(FaultProxy.page("OrderItems", 2), caspioError(500, "InternalError", "r9-id"));
       long t0 = System.nanoTime();
@@ -199,7 +192,7 @@ class ServerFaultsIT {
 
   @Test
   void r09_persistent500_stopsAtTheStatementDeadline() throws Exception {
-    try (Connection c = warm("&maxRetries=10");
+    try (Connection c = proxy.warm("&maxRetries=10");
         Statement s = c.createStatement()) {
       proxy.always(FaultProxy.page("OrderItems", 2), caspioError(500, "InternalError", "r9b"));
       s.setQueryTimeout(2);
@@ -240,7 +233,7 @@ class ServerFaultsIT {
 
   @Test
   void r12_401AgainAfterAFreshToken_fails28000WithoutLooping() throws Exception {
-    try (Connection c = warm("");
+    try (Connection c = proxy.warm("");
         Statement s = c.createStatement()) {
       proxy.always(
           FaultProxy.page("OrderItems", 7),
@@ -257,7 +250,7 @@ class ServerFaultsIT {
 
   @Test
   void pageSizeProperty_500_scansTenThousandRowsInTwentyPages() throws Exception {
-    try (Connection c = warm("&pageSize=500")) {
+    try (Connection c = proxy.warm("&pageSize=500")) {
       assertEquals(clean, Rows.of(c, SCAN));
       assertEquals(20, proxy.records());
     }
@@ -265,7 +258,7 @@ class ServerFaultsIT {
 
   @Test
   void r12_genuineBadQuery400_isNotRetriedAndDoesNotRenewTheToken() throws Exception {
-    try (Connection c = warm("");
+    try (Connection c = proxy.warm("");
         Statement s = c.createStatement()) {
       proxy.always(
           FaultProxy.page("OrderItems", 2), caspioError(400, "IncorrectQueryParameter", "r12b"));

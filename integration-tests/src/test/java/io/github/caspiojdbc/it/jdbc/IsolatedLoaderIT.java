@@ -10,15 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.it.support.EmulatorFixture;
-import java.io.File;
 import java.lang.reflect.Method;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,17 +38,9 @@ class IsolatedLoaderIT {
     fixture.close();
   }
 
-  private static URLClassLoader isolated() throws Exception {
-    List<URL> urls = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      urls.add(new File(entry).toURI().toURL());
-    }
-    return new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
-  }
-
   @Test
   void isolatedDriver_queries_andLeavesNoCalciteDriverRegistered() throws Exception {
-    try (URLClassLoader loader = isolated()) {
+    try (URLClassLoader loader = EmulatorFixture.isolatedLoader()) {
       Class<?> driverClass = Class.forName("io.github.caspiojdbc.jdbc.CaspioDriver", true, loader);
       assertNotSame(io.github.caspiojdbc.jdbc.CaspioDriver.class, driverClass);
       Driver d = (Driver) driverClass.getDeclaredConstructor().newInstance();

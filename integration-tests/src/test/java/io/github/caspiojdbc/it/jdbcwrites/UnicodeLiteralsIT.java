@@ -13,15 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.it.support.EmulatorFixture;
 import io.github.caspiojdbc.it.support.Items;
-import java.io.File;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,19 +27,11 @@ import org.junit.jupiter.api.Test;
  */
 class UnicodeLiteralsIT {
 
-  private static URLClassLoader isolated() throws Exception {
-    List<URL> urls = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      urls.add(new File(entry).toURI().toURL());
-    }
-    return new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
-  }
-
   @Test
   void unicodeLiterals_insertWhereUpdateDelete_roundTrip() throws Exception {
     String[] values = {"日本語", "Ærøskøbing", "emoji 😀", "Grüße", "a'b", "Ωμέγα"};
     try (EmulatorFixture f = Items.driverFixture();
-        URLClassLoader loader = isolated()) {
+        URLClassLoader loader = EmulatorFixture.isolatedLoader()) {
       Driver d =
           (Driver)
               Class.forName("io.github.caspiojdbc.jdbc.CaspioDriver", true, loader)

@@ -18,7 +18,11 @@ import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.rest.CaspioApi;
 import io.github.caspiojdbc.rest.CaspioApiConfig;
 import io.github.caspiojdbc.rest.HttpCaspioApi;
+import java.io.File;
+import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -53,9 +57,14 @@ public final class EmulatorFixture implements AutoCloseable {
   /** The first extra table of the builder, or {@code null}; {@link #rows()} counts its rows. */
   public final String table;
 
+  /**
+   * The Calcite connection (not the driver's) opened at start by {@link Builder#calcite(boolean)},
+   * or {@code null}; {@link #update(String)} and {@link #writes()} use it.
+   */
+  public final Connection conn;
+
   private final List<AutoCloseable> opened = new ArrayList<>();
   private CaspioApi api;
-  private Connection calcite;
 
   /** The emulator with sample data of seed 7 and 200 rows. */
   public EmulatorFixture() {
@@ -64,12 +73,21 @@ public final class EmulatorFixture implements AutoCloseable {
 
   /** A fixture over an emulator already started; closing the fixture closes it. */
   public EmulatorFixture(CaspioEmulator emulator) {
-    this(emulator, null);
+    this.emulator = emulator;
+    this.table = null;
+    this.conn = null;
   }
 
-  private EmulatorFixture(CaspioEmulator emulator, String table) {
+  private EmulatorFixture(CaspioEmulator emulator, String table, Boolean pushdown)
+      throws SQLException {
     this.emulator = emulator;
     this.table = table;
+    try {
+      this.conn = pushdown == null ? null : openCalcite(pushdown);
+    } catch (SQLException | RuntimeException e) {
+      close();
+      throw e;
+    }
   }
 
   /** A builder with sample data of seed 7 and 200 rows, no extra table and no Calcite link. */
@@ -137,14 +155,6 @@ public final class EmulatorFixture implements AutoCloseable {
         CaspioApiConfig.builder(URI.create(emulator.baseUrl())).build(), tokens);
   }
 
-  /** The Calcite connection opened at start by {@link Builder#calcite(boolean)}. */
-  public Connection calcite() {
-    if (calcite == null) {
-      throw new IllegalStateException("built without calcite(pushdown)");
-    }
-    return calcite;
-  }
-
   /** A new Calcite connection over {@link #api()}, closed with the fixture. */
   public synchronized Connection openCalcite(boolean pushdown) throws SQLException {
     Connection c = calcite(api(), pushdown);
@@ -176,15 +186,27 @@ public final class EmulatorFixture implements AutoCloseable {
     return conn;
   }
 
-  /** The write side of the schema under {@link #calcite()}. */
+  /** The write side of the schema under {@link #conn}. */
   public CaspioWrites writes() throws SQLException {
-    return calcite()
+    return calciteConn()
         .unwrap(CalciteConnection.class)
         .getRootSchema()
         .subSchemas()
         .get("caspio")
         .unwrap(CaspioSchema.class)
         .writes();
+  }
+
+  /** Executes an update statement on the Calcite connection {@link #conn}; returns its count. */
+  public long update(String sql) throws SQLException {
+    return update(calciteConn(), sql);
+  }
+
+  private Connection calciteConn() {
+    if (conn == null) {
+      throw new IllegalStateException("built without calcite(pushdown)");
+    }
+    return conn;
   }
 
   /** Executes an update statement on {@code c} and returns its count. */
@@ -243,6 +265,18 @@ public final class EmulatorFixture implements AutoCloseable {
       }
     }
     throw new AssertionError("no CaspioException under " + t, t);
+  }
+
+  /**
+   * The test class path in a class loader of its own under the platform loader, so that the driver
+   * and Calcite load there afresh, as in an application.
+   */
+  public static URLClassLoader isolatedLoader() throws MalformedURLException {
+    List<URL> urls = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      urls.add(new File(entry).toURI().toURL());
+    }
+    return new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
   }
 
   /** Milliseconds since a {@link System#nanoTime()} reading. */
@@ -314,7 +348,7 @@ public final class EmulatorFixture implements AutoCloseable {
       return this;
     }
 
-    /** Opens {@link EmulatorFixture#calcite()} at start, with or without pushdown. */
+    /** Opens {@link EmulatorFixture#conn} at start, with or without pushdown. */
     public Builder calcite(boolean pushdown) {
       this.pushdown = pushdown;
       return this;
@@ -334,17 +368,8 @@ public final class EmulatorFixture implements AutoCloseable {
 
     /** Starts the emulator and opens what was asked for. */
     public EmulatorFixture start() throws SQLException {
-      EmulatorFixture f =
-          new EmulatorFixture(startEmulator(), tables.isEmpty() ? null : tables.get(0).name());
-      if (pushdown != null) {
-        try {
-          f.calcite = f.openCalcite(pushdown);
-        } catch (SQLException | RuntimeException e) {
-          f.close();
-          throw e;
-        }
-      }
-      return f;
+      return new EmulatorFixture(
+          startEmulator(), tables.isEmpty() ? null : tables.get(0).name(), pushdown);
     }
   }
 }

@@ -5,7 +5,6 @@
  */
 package io.github.caspiojdbc.it.writes;
 
-import static io.github.caspiojdbc.it.support.EmulatorFixture.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +31,7 @@ class FailuresIT {
   @BeforeEach
   void start() throws Exception {
     f = Items.calciteFixture();
-    update(f.calcite(), "INSERT INTO " + f.table + " (Name, Email) VALUES ('taken', 'dup@x')");
+    f.update("INSERT INTO " + f.table + " (Name, Email) VALUES ('taken', 'dup@x')");
     f.clear();
   }
 
@@ -53,8 +52,7 @@ class FailuresIT {
         assertThrows(
             SQLException.class,
             () ->
-                update(
-                    f.calcite(),
+                f.update(
                     "INSERT INTO "
                         + f.table
                         + " (Name, Email) VALUES ('r1', 'a@x'), ('r2', 'b@x'), ('r3', 'dup@x'),"
@@ -82,7 +80,7 @@ class FailuresIT {
     SQLException e =
         assertThrows(
             SQLException.class,
-            () -> update(f.calcite(), "INSERT INTO " + f.table + " (Name) VALUES ('maybe')"));
+            () -> f.update("INSERT INTO " + f.table + " (Name) VALUES ('maybe')"));
     CaspioWriteException w = writeFailure(e);
     assertEquals(ErrorKind.UNKNOWN_OUTCOME, w.kind());
     assertEquals("08007", w.sqlState());
@@ -98,7 +96,7 @@ class FailuresIT {
     SQLException e =
         assertThrows(
             SQLException.class,
-            () -> update(f.calcite(), "INSERT INTO " + f.table + " (Name) VALUES ('ghost')"));
+            () -> f.update("INSERT INTO " + f.table + " (Name) VALUES ('ghost')"));
     assertEquals(List.of(Outcome.UNKNOWN), writeFailure(e).outcomes());
     assertEquals(1, f.count("POST"));
     assertEquals(2, f.rows(), "the server wrote it once; no blind retry wrote it again");
@@ -108,7 +106,7 @@ class FailuresIT {
   void preparedBatch_thirdEntryRefused_earlierEntriesWrittenAndCounted() throws Exception {
     long before = f.writes().writeRequests();
     try (PreparedStatement p =
-        f.calcite().prepareStatement("INSERT INTO " + f.table + " (Name, Email) VALUES (?, ?)")) {
+        f.conn.prepareStatement("INSERT INTO " + f.table + " (Name, Email) VALUES (?, ?)")) {
       String[] emails = {"a@x", "b@x", "dup@x", "c@x"};
       for (String email : emails) {
         p.setString(1, "n");
@@ -130,8 +128,7 @@ class FailuresIT {
         assertThrows(
             SQLException.class,
             () ->
-                update(
-                    f.calcite(),
+                f.update(
                     "INSERT INTO "
                         + f.table
                         + " (Name, Tags) VALUES ('a', '[1]'), ('b', '[2]'), ('c', 'Red')"));

@@ -5,7 +5,6 @@
  */
 package io.github.caspiojdbc.it.writes;
 
-import static io.github.caspiojdbc.it.support.EmulatorFixture.update;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -41,8 +40,7 @@ class InsertIT {
   void insertValues_threeRows_onePostEachAndGeneratedKeysKept() throws Exception {
     f.clear();
     long n =
-        update(
-            f.calcite(),
+        f.update(
             "INSERT INTO "
                 + f.table
                 + " (Name, Email, Qty) VALUES ('a', 'a@x', 1), ('b', 'b@x',"
@@ -65,12 +63,10 @@ class InsertIT {
 
   @Test
   void insertSelect_copiesMatchingRows_oneReadThenOnePostPerRow() throws Exception {
-    update(
-        f.calcite(), "INSERT INTO " + f.table + " (Name, Qty) VALUES ('a', 1), ('b', 2), ('c', 3)");
+    f.update("INSERT INTO " + f.table + " (Name, Qty) VALUES ('a', 1), ('b', 2), ('c', 3)");
     f.clear();
     long n =
-        update(
-            f.calcite(),
+        f.update(
             "INSERT INTO "
                 + f.table
                 + " (Name, Qty) SELECT Name || '2', Qty * 10 FROM "
@@ -79,7 +75,7 @@ class InsertIT {
     assertEquals(2, n);
     assertEquals(1, f.count("GET"));
     assertEquals(2, f.count("POST"));
-    try (var s = f.calcite().createStatement();
+    try (var s = f.conn.createStatement();
         ResultSet rs =
             s.executeQuery("SELECT SUM(Qty) FROM " + f.table + " WHERE Name IN ('b2', 'c2')")) {
       rs.next();
@@ -91,7 +87,7 @@ class InsertIT {
   void preparedBatch_threeExecutions_threePostsAndCountsOfOne() throws Exception {
     f.clear();
     try (PreparedStatement p =
-        f.calcite().prepareStatement("INSERT INTO " + f.table + " (Name, Qty) VALUES (?, ?)")) {
+        f.conn.prepareStatement("INSERT INTO " + f.table + " (Name, Qty) VALUES (?, ?)")) {
       for (int i = 1; i <= 3; i++) {
         p.setString(1, "n" + i);
         p.setInt(2, i);
@@ -106,7 +102,7 @@ class InsertIT {
   @Test
   void insertValues_rowsOnly_emptyAndNullValuesAreNotSent() throws Exception {
     f.clear();
-    update(f.calcite(), "INSERT INTO " + f.table + " (Name, Qty) VALUES ('only', NULL)");
+    f.update("INSERT INTO " + f.table + " (Name, Qty) VALUES ('only', NULL)");
     String body = f.records().get(0).body();
     assertTrue(body.contains("\"Name\":\"only\""), body);
     assertTrue(!body.contains("Qty") && !body.contains("PK_ID") && !body.contains("Code"), body);
@@ -119,7 +115,7 @@ class InsertIT {
       sql.append(i == 0 ? "" : ", ").append("('r").append(i).append("', ").append(i).append(')');
     }
     f.clear();
-    assertEquals(25, update(f.calcite(), sql.toString()));
+    assertEquals(25, f.update(sql.toString()));
     assertEquals(25, f.count("POST"));
     assertEquals(25, f.rows());
     assertEquals(25, f.writes().lastInsert().rows().size());
@@ -131,7 +127,7 @@ class InsertIT {
     var e =
         assertThrows(
             java.sql.SQLException.class,
-            () -> update(f.calcite(), "INSERT INTO OpenOrders (Status) VALUES ('x')"));
+            () -> f.update("INSERT INTO OpenOrders (Status) VALUES ('x')"));
     assertEquals("25006", EmulatorFixture.caspio(e).sqlState());
     assertEquals(0, f.records().size());
   }
@@ -142,13 +138,10 @@ class InsertIT {
     for (int i = 0; i < 150; i++) {
       sql.append(i == 0 ? "" : ", ").append("('r").append(i).append("', ").append(i).append(')');
     }
-    update(f.calcite(), sql.toString());
+    f.update(sql.toString());
     f.clear();
     assertEquals(
-        150,
-        update(
-            f.calcite(),
-            "INSERT INTO " + f.table + " (Name, Qty) SELECT Name, Qty FROM " + f.table));
+        150, f.update("INSERT INTO " + f.table + " (Name, Qty) SELECT Name, Qty FROM " + f.table));
     assertEquals(300, f.rows());
     assertEquals(150, f.count("POST"));
   }

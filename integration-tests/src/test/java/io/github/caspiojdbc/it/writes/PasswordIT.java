@@ -5,7 +5,6 @@
  */
 package io.github.caspiojdbc.it.writes;
 
-import static io.github.caspiojdbc.it.support.EmulatorFixture.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,9 +32,9 @@ class PasswordIT {
   @BeforeEach
   void start() throws Exception {
     f = Items.calciteFixture();
-    update(f.calcite(), "INSERT INTO " + f.table + " (Name) VALUES ('a'), ('b')");
+    f.update("INSERT INTO " + f.table + " (Name) VALUES ('a'), ('b')");
     schema =
-        f.calcite()
+        f.conn
             .unwrap(CalciteConnection.class)
             .getRootSchema()
             .subSchemas()
@@ -86,8 +85,7 @@ class PasswordIT {
   void passwordField_isNotASqlColumn() throws Exception {
     var e =
         assertThrows(
-            java.sql.SQLException.class,
-            () -> update(f.calcite(), "UPDATE " + f.table + " SET Secret = 'x'"));
+            java.sql.SQLException.class, () -> f.update("UPDATE " + f.table + " SET Secret = 'x'"));
     assertTrue(e.getMessage().contains("Secret"), e.getMessage());
   }
 }

@@ -5,7 +5,6 @@
  */
 package io.github.caspiojdbc.it.writes;
 
-import static io.github.caspiojdbc.it.support.EmulatorFixture.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +28,7 @@ class RefusalsIT {
   @BeforeEach
   void start() throws Exception {
     f = Items.calciteFixture();
-    update(f.calcite(), "INSERT INTO " + f.table + " (Name, Qty) VALUES ('a', 1)");
+    f.update("INSERT INTO " + f.table + " (Name, Qty) VALUES ('a', 1)");
     f.clear();
   }
 
@@ -53,7 +52,7 @@ class RefusalsIT {
     SQLException e =
         assertThrows(
             SQLException.class,
-            () -> update(f.calcite(), "UPDATE " + f.table + " SET " + column + " = " + value));
+            () -> f.update("UPDATE " + f.table + " SET " + column + " = " + value));
     CaspioException c = EmulatorFixture.caspio(e);
     assertEquals("25006", c.sqlState());
     assertTrue(c.getMessage().contains(column) && c.getMessage().contains(why), c.getMessage());
@@ -75,8 +74,7 @@ class RefusalsIT {
         assertThrows(
             SQLException.class,
             () ->
-                update(
-                    f.calcite(),
+                f.update(
                     "INSERT INTO "
                         + f.table
                         + " (Name, "
@@ -98,7 +96,7 @@ class RefusalsIT {
           "DELETE FROM OpenOrders",
           "DELETE FROM OrderDetails WHERE Order_No = 1"
         }) {
-      SQLException e = assertThrows(SQLException.class, () -> update(f.calcite(), sql));
+      SQLException e = assertThrows(SQLException.class, () -> f.update(sql));
       assertEquals("25006", EmulatorFixture.caspio(e).sqlState(), sql);
     }
     assertEquals(0, f.records().size());
@@ -107,7 +105,7 @@ class RefusalsIT {
   @Test
   void readOnlyConnection_everyWriteRefusedWith25006_evenWhenPreparedBefore() throws Exception {
     try (PreparedStatement p =
-        f.calcite().prepareStatement("INSERT INTO " + f.table + " (Name) VALUES (?)")) {
+        f.conn.prepareStatement("INSERT INTO " + f.table + " (Name) VALUES (?)")) {
       f.writes().setReadOnly(true);
       p.setString(1, "late");
       SQLException e = assertThrows(SQLException.class, p::executeUpdate);
@@ -121,13 +119,13 @@ class RefusalsIT {
           "DELETE FROM " + f.table + " WHERE Qty = 1",
           "DELETE FROM " + f.table + " WHERE Name = 'a'"
         }) {
-      SQLException e = assertThrows(SQLException.class, () -> update(f.calcite(), sql));
+      SQLException e = assertThrows(SQLException.class, () -> f.update(sql));
       assertEquals("25006", EmulatorFixture.caspio(e).sqlState(), sql);
     }
     assertEquals(0, f.records().size());
     assertEquals(0, f.writes().writeRequests() - 1); // only the setup INSERT
     f.writes().setReadOnly(false);
-    assertEquals(1, update(f.calcite(), "INSERT INTO " + f.table + " (Name) VALUES ('x')"));
+    assertEquals(1, f.update("INSERT INTO " + f.table + " (Name) VALUES ('x')"));
   }
 
   @Test
@@ -136,8 +134,7 @@ class RefusalsIT {
         assertThrows(
             SQLException.class,
             () ->
-                update(
-                    f.calcite(),
+                f.update(
                     "MERGE INTO "
                         + f.table
                         + " t USING (VALUES (1)) AS s(q) ON t.Qty = s.q"

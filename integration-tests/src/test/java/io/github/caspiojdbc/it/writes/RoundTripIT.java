@@ -5,7 +5,6 @@
  */
 package io.github.caspiojdbc.it.writes;
 
-import static io.github.caspiojdbc.it.support.EmulatorFixture.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -43,7 +42,7 @@ class RoundTripIT {
   /** Inserts {@code value} into {@code column} with a parameter and returns the new PK_ID. */
   private static long insert(String column, Object value) throws SQLException {
     try (PreparedStatement p =
-        f.calcite().prepareStatement("INSERT INTO " + f.table + " (" + column + ") VALUES (?)")) {
+        f.conn.prepareStatement("INSERT INTO " + f.table + " (" + column + ") VALUES (?)")) {
       p.setObject(1, value);
       assertEquals(1, p.executeUpdate());
     }
@@ -52,8 +51,7 @@ class RoundTripIT {
 
   private static Object read(String column, long key) throws SQLException {
     try (PreparedStatement p =
-        f.calcite()
-            .prepareStatement("SELECT " + column + " FROM " + f.table + " WHERE PK_ID = ?")) {
+        f.conn.prepareStatement("SELECT " + column + " FROM " + f.table + " WHERE PK_ID = ?")) {
       p.setLong(1, key);
       try (ResultSet rs = p.executeQuery()) {
         rs.next();
@@ -65,9 +63,8 @@ class RoundTripIT {
   /** The keys of rows whose column equals the value, as a parameterised WHERE finds them. */
   private static List<Long> matching(String column, Object value) throws SQLException {
     try (PreparedStatement p =
-        f.calcite()
-            .prepareStatement(
-                "SELECT PK_ID FROM " + f.table + " WHERE " + column + " = ? ORDER BY PK_ID")) {
+        f.conn.prepareStatement(
+            "SELECT PK_ID FROM " + f.table + " WHERE " + column + " = ? ORDER BY PK_ID")) {
       p.setObject(1, value);
       try (ResultSet rs = p.executeQuery()) {
         List<Long> out = new java.util.ArrayList<>();
@@ -104,8 +101,8 @@ class RoundTripIT {
     // The same text in other case is a different value: UPDATE by it must not touch this row.
     String upper = name.toUpperCase(java.util.Locale.ROOT);
     try (PreparedStatement p =
-        f.calcite()
-            .prepareStatement("UPDATE " + f.table + " SET Qty = 1 WHERE Name = ? AND PK_ID = ?")) {
+        f.conn.prepareStatement(
+            "UPDATE " + f.table + " SET Qty = 1 WHERE Name = ? AND PK_ID = ?")) {
       p.setString(1, upper);
       p.setLong(2, key2);
       assertEquals(upper.equals(name) ? 1 : 0, p.executeUpdate());
@@ -128,9 +125,7 @@ class RoundTripIT {
     assertEquals(List.of(key), matching("Due", Timestamp.valueOf(ldt)));
     String literal = "TIMESTAMP '" + text.replace('T', ' ') + "'";
     assertEquals(
-        1,
-        update(
-            f.calcite(), "UPDATE " + f.table + " SET Due = " + literal + " WHERE PK_ID = " + key));
+        1, f.update("UPDATE " + f.table + " SET Due = " + literal + " WHERE PK_ID = " + key));
     assertEquals(ldt, ((Timestamp) read("Due", key)).toLocalDateTime());
   }
 
@@ -151,9 +146,7 @@ class RoundTripIT {
     long key = insert("Done", value);
     assertEquals(value, read("Done", key));
     assertEquals(
-        1,
-        update(
-            f.calcite(), "UPDATE " + f.table + " SET Done = " + !value + " WHERE PK_ID = " + key));
+        1, f.update("UPDATE " + f.table + " SET Done = " + !value + " WHERE PK_ID = " + key));
     assertEquals(!value, read("Done", key));
   }
 
@@ -182,9 +175,7 @@ class RoundTripIT {
         assertThrows(
             SQLException.class,
             () ->
-                update(
-                    f.calcite(),
-                    "INSERT INTO " + f.table + " (Name) VALUES ('" + "y".repeat(300) + "')"));
+                f.update("INSERT INTO " + f.table + " (Name) VALUES ('" + "y".repeat(300) + "')"));
     assertEquals("22000", EmulatorFixture.caspio(literal).sqlState());
     long key = insert("Name", "z".repeat(255));
     assertEquals("z".repeat(255), read("Name", key));

@@ -5,7 +5,6 @@
  */
 package io.github.caspiojdbc.it.writes;
 
-import static io.github.caspiojdbc.it.support.EmulatorFixture.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,8 +27,7 @@ class UpdateDeleteIT {
   @BeforeEach
   void start() throws Exception {
     f = Items.calciteFixture();
-    update(
-        f.calcite(),
+    f.update(
         "INSERT INTO "
             + f.table
             + " (Name, Qty, Done) VALUES ('abc', 1, false), ('ABC', 2, false), ('abc ', 3, true),"
@@ -44,7 +42,7 @@ class UpdateDeleteIT {
 
   private List<String> names(String where) throws Exception {
     List<String> out = new ArrayList<>();
-    try (var s = f.calcite().createStatement();
+    try (var s = f.conn.createStatement();
         ResultSet rs =
             s.executeQuery(
                 "SELECT Name FROM " + f.table + " WHERE " + where + " ORDER BY Qty, PK_ID")) {
@@ -57,8 +55,7 @@ class UpdateDeleteIT {
 
   @Test
   void update_exactWhere_onePutWithThatWhere() throws Exception {
-    assertEquals(
-        2, update(f.calcite(), "UPDATE " + f.table + " SET Qty = 10, Done = true WHERE Qty < 3"));
+    assertEquals(2, f.update("UPDATE " + f.table + " SET Qty = 10, Done = true WHERE Qty < 3"));
     assertEquals(1, f.count("PUT"));
     assertEquals(0, f.count("GET"));
     assertEquals("Qty < 3", EmulatorFixture.where(f.records().get(0)));
@@ -70,7 +67,7 @@ class UpdateDeleteIT {
   @Test
   void update_parameters_onePutBoundPerExecution() throws Exception {
     try (PreparedStatement p =
-        f.calcite().prepareStatement("UPDATE " + f.table + " SET Name = ? WHERE Qty = ?")) {
+        f.conn.prepareStatement("UPDATE " + f.table + " SET Name = ? WHERE Qty = ?")) {
       p.setString(1, "first");
       p.setInt(2, 1);
       assertEquals(1, p.executeUpdate());
@@ -87,7 +84,7 @@ class UpdateDeleteIT {
 
   @Test
   void delete_exactWhere_oneDelete() throws Exception {
-    assertEquals(2, update(f.calcite(), "DELETE FROM " + f.table + " WHERE Done = true"));
+    assertEquals(2, f.update("DELETE FROM " + f.table + " WHERE Done = true"));
     assertEquals(1, f.count("DELETE"));
     assertEquals(0, f.count("GET"));
     assertEquals(2, f.rows());
@@ -95,7 +92,7 @@ class UpdateDeleteIT {
 
   @Test
   void delete_textWhere_readsKeysThenDeletesOnlyTheExactMatch() throws Exception {
-    assertEquals(1, update(f.calcite(), "DELETE FROM " + f.table + " WHERE Name = 'abc'"));
+    assertEquals(1, f.update("DELETE FROM " + f.table + " WHERE Name = 'abc'"));
     assertEquals(1, f.count("GET"));
     assertEquals(1, f.count("DELETE"));
     String where = EmulatorFixture.where(f.records().get(1));
@@ -106,7 +103,7 @@ class UpdateDeleteIT {
 
   @Test
   void update_textWhere_keysPathChangesOnlyExactMatches() throws Exception {
-    assertEquals(1, update(f.calcite(), "UPDATE " + f.table + " SET Qty = 100 WHERE Name = 'ABC'"));
+    assertEquals(1, f.update("UPDATE " + f.table + " SET Qty = 100 WHERE Name = 'ABC'"));
     assertEquals(1, f.count("GET"));
     assertEquals(1, f.count("PUT"));
     assertEquals(List.of("ABC"), names("Qty = 100"));
@@ -114,34 +111,34 @@ class UpdateDeleteIT {
 
   @Test
   void update_withoutWhere_onePutOnAllRows() throws Exception {
-    assertEquals(4, update(f.calcite(), "UPDATE " + f.table + " SET Done = false"));
+    assertEquals(4, f.update("UPDATE " + f.table + " SET Done = false"));
     assertEquals(1, f.count("PUT"));
     assertEquals("PK_ID IS NOT NULL", EmulatorFixture.where(f.records().get(0)));
   }
 
   @Test
   void delete_withoutWhere_oneDeleteOfAllRows() throws Exception {
-    assertEquals(4, update(f.calcite(), "DELETE FROM " + f.table));
+    assertEquals(4, f.update("DELETE FROM " + f.table));
     assertEquals(1, f.count("DELETE"));
     assertEquals(0, f.rows());
   }
 
   @Test
   void delete_noMatch_countZeroAndOnlyTheDelete() throws Exception {
-    assertEquals(0, update(f.calcite(), "DELETE FROM " + f.table + " WHERE Qty > 1000"));
+    assertEquals(0, f.update("DELETE FROM " + f.table + " WHERE Qty > 1000"));
     assertEquals(1, f.count("DELETE"));
   }
 
   @Test
   void delete_keysPathNoMatch_readsButSendsNoWrite() throws Exception {
-    assertEquals(0, update(f.calcite(), "DELETE FROM " + f.table + " WHERE Name = 'nobody'"));
+    assertEquals(0, f.update("DELETE FROM " + f.table + " WHERE Name = 'nobody'"));
     assertEquals(1, f.count("GET"));
     assertEquals(0, f.count("DELETE"));
   }
 
   @Test
   void update_setNull_sendsNull() throws Exception {
-    assertEquals(1, update(f.calcite(), "UPDATE " + f.table + " SET Qty = NULL WHERE Qty = 4"));
+    assertEquals(1, f.update("UPDATE " + f.table + " SET Qty = NULL WHERE Qty = 4"));
     assertEquals(List.of("xyz"), names("Qty IS NULL"));
   }
 
@@ -150,7 +147,7 @@ class UpdateDeleteIT {
     var e =
         org.junit.jupiter.api.Assertions.assertThrows(
             java.sql.SQLException.class,
-            () -> update(f.calcite(), "UPDATE " + f.table + " SET Qty = Qty + 1 WHERE Qty = 1"));
+            () -> f.update("UPDATE " + f.table + " SET Qty = Qty + 1 WHERE Qty = 1"));
     assertEquals("0A000", EmulatorFixture.caspio(e).sqlState());
     assertEquals(0, f.records().size());
   }
@@ -161,9 +158,9 @@ class UpdateDeleteIT {
     for (int i = 0; i < 400; i++) {
       sql.append(i == 0 ? "" : ", ").append("('bulk', ").append(1000 + i).append(')');
     }
-    update(f.calcite(), sql.toString());
+    f.update(sql.toString());
     f.clear();
-    assertEquals(400, update(f.calcite(), "DELETE FROM " + f.table + " WHERE Name = 'bulk'"));
+    assertEquals(400, f.update("DELETE FROM " + f.table + " WHERE Name = 'bulk'"));
     List<LoggedCall> deletes =
         f.records().stream().filter(c -> c.method().equals("DELETE")).toList();
     assertTrue(deletes.size() >= 2, "expected several key lists, got " + deletes.size());
@@ -176,7 +173,7 @@ class UpdateDeleteIT {
   @Test
   void update_caseInsensitiveEqualTextKeepsGuard_rowChangedMeanwhileIsNotTouched()
       throws Exception {
-    assertEquals(1, update(f.calcite(), "UPDATE " + f.table + " SET Qty = 7 WHERE Name = 'xyz'"));
+    assertEquals(1, f.update("UPDATE " + f.table + " SET Qty = 7 WHERE Name = 'xyz'"));
     String where = EmulatorFixture.where(f.records().get(1));
     assertTrue(where.contains("Name = N'xyz'"), where);
   }
