@@ -6,8 +6,8 @@
 package io.github.caspiojdbc.it.faults;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static io.github.caspiojdbc.it.faults.FaultKit.SCAN;
-import static io.github.caspiojdbc.it.faults.FaultKit.millisSince;
+import static io.github.caspiojdbc.it.support.EmulatorFixture.SCAN;
+import static io.github.caspiojdbc.it.support.EmulatorFixture.millisSince;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,7 +21,8 @@ import io.github.caspiojdbc.emulator.LoggedCall;
 import io.github.caspiojdbc.emulator.store.ObjectKind;
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
-import io.github.caspiojdbc.it.EmulatorCalcite;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Rows;
 import io.github.caspiojdbc.rest.CaspioApi;
 import java.io.File;
 import java.sql.Connection;
@@ -49,10 +50,10 @@ class ControlIT {
 
   @Test
   void r16_cancelWhilePage5IsInFlight_abortsAtOnceAndSendsNothingMore() throws Exception {
-    try (CaspioEmulator emulator = FaultKit.bigEmulator();
+    try (CaspioEmulator emulator = EmulatorFixture.builder().big().startEmulator();
         FaultProxy proxy = new FaultProxy(emulator);
-        Connection c = FaultKit.connect(proxy.port(), "")) {
-      FaultKit.rows(c, "SELECT COUNT(*) FROM OrderItems");
+        Connection c = EmulatorFixture.connect(proxy.port(), "")) {
+      Rows.of(c, "SELECT COUNT(*) FROM OrderItems");
       proxy.times(
           1,
           () -> FaultProxy.page("OrderItems", 5),
@@ -99,15 +100,15 @@ class ControlIT {
       Thread.sleep(500);
       assertEquals(before, proxy.records(), "no request after cancel()");
       s.close();
-      assertEquals(250, FaultKit.rows(c, "SELECT * FROM Customers").count(), "connection usable");
+      assertEquals(250, Rows.of(c, "SELECT * FROM Customers").count(), "connection usable");
     }
   }
 
   @Test
   void r17_queryTimeout1sAgainst2sPages_timesOutInTime() throws Exception {
-    try (CaspioEmulator emulator = FaultKit.smallEmulator();
-        Connection c = FaultKit.connect(emulator.port(), "")) {
-      FaultKit.rows(c, "SELECT COUNT(*) FROM Orders"); // metadata loaded before the clock starts
+    try (CaspioEmulator emulator = EmulatorFixture.builder().startEmulator();
+        Connection c = EmulatorFixture.connect(emulator.port(), "")) {
+      Rows.of(c, "SELECT COUNT(*) FROM Orders"); // metadata loaded before the clock starts
       int threads = Thread.activeCount();
       emulator.faults().setLatency(Duration.ofSeconds(2));
       try (Statement s = c.createStatement()) {
@@ -115,23 +116,22 @@ class ControlIT {
         emulator.clearLog();
         long t0 = System.nanoTime();
         SQLException e =
-            assertThrows(
-                SQLException.class, () -> FaultKit.rows(s.executeQuery("SELECT * FROM Orders")));
+            assertThrows(SQLException.class, () -> Rows.of(s.executeQuery("SELECT * FROM Orders")));
         long ms = millisSince(t0);
         assertInstanceOf(SQLTimeoutException.class, e, e.toString());
         assertTrue(ms >= 900 && ms < 1100, "timed out after " + ms + " ms");
       }
       emulator.faults().setLatency(Duration.ZERO);
       Thread.sleep(2500); // let the emulator finish the abandoned reply
-      assertEquals(1, FaultKit.records(emulator), "no retry after the deadline");
+      assertEquals(1, EmulatorFixture.recordCount(emulator), "no retry after the deadline");
       NetworkFaultsIT.assertThreadsSettle(threads);
     }
   }
 
   @Test
   void r18_rowsInsertedAndDeletedBetweenPages_noUnchangedRowDuplicatedOrSkipped() throws Exception {
-    try (CaspioEmulator emulator = FaultKit.bigEmulator();
-        Connection c = FaultKit.connect(emulator.port(), "&prefetch=0");
+    try (CaspioEmulator emulator = EmulatorFixture.builder().big().startEmulator();
+        Connection c = EmulatorFixture.connect(emulator.port(), "&prefetch=0");
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT PK_ID FROM OrderItems")) {
       Set<Integer> seen = new HashSet<>();
@@ -149,7 +149,7 @@ class ControlIT {
           }
         }
       }
-      for (int id = 1; id <= FaultKit.BIG_ROWS; id++) {
+      for (int id = 1; id <= EmulatorFixture.BIG_ROWS; id++) {
         if (id != 7000 && id != 7001) {
           assertTrue(seen.contains(id), "row " + id + " was skipped");
         }
@@ -160,11 +160,11 @@ class ControlIT {
 
   @Test
   void r10_jdbcInsertWhoseReplyIsLost_isUnknownOutcomeAfterExactlyOnePost() throws Exception {
-    try (CaspioEmulator emulator = FaultKit.smallEmulator();
-        Connection c = FaultKit.connect(emulator.port(), "");
+    try (CaspioEmulator emulator = EmulatorFixture.builder().startEmulator();
+        Connection c = EmulatorFixture.connect(emulator.port(), "");
         Statement s = c.createStatement()) {
       long before = emulator.store().rowCount("OrderItems");
-      FaultKit.rows(c, "SELECT COUNT(*) FROM OrderItems");
+      Rows.of(c, "SELECT COUNT(*) FROM OrderItems");
       emulator.faults().dropNextAfterProcessing(1, ConnectionFault.CONNECTION_RESET, "/records");
       emulator.clearLog();
       long t0 = System.nanoTime();
@@ -189,8 +189,8 @@ class ControlIT {
   @Test
   void r10_connectionResetAfterInsertWasSent_isUnknownOutcomeAfterExactlyOnePost() {
     // The same case one layer down, on the REST client the driver's INSERT uses.
-    try (CaspioEmulator emulator = FaultKit.smallEmulator();
-        CaspioApi api = EmulatorCalcite.api(emulator)) {
+    try (CaspioEmulator emulator = EmulatorFixture.builder().startEmulator();
+        CaspioApi api = EmulatorFixture.api(emulator)) {
       long before = emulator.store().rowCount("OrderItems");
       emulator.faults().dropNextAfterProcessing(1, ConnectionFault.CONNECTION_RESET, "/records");
       emulator.clearLog();
@@ -220,9 +220,9 @@ class ControlIT {
 
   @Test
   void r21_tenThousandStatementsClosedEarlyOrFailing_leakNoConnectionsOrThreads() throws Exception {
-    try (CaspioEmulator emulator = FaultKit.smallEmulator();
-        Connection c = FaultKit.connect(emulator.port(), "&maxRetries=0")) {
-      FaultKit.rows(c, "SELECT * FROM Customers");
+    try (CaspioEmulator emulator = EmulatorFixture.builder().startEmulator();
+        Connection c = EmulatorFixture.connect(emulator.port(), "&maxRetries=0")) {
+      Rows.of(c, "SELECT * FROM Customers");
       java.util.List<String> threads = List.of();
       int sockets = 0;
       long t0 = System.nanoTime();
@@ -262,7 +262,7 @@ class ControlIT {
       assertTrue(now.size() <= threads.size() + 2, threads + " -> " + now);
       int after = openSockets();
       assertTrue(after <= sockets + 4, "sockets " + sockets + " -> " + after);
-      assertEquals(50, FaultKit.rows(c, "SELECT * FROM Customers").count(), "still usable");
+      assertEquals(50, Rows.of(c, "SELECT * FROM Customers").count(), "still usable");
     }
   }
 

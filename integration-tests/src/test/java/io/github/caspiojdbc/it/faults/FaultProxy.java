@@ -21,6 +21,10 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.caspiojdbc.emulator.CaspioEmulator;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Rows;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -56,6 +60,16 @@ final class FaultProxy implements AutoCloseable {
 
   int port() {
     return server.port();
+  }
+
+  /**
+   * A driver connection through the proxy whose metadata is loaded, so only record calls follow.
+   */
+  Connection warm(String extra) throws SQLException {
+    Connection c = EmulatorFixture.connect(port(), extra);
+    Rows.of(c, "SELECT COUNT(*) FROM OrderItems");
+    server.resetRequests();
+    return c;
   }
 
   /** The records request of keyset page {@code page} (1-based) of a full scan of {@code table}. */

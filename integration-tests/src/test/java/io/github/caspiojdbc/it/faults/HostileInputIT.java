@@ -6,7 +6,7 @@
 package io.github.caspiojdbc.it.faults;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static io.github.caspiojdbc.it.faults.FaultKit.millisSince;
+import static io.github.caspiojdbc.it.support.EmulatorFixture.millisSince;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,7 +21,8 @@ import io.github.caspiojdbc.emulator.store.FieldDef;
 import io.github.caspiojdbc.emulator.store.FieldType;
 import io.github.caspiojdbc.emulator.store.ObjectKind;
 import io.github.caspiojdbc.emulator.store.TableDef;
-import io.github.caspiojdbc.it.EmulatorCalcite;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Rows;
 import io.github.caspiojdbc.rest.CaspioApi;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -111,7 +112,7 @@ class HostileInputIT {
 
   @BeforeAll
   static void start() throws SQLException {
-    emulator = FaultKit.smallEmulator();
+    emulator = EmulatorFixture.builder().startEmulator();
     emulator
         .store()
         .createTable(
@@ -126,9 +127,9 @@ class HostileInputIT {
       emulator.store().insert(ObjectKind.TABLE, "Fuzz", row);
       n++;
     }
-    localApi = EmulatorCalcite.api(emulator);
-    local = EmulatorCalcite.connect(localApi, false);
-    driver = FaultKit.connect(emulator.port(), "");
+    localApi = EmulatorFixture.api(emulator);
+    local = EmulatorFixture.calcite(localApi, false);
+    driver = EmulatorFixture.connect(emulator.port(), "");
   }
 
   @AfterAll
@@ -173,7 +174,7 @@ class HostileInputIT {
       List<String> pushed = ids(driver, sql);
       assertTrue(millisSince(t0) < 5000);
       assertEquals(expected, pushed, sql);
-      List<LoggedCall> calls = FaultKit.recordCalls(emulator);
+      List<LoggedCall> calls = EmulatorFixture.recordCalls(emulator);
       assertEquals(1, calls.size(), "one request: " + sql);
       String where = calls.get(0).queryParam("q.where");
       if (where != null) {
@@ -200,7 +201,7 @@ class HostileInputIT {
       List<String> expected = ids(local, sql);
       emulator.clearLog();
       assertEquals(expected, ids(driver, sql), sql);
-      String where = FaultKit.recordCalls(emulator).get(0).queryParam("q.where");
+      String where = EmulatorFixture.recordCalls(emulator).get(0).queryParam("q.where");
       if (where != null) {
         assertFalse(where.contains("--"), "no comment from two minus signs: " + where);
         tokenize(where);
@@ -221,7 +222,7 @@ class HostileInputIT {
       names.append(i == 0 ? "" : ", ").append("'some customer name number ").append(i).append("'");
     }
     try (FaultProxy proxy = new FaultProxy(emulator);
-        Connection c = FaultKit.connect(proxy.port(), "")) {
+        Connection c = EmulatorFixture.connect(proxy.port(), "")) {
       String sql = "SELECT PK_ID FROM OrderItems WHERE PK_ID IN (" + in + ") ORDER BY PK_ID";
       assertEquals(expected, ids(c, sql));
       String byName =
@@ -259,8 +260,8 @@ class HostileInputIT {
               "{\"Result\":[{\"PK_ID\":1" + "7".repeat(2_000_000) + ",\"Name\":\"x\"}]}";
         };
     try (FaultProxy proxy = new FaultProxy(emulator);
-        Connection c = FaultKit.connect(proxy.port(), "&maxRetries=0")) {
-      FaultKit.rows(c, "SELECT COUNT(*) FROM Customers");
+        Connection c = EmulatorFixture.connect(proxy.port(), "&maxRetries=0")) {
+      Rows.of(c, "SELECT COUNT(*) FROM Customers");
       proxy.server.resetRequests();
       proxy.always(
           FaultProxy.page("Customers", 1),
@@ -271,8 +272,7 @@ class HostileInputIT {
       Runtime rt = Runtime.getRuntime();
       long t0 = System.nanoTime();
       SQLException e =
-          assertThrows(
-              SQLException.class, () -> FaultKit.rows(c, "SELECT PK_ID, Name FROM Customers"));
+          assertThrows(SQLException.class, () -> Rows.of(c, "SELECT PK_ID, Name FROM Customers"));
       assertTrue(millisSince(t0) < 20_000);
       assertEquals(1, proxy.records(), "one attempt with maxRetries=0");
       System.out.println("S7 " + h + " failed after " + millisSince(t0) + " ms: " + e);

@@ -8,6 +8,8 @@ package io.github.caspiojdbc.it.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.caspiojdbc.emulator.CaspioEmulator;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Rows;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -32,8 +34,8 @@ class LocaleIT {
 
   @BeforeAll
   static void start() throws SQLException {
-    emulator = FaultKit.bigEmulator();
-    c = FaultKit.connect(emulator.port(), "");
+    emulator = EmulatorFixture.builder().big().startEmulator();
+    c = EmulatorFixture.connect(emulator.port(), "");
   }
 
   @AfterAll
@@ -54,7 +56,7 @@ class LocaleIT {
           """)
   void r22_sameRowsInEveryLocaleAndTimeZone(String sql, int rows, String sha256)
       throws SQLException {
-    FaultKit.Rows r = FaultKit.rows(c, sql);
+    Rows r = Rows.of(c, sql);
     String where = Locale.getDefault() + " " + TimeZone.getDefault().getID();
     System.out.println("R22 " + where + " " + r + " " + sql);
     assertEquals(rows, r.count(), where + ": " + sql);

@@ -6,8 +6,8 @@
 package io.github.caspiojdbc.it.faults;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static io.github.caspiojdbc.it.faults.FaultKit.SCAN;
-import static io.github.caspiojdbc.it.faults.FaultKit.millisSince;
+import static io.github.caspiojdbc.it.support.EmulatorFixture.SCAN;
+import static io.github.caspiojdbc.it.support.EmulatorFixture.millisSince;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.github.caspiojdbc.emulator.CaspioEmulator;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Rows;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -45,16 +47,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class NetworkFaultsIT {
   private static CaspioEmulator emulator;
-  private static FaultKit.Rows clean;
+  private static Rows clean;
   private FaultProxy proxy;
 
   @BeforeAll
   static void start() throws SQLException {
-    emulator = FaultKit.bigEmulator();
-    try (Connection c = FaultKit.connect(emulator.port(), "")) {
-      clean = FaultKit.rows(c, SCAN);
+    emulator = EmulatorFixture.builder().big().startEmulator();
+    try (Connection c = EmulatorFixture.connect(emulator.port(), "")) {
+      clean = Rows.of(c, SCAN);
     }
-    assertEquals(FaultKit.BIG_ROWS, clean.count());
+    assertEquals(EmulatorFixture.BIG_ROWS, clean.count());
   }
 
   @AfterAll
@@ -70,14 +72,6 @@ class NetworkFaultsIT {
   @AfterEach
   void closeProxy() {
     proxy.close();
-  }
-
-  /** A connection through the proxy whose metadata is loaded, so only record calls follow. */
-  private Connection warm(String extra) throws SQLException {
-    Connection c = FaultKit.connect(proxy.port(), extra);
-    FaultKit.rows(c, "SELECT COUNT(*) FROM OrderItems");
-    proxy.server.resetRequests();
-    return c;
   }
 
   @Test
@@ -101,7 +95,8 @@ class NetworkFaultsIT {
             assertThrows(
                 SQLException.class,
                 () ->
-                    FaultKit.connect(full.getLocalPort(), "&connectTimeout=1000&maxRetries=0")
+                    EmulatorFixture.connect(
+                            full.getLocalPort(), "&connectTimeout=1000&maxRetries=0")
                         .close());
         long ms = millisSince(t0);
         assertEquals("08001", e.getSQLState(), e.toString());
@@ -121,7 +116,7 @@ class NetworkFaultsIT {
       SQLException e =
           assertThrows(
               SQLException.class,
-              () -> FaultKit.connect(silent.getLocalPort(), "&loginTimeout=1").close());
+              () -> EmulatorFixture.connect(silent.getLocalPort(), "&loginTimeout=1").close());
       long ms = millisSince(t0);
       assertEquals("08001", e.getSQLState(), e.toString());
       assertTrue(ms >= 900 && ms < 2500, "connect returned after " + ms + " ms");
@@ -138,7 +133,7 @@ class NetworkFaultsIT {
           new Thread(
               () -> {
                 try {
-                  FaultKit.connect(silent.getLocalPort(), "&loginTimeout=1").close();
+                  EmulatorFixture.connect(silent.getLocalPort(), "&loginTimeout=1").close();
                 } catch (SQLException expected) {
                   Thread.currentThread().setName("failed-" + expected.getSQLState());
                 }
@@ -171,11 +166,11 @@ class NetworkFaultsIT {
 
   @Test
   void r03_readStallOnce_isRetriedAndRowsAreIdentical() throws Exception {
-    try (Connection c = warm("&socketTimeout=500")) {
+    try (Connection c = proxy.warm("&socketTimeout=500")) {
       proxy.times(
           1, () -> FaultProxy.page("OrderItems", 3), proxied().withChunkedDribbleDelay(4, 2000));
       long t0 = System.nanoTime();
-      assertEquals(clean, FaultKit.rows(c, SCAN));
+      assertEquals(clean, Rows.of(c, SCAN));
       assertTrue(millisSince(t0) < 10_000);
       assertEquals(11, proxy.records());
     }
@@ -183,13 +178,12 @@ class NetworkFaultsIT {
 
   @Test
   void r03_readStallEveryTime_endsInTimeoutWithinTheStatementDeadline() throws Exception {
-    try (Connection c = warm("&socketTimeout=500")) {
+    try (Connection c = proxy.warm("&socketTimeout=500")) {
       proxy.always(FaultProxy.page("OrderItems", 3), proxied().withChunkedDribbleDelay(4, 2000));
       long t0 = System.nanoTime();
       try (Statement s = c.createStatement()) {
         s.setQueryTimeout(2);
-        SQLException e =
-            assertThrows(SQLException.class, () -> FaultKit.rows(s.executeQuery(SCAN)));
+        SQLException e = assertThrows(SQLException.class, () -> Rows.of(s.executeQuery(SCAN)));
         long ms = millisSince(t0);
         assertInstanceOf(SQLTimeoutException.class, e, e.toString());
         // Deadline plus one capped backoff step.
@@ -203,7 +197,7 @@ class NetworkFaultsIT {
           com.github.tomakehurst.wiremock.client.WireMock.any(
                   com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
               .willReturn(proxied()));
-      assertEquals(clean, FaultKit.rows(c, SCAN), "the connection is still usable");
+      assertEquals(clean, Rows.of(c, SCAN), "the connection is still usable");
     }
   }
 
@@ -216,13 +210,13 @@ class NetworkFaultsIT {
   @ParameterizedTest
   @EnumSource(Drop.class)
   void r04_dropOnPage3Of10_retriesTransparentlyWithIdenticalRows(Drop drop) throws Exception {
-    try (Connection c = warm("")) {
+    try (Connection c = proxy.warm("")) {
       proxy.times(
           1,
           () -> FaultProxy.page("OrderItems", 3),
           aResponse().withFault(Fault.valueOf(drop.name())));
       long t0 = System.nanoTime();
-      assertEquals(clean, FaultKit.rows(c, SCAN));
+      assertEquals(clean, Rows.of(c, SCAN));
       assertTrue(millisSince(t0) < 10_000);
       assertEquals(11, proxy.records(), "10 pages + 1 retry");
     }
@@ -248,9 +242,9 @@ class NetworkFaultsIT {
   @ParameterizedTest
   @EnumSource(Garbage.class)
   void r05_garbageOnceOnPage3_isRetriedWithIdenticalRows(Garbage g) throws Exception {
-    try (Connection c = warm("")) {
+    try (Connection c = proxy.warm("")) {
       proxy.times(1, () -> FaultProxy.page("OrderItems", 3), g.reply);
-      assertEquals(clean, FaultKit.rows(c, SCAN));
+      assertEquals(clean, Rows.of(c, SCAN));
       assertEquals(11, proxy.records());
     }
   }
@@ -259,7 +253,7 @@ class NetworkFaultsIT {
   @EnumSource(Garbage.class)
   void r05_garbageEveryTime_fails08S01AfterMaxAttemptsWithoutPartialSuccess(Garbage g)
       throws Exception {
-    try (Connection c = warm("&maxRetries=2");
+    try (Connection c = proxy.warm("&maxRetries=2");
         Statement s = c.createStatement()) {
       proxy.always(FaultProxy.page("OrderItems", 3), g.reply);
       long t0 = System.nanoTime();
@@ -319,11 +313,11 @@ class NetworkFaultsIT {
   @ParameterizedTest
   @EnumSource(NotData.class)
   void r06_replyThatIsNotData_isAClassifiedErrorNamingStatusAndCode(NotData n) throws Exception {
-    try (Connection c = warm("&maxRetries=2");
+    try (Connection c = proxy.warm("&maxRetries=2");
         Statement s = c.createStatement()) {
       proxy.always(FaultProxy.page("OrderItems", 1), n.reply);
       long t0 = System.nanoTime();
-      SQLException e = assertThrows(SQLException.class, () -> FaultKit.rows(s.executeQuery(SCAN)));
+      SQLException e = assertThrows(SQLException.class, () -> Rows.of(s.executeQuery(SCAN)));
       assertTrue(millisSince(t0) < 15_000);
       assertTrue(e.getMessage().contains(n.named), e.getMessage());
       if (n == NotData.CASPIO_ERROR_400) {
@@ -342,14 +336,14 @@ class NetworkFaultsIT {
   @Test
   void r19_idleConnectionClosedByServer_nextQueryRetriesTransparently() throws Exception {
     try (FaultProxy shortIdle = new FaultProxy(emulator, 300L);
-        Connection c = FaultKit.connect(shortIdle.port(), "")) {
-      FaultKit.Rows first = FaultKit.rows(c, "SELECT * FROM Customers");
+        Connection c = EmulatorFixture.connect(shortIdle.port(), "")) {
+      Rows first = Rows.of(c, "SELECT * FROM Customers");
       Thread.sleep(1000); // the server has closed the kept-alive connection by now
       emulator.clearLog();
       long t0 = System.nanoTime();
-      assertEquals(first, FaultKit.rows(c, "SELECT * FROM Customers"));
+      assertEquals(first, Rows.of(c, "SELECT * FROM Customers"));
       assertTrue(millisSince(t0) < 5000);
-      assertEquals(1, FaultKit.records(emulator), "one page served, no visible error");
+      assertEquals(1, EmulatorFixture.recordCount(emulator), "one page served, no visible error");
     }
   }
 
@@ -360,7 +354,8 @@ class NetworkFaultsIT {
       port = s.getLocalPort();
     }
     long t0 = System.nanoTime();
-    SQLException e = assertThrows(SQLException.class, () -> FaultKit.connect(port, "").close());
+    SQLException e =
+        assertThrows(SQLException.class, () -> EmulatorFixture.connect(port, "").close());
     assertEquals("08001", e.getSQLState(), e.toString());
     assertTrue(millisSince(t0) < 5000, "not retried for long: " + millisSince(t0) + " ms");
   }
@@ -373,7 +368,7 @@ class NetworkFaultsIT {
             SQLException.class,
             () ->
                 java.sql.DriverManager.getConnection(
-                        "jdbc:caspio://no-such-account.invalid", FaultKit.credentials())
+                        "jdbc:caspio://no-such-account.invalid", EmulatorFixture.credentials())
                     .close());
     assertEquals("08001", e.getSQLState(), e.toString());
     assertTrue(millisSince(t0) < 10_000, "not retried for long: " + millisSince(t0) + " ms");

@@ -7,7 +7,7 @@ package io.github.caspiojdbc.it.faults;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static io.github.caspiojdbc.it.faults.FaultKit.millisSince;
+import static io.github.caspiojdbc.it.support.EmulatorFixture.millisSince;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.caspiojdbc.emulator.CaspioEmulator;
 import io.github.caspiojdbc.emulator.PathKind;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Rows;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
@@ -96,14 +98,15 @@ class SecurityIT {
     }
     root.addHandler(capture);
     List<String> seen = new ArrayList<>();
-    try (CaspioEmulator emulator = FaultKit.smallEmulator();
+    try (CaspioEmulator emulator = EmulatorFixture.builder().startEmulator();
         FaultProxy proxy = new FaultProxy(emulator)) {
-      Properties p = FaultKit.credentials();
-      Driver driver = DriverManager.getDriver(FaultKit.url(proxy.port(), ""));
-      for (DriverPropertyInfo info : driver.getPropertyInfo(FaultKit.url(proxy.port(), ""), p)) {
+      Properties p = EmulatorFixture.credentials();
+      Driver driver = DriverManager.getDriver(EmulatorFixture.url(proxy.port(), ""));
+      for (DriverPropertyInfo info :
+          driver.getPropertyInfo(EmulatorFixture.url(proxy.port(), ""), p)) {
         seen.add(info.name + "=" + info.value + " " + info.description);
       }
-      try (Connection c = DriverManager.getConnection(FaultKit.url(proxy.port(), ""), p)) {
+      try (Connection c = DriverManager.getConnection(EmulatorFixture.url(proxy.port(), ""), p)) {
         seen.add(c.toString());
         seen.add(String.valueOf(c.getClientInfo()));
         seen.add(c.getMetaData().getURL() + " " + c.getMetaData().getUserName());
@@ -111,20 +114,18 @@ class SecurityIT {
           seen.add(s.toString());
           try (ResultSet rs = s.executeQuery("SELECT * FROM Customers")) {
             seen.add(rs.toString());
-            FaultKit.rows(rs);
+            Rows.of(rs);
           }
           emulator.expireAccessTokens(); // next call: 401, renewal
-          FaultKit.rows(c, "SELECT * FROM Orders");
+          Rows.of(c, "SELECT * FROM Orders");
           emulator.faults().failNext(10, 500, "/records");
           collect(
-              seen,
-              assertThrows(SQLException.class, () -> FaultKit.rows(c, "SELECT * FROM Products")));
+              seen, assertThrows(SQLException.class, () -> Rows.of(c, "SELECT * FROM Products")));
           emulator.faults().clear();
           emulator.faults().failNext(1, 401, "/records");
           emulator.faults().failNext(1, 401, "/records");
           collect(
-              seen,
-              assertThrows(SQLException.class, () -> FaultKit.rows(c, "SELECT * FROM Products")));
+              seen, assertThrows(SQLException.class, () -> Rows.of(c, "SELECT * FROM Products")));
           emulator.faults().clear();
           collect(
               seen,
@@ -137,13 +138,14 @@ class SecurityIT {
           collect(seen, w);
         }
       }
-      Properties bad = FaultKit.credentials();
+      Properties bad = EmulatorFixture.credentials();
       bad.setProperty("password", CaspioEmulator.DEFAULT_CLIENT_SECRET + "-wrong");
       collect(
           seen,
           assertThrows(
               SQLException.class,
-              () -> DriverManager.getConnection(FaultKit.url(proxy.port(), ""), bad).close()));
+              () ->
+                  DriverManager.getConnection(EmulatorFixture.url(proxy.port(), ""), bad).close()));
 
       Set<String> secrets = new HashSet<>();
       secrets.add(CaspioEmulator.DEFAULT_CLIENT_SECRET);
@@ -212,7 +214,8 @@ class SecurityIT {
           List.of("&socketFactory=com.example.Evil", "&loggerFile=/tmp/caspio-evil.log")) {
         SQLException e =
             assertThrows(
-                SQLException.class, () -> FaultKit.connect(account.getLocalPort(), extra).close());
+                SQLException.class,
+                () -> EmulatorFixture.connect(account.getLocalPort(), extra).close());
         assertEquals("08001", e.getSQLState(), e.toString());
       }
       assertNoConnection(account);
@@ -228,7 +231,7 @@ class SecurityIT {
           assertThrows(
               SQLException.class,
               () ->
-                  FaultKit.connect(
+                  EmulatorFixture.connect(
                           account.getLocalPort(), "&tokenUrl=http://token.example.com/oauth/token")
                       .close());
       assertTrue(millisSince(t0) < 1000);
@@ -245,7 +248,8 @@ class SecurityIT {
             SQLException.class,
             () ->
                 DriverManager.getConnection(
-                        "jdbc:caspio://c0abc123.caspio.com?useHttps=false", FaultKit.credentials())
+                        "jdbc:caspio://c0abc123.caspio.com?useHttps=false",
+                        EmulatorFixture.credentials())
                     .close());
     assertTrue(millisSince(t0) < 1000);
     assertTrue(e.getMessage().contains("useHttps"), e.getMessage());
@@ -254,14 +258,15 @@ class SecurityIT {
   @Test
   void s03_untrustedCertificate_isRefusedBeforeCredentialsAreSent() {
     try (CaspioEmulator emulator =
-        CaspioEmulator.builder().sampleData(7, 200).httpsPort(0).build().start()) {
+        EmulatorFixture.builder().emulator(b -> b.httpsPort(0)).startEmulator()) {
       long t0 = System.nanoTime();
       SQLException e =
           assertThrows(
               SQLException.class,
               () ->
                   DriverManager.getConnection(
-                          "jdbc:caspio://127.0.0.1:" + emulator.httpsPort(), FaultKit.credentials())
+                          "jdbc:caspio://127.0.0.1:" + emulator.httpsPort(),
+                          EmulatorFixture.credentials())
                       .close());
       assertEquals("08001", e.getSQLState(), e.toString());
       assertTrue(millisSince(t0) < 3000, "handshake failures are final");
@@ -271,11 +276,11 @@ class SecurityIT {
 
   @Test
   void s04_crossHostRedirectOfAPage_isRefusedAndTheTokenNeverLeavesTheHost() throws Exception {
-    try (CaspioEmulator emulator = FaultKit.smallEmulator();
+    try (CaspioEmulator emulator = EmulatorFixture.builder().startEmulator();
         FaultProxy proxy = new FaultProxy(emulator);
         ServerSocket other = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
-        Connection c = FaultKit.connect(proxy.port(), "")) {
-      FaultKit.rows(c, "SELECT COUNT(*) FROM Customers");
+        Connection c = EmulatorFixture.connect(proxy.port(), "")) {
+      Rows.of(c, "SELECT COUNT(*) FROM Customers");
       proxy.server.resetRequests();
       proxy.always(
           FaultProxy.page("Customers", 1),
@@ -284,7 +289,7 @@ class SecurityIT {
               .withHeader(
                   "Location", "http://localhost:" + other.getLocalPort() + "/steal/records"));
       SQLException e =
-          assertThrows(SQLException.class, () -> FaultKit.rows(c, "SELECT * FROM Customers"));
+          assertThrows(SQLException.class, () -> Rows.of(c, "SELECT * FROM Customers"));
       assertTrue(e.getMessage().contains("redirect"), e.getMessage());
       assertEquals(1, proxy.records(), "a redirect is final");
       assertNoConnection(other);
@@ -293,7 +298,7 @@ class SecurityIT {
 
   @Test
   void s04_crossHostRedirectOfTheTokenRequest_isRefusedBeforeCredentialsAreSent() throws Exception {
-    try (CaspioEmulator emulator = FaultKit.smallEmulator();
+    try (CaspioEmulator emulator = EmulatorFixture.builder().startEmulator();
         FaultProxy proxy = new FaultProxy(emulator);
         ServerSocket other = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
       proxy.always(
@@ -302,7 +307,7 @@ class SecurityIT {
               .withStatus(307)
               .withHeader("Location", "http://localhost:" + other.getLocalPort() + "/oauth/token"));
       SQLException e =
-          assertThrows(SQLException.class, () -> FaultKit.connect(proxy.port(), "").close());
+          assertThrows(SQLException.class, () -> EmulatorFixture.connect(proxy.port(), "").close());
       assertEquals(1, proxy.tokens(), e.toString());
       assertNoConnection(other);
     }

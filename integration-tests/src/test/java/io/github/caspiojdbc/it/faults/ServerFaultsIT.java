@@ -6,8 +6,8 @@
 package io.github.caspiojdbc.it.faults;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static io.github.caspiojdbc.it.faults.FaultKit.SCAN;
-import static io.github.caspiojdbc.it.faults.FaultKit.millisSince;
+import static io.github.caspiojdbc.it.support.EmulatorFixture.SCAN;
+import static io.github.caspiojdbc.it.support.EmulatorFixture.millisSince;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -16,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.github.caspiojdbc.emulator.CaspioEmulator;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Rows;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -47,14 +49,14 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ServerFaultsIT {
   private static CaspioEmulator emulator;
-  private static FaultKit.Rows clean;
+  private static Rows clean;
   private FaultProxy proxy;
 
   @BeforeAll
   static void start() throws SQLException {
-    emulator = FaultKit.bigEmulator();
-    try (Connection c = FaultKit.connect(emulator.port(), "")) {
-      clean = FaultKit.rows(c, SCAN);
+    emulator = EmulatorFixture.builder().big().startEmulator();
+    try (Connection c = EmulatorFixture.connect(emulator.port(), "")) {
+      clean = Rows.of(c, SCAN);
     }
   }
 
@@ -73,13 +75,6 @@ class ServerFaultsIT {
     proxy.close();
   }
 
-  private Connection warm(String extra) throws SQLException {
-    Connection c = FaultKit.connect(proxy.port(), extra);
-    FaultKit.rows(c, "SELECT COUNT(*) FROM OrderItems");
-    proxy.server.resetRequests();
-    return c;
-  }
-
   private static ResponseDefinitionBuilder caspioError(int status, String code, String id) {
     return aResponse()
         .withStatus(status)
@@ -96,13 +91,13 @@ class ServerFaultsIT {
   @Test
   void r07_503ThreeTimesThen200_succeedsAfterExactlyFourCallsHonouringRetryAfter()
       throws Exception {
-    try (Connection c = warm("")) {
+    try (Connection c = proxy.warm("")) {
       proxy.times(
           3,
           () -> FaultProxy.page("OrderItems", 4),
           caspioError(503, "ServiceUnavailable", "r7").withHeader("Retry-After", "1"));
       long t0 = System.nanoTime();
-      assertEquals(clean, FaultKit.rows(c, SCAN));
+      assertEquals(clean, Rows.of(c, SCAN));
       long ms = millisSince(t0);
       assertEquals(4, proxy.pageAttempts(4));
       assertEquals(13, proxy.records(), "10 pages + 3 retries");
@@ -113,13 +108,13 @@ class ServerFaultsIT {
 
   @Test
   void r08_429WithRetryAfterSeconds_waitsThenSucceeds() throws Exception {
-    try (Connection c = warm("")) {
+    try (Connection c = proxy.warm("")) {
       proxy.times(
           1,
           () -> FaultProxy.page("OrderItems", 2),
           caspioError(429, "TooManyRequests", "r8a").withHeader("Retry-After", "2"));
       long t0 = System.nanoTime();
-      assertEquals(clean, FaultKit.rows(c, SCAN));
+      assertEquals(clean, Rows.of(c, SCAN));
       long ms = millisSince(t0);
       assertEquals(11, proxy.records());
       assertTrue(ms >= 2000 && ms < 8000, ms + " ms");
@@ -128,7 +123,7 @@ class ServerFaultsIT {
 
   @Test
   void r08_429WithRetryAfterHttpDate_waitsUntilThenSucceeds() throws Exception {
-    try (Connection c = warm("")) {
+    try (Connection c = proxy.warm("")) {
       String date =
           DateTimeFormatter.RFC_1123_DATE_TIME.format(
               ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(3));
@@ -137,7 +132,7 @@ class ServerFaultsIT {
           () -> FaultProxy.page("OrderItems", 2),
           caspioError(429, "TooManyRequests", "r8b").withHeader("Retry-After", date));
       long t0 = System.nanoTime();
-      assertEquals(clean, FaultKit.rows(c, SCAN));
+      assertEquals(clean, Rows.of(c, SCAN));
       long ms = millisSince(t0);
       assertEquals(11, proxy.records());
       // The date has whole seconds, so the wait is between 2 and 3 seconds.
@@ -147,11 +142,11 @@ class ServerFaultsIT {
 
   @Test
   void r08_429WithoutRetryAfter_usesComputedBackoffThenSucceeds() throws Exception {
-    try (Connection c = warm("")) {
+    try (Connection c = proxy.warm("")) {
       proxy.times(
           1, () -> FaultProxy.page("OrderItems", 2), caspioError(429, "TooManyRequests", "r8c"));
       long t0 = System.nanoTime();
-      assertEquals(clean, FaultKit.rows(c, SCAN));
+      assertEquals(clean, Rows.of(c, SCAN));
       assertTrue(millisSince(t0) < 6000);
       assertEquals(11, proxy.records());
     }
@@ -159,7 +154,7 @@ class ServerFaultsIT {
 
   @Test
   void r08_caspioRateLimit400ArrayBody_isWaitedAndRetried() throws Exception {
-    try (Connection c = warm("")) {
+    try (Connection c = proxy.warm("")) {
       proxy.times(
           1,
           () -> FaultProxy.page("OrderItems", 2),
@@ -170,7 +165,7 @@ class ServerFaultsIT {
                   "[{\"message\":\"You have exceeded your API call rate limits.\","
                       + "\"name\":\"api-calls-rate\"}]"));
       long t0 = System.nanoTime();
-      assertEquals(clean, FaultKit.rows(c, SCAN));
+      assertEquals(clean, Rows.of(c, SCAN));
       assertTrue(millisSince(t0) < 6000);
       assertEquals(11, proxy.records());
     }
@@ -178,11 +173,11 @@ class ServerFaultsIT {
 
   @Test
   void r09_persistent500_stopsAfterMaxAttemptsNamingStatusCodeAndRequestId() throws Exception {
-    try (Connection c = warm("&maxRetries=3");
+    try (Connection c = proxy.warm("&maxRetries=3");
         Statement s = c.createStatement()) {
       proxy.always(FaultProxy.page("OrderItems", 2), caspioError(500, "InternalError", "r9-id"));
       long t0 = System.nanoTime();
-      SQLException e = assertThrows(SQLException.class, () -> FaultKit.rows(s.executeQuery(SCAN)));
+      SQLException e = assertThrows(SQLException.class, () -> Rows.of(s.executeQuery(SCAN)));
       long ms = millisSince(t0);
       assertEquals(4, proxy.pageAttempts(2), "1 + maxRetries");
       proxy.assertAttempts(2, 4);
@@ -197,12 +192,12 @@ class ServerFaultsIT {
 
   @Test
   void r09_persistent500_stopsAtTheStatementDeadline() throws Exception {
-    try (Connection c = warm("&maxRetries=10");
+    try (Connection c = proxy.warm("&maxRetries=10");
         Statement s = c.createStatement()) {
       proxy.always(FaultProxy.page("OrderItems", 2), caspioError(500, "InternalError", "r9b"));
       s.setQueryTimeout(2);
       long t0 = System.nanoTime();
-      SQLException e = assertThrows(SQLException.class, () -> FaultKit.rows(s.executeQuery(SCAN)));
+      SQLException e = assertThrows(SQLException.class, () -> Rows.of(s.executeQuery(SCAN)));
       long ms = millisSince(t0);
       assertInstanceOf(SQLTimeoutException.class, e, e.toString());
       assertTrue(ms < 3000, ms + " ms");
@@ -212,22 +207,22 @@ class ServerFaultsIT {
 
   @Test
   void r11_401OnPage7Of20_renewsTheTokenOnceAndRowsAreIdentical() throws Exception {
-    try (CaspioEmulator twenty = CaspioEmulator.builder().sampleData(7, 20_000).build().start()) {
-      FaultKit.Rows clean20;
-      try (Connection c = FaultKit.connect(twenty.port(), "")) {
-        clean20 = FaultKit.rows(c, SCAN);
+    try (CaspioEmulator twenty = EmulatorFixture.builder().sampleData(7, 20_000).startEmulator()) {
+      Rows clean20;
+      try (Connection c = EmulatorFixture.connect(twenty.port(), "")) {
+        clean20 = Rows.of(c, SCAN);
       }
       assertEquals(20_000, clean20.count());
       try (FaultProxy p20 = new FaultProxy(twenty);
-          Connection c = FaultKit.connect(p20.port(), "")) {
-        FaultKit.rows(c, "SELECT COUNT(*) FROM OrderItems");
+          Connection c = EmulatorFixture.connect(p20.port(), "")) {
+        Rows.of(c, "SELECT COUNT(*) FROM OrderItems");
         p20.server.resetRequests();
         p20.times(
             1,
             () -> FaultProxy.page("OrderItems", 7),
             caspioError(401, "Unauthorized", "r11").withHeader("WWW-Authenticate", "Bearer"));
         long t0 = System.nanoTime();
-        assertEquals(clean20, FaultKit.rows(c, SCAN));
+        assertEquals(clean20, Rows.of(c, SCAN));
         assertTrue(millisSince(t0) < 10_000);
         assertEquals(1, p20.tokens(), "one token request");
         assertEquals(2, p20.pageAttempts(7));
@@ -238,13 +233,13 @@ class ServerFaultsIT {
 
   @Test
   void r12_401AgainAfterAFreshToken_fails28000WithoutLooping() throws Exception {
-    try (Connection c = warm("");
+    try (Connection c = proxy.warm("");
         Statement s = c.createStatement()) {
       proxy.always(
           FaultProxy.page("OrderItems", 7),
           caspioError(401, "Unauthorized", "r12").withHeader("WWW-Authenticate", "Bearer"));
       long t0 = System.nanoTime();
-      SQLException e = assertThrows(SQLException.class, () -> FaultKit.rows(s.executeQuery(SCAN)));
+      SQLException e = assertThrows(SQLException.class, () -> Rows.of(s.executeQuery(SCAN)));
       assertTrue(millisSince(t0) < 5000);
       assertInstanceOf(SQLInvalidAuthorizationSpecException.class, e, e.toString());
       assertEquals("28000", e.getSQLState());
@@ -255,19 +250,19 @@ class ServerFaultsIT {
 
   @Test
   void pageSizeProperty_500_scansTenThousandRowsInTwentyPages() throws Exception {
-    try (Connection c = warm("&pageSize=500")) {
-      assertEquals(clean, FaultKit.rows(c, SCAN));
+    try (Connection c = proxy.warm("&pageSize=500")) {
+      assertEquals(clean, Rows.of(c, SCAN));
       assertEquals(20, proxy.records());
     }
   }
 
   @Test
   void r12_genuineBadQuery400_isNotRetriedAndDoesNotRenewTheToken() throws Exception {
-    try (Connection c = warm("");
+    try (Connection c = proxy.warm("");
         Statement s = c.createStatement()) {
       proxy.always(
           FaultProxy.page("OrderItems", 2), caspioError(400, "IncorrectQueryParameter", "r12b"));
-      SQLException e = assertThrows(SQLException.class, () -> FaultKit.rows(s.executeQuery(SCAN)));
+      SQLException e = assertThrows(SQLException.class, () -> Rows.of(s.executeQuery(SCAN)));
       assertTrue(e.getMessage().contains("IncorrectQueryParameter"), e.getMessage());
       assertEquals(1, proxy.pageAttempts(2));
       assertEquals(0, proxy.tokens());
@@ -285,8 +280,8 @@ class ServerFaultsIT {
             pool.submit(
                 () -> {
                   go.await();
-                  try (Connection c = FaultKit.connect(proxy.port(), "")) {
-                    return FaultKit.rows(c, "SELECT * FROM Customers").count();
+                  try (Connection c = EmulatorFixture.connect(proxy.port(), "")) {
+                    return Rows.of(c, "SELECT * FROM Customers").count();
                   }
                 }));
       }
@@ -309,7 +304,7 @@ class ServerFaultsIT {
         () -> com.github.tomakehurst.wiremock.client.WireMock.post("/oauth/token"),
         aResponse().withStatus(503));
     long t0 = System.nanoTime();
-    try (Connection c = FaultKit.connect(proxy.port(), "")) {
+    try (Connection c = EmulatorFixture.connect(proxy.port(), "")) {
       assertTrue(c.isValid(5));
     }
     assertTrue(millisSince(t0) < 8000);
@@ -318,13 +313,13 @@ class ServerFaultsIT {
 
   @Test
   void r15_invalidClient_fails28000FastWithoutTheSecret() {
-    Properties p = FaultKit.credentials();
+    Properties p = EmulatorFixture.credentials();
     p.setProperty("password", "wrong-secret-value-123");
     long t0 = System.nanoTime();
     SQLException e =
         assertThrows(
             SQLException.class,
-            () -> DriverManager.getConnection(FaultKit.url(proxy.port(), ""), p).close());
+            () -> DriverManager.getConnection(EmulatorFixture.url(proxy.port(), ""), p).close());
     assertTrue(millisSince(t0) < 3000);
     assertEquals("28000", e.getSQLState(), e.toString());
     assertEquals(1, proxy.tokens(), "credential errors are not retried");

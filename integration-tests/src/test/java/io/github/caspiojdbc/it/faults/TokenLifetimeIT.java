@@ -5,12 +5,14 @@
  */
 package io.github.caspiojdbc.it.faults;
 
-import static io.github.caspiojdbc.it.faults.FaultKit.millisSince;
+import static io.github.caspiojdbc.it.support.EmulatorFixture.millisSince;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.emulator.CaspioEmulator;
 import io.github.caspiojdbc.emulator.PathKind;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Rows;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -30,18 +32,16 @@ class TokenLifetimeIT {
   @Test
   void r14_tokenInTheRefreshMargin_isRenewedOnceWithoutBlockingOtherCallers() throws Exception {
     try (CaspioEmulator emulator =
-        CaspioEmulator.builder()
-            .sampleData(7, 200)
-            .accessTokenLifetime(Duration.ofSeconds(10))
-            .build()
-            .start()) {
+        EmulatorFixture.builder()
+            .emulator(b -> b.accessTokenLifetime(Duration.ofSeconds(10)))
+            .startEmulator()) {
       long t0 = System.nanoTime();
-      Connection c = FaultKit.connect(emulator.port(), "");
-      Connection other = FaultKit.connect(emulator.port(), "");
+      Connection c = EmulatorFixture.connect(emulator.port(), "");
+      Connection other = EmulatorFixture.connect(emulator.port(), "");
       long connected = System.nanoTime();
       assertTrue(connected - t0 < TimeUnit.MILLISECONDS.toNanos(2400), "connect was too slow");
-      FaultKit.rows(c, "SELECT COUNT(*) FROM Customers");
-      FaultKit.rows(other, "SELECT COUNT(*) FROM Orders");
+      Rows.of(c, "SELECT COUNT(*) FROM Customers");
+      Rows.of(other, "SELECT COUNT(*) FROM Orders");
       assertEquals(1, emulator.log().tokenRequests());
       // Stale from obtained + 5 s, which lies between t0 + 5 s and connected + 5 s.
       Thread.sleep(
@@ -56,7 +56,7 @@ class TokenLifetimeIT {
               () -> {
                 long r0 = System.nanoTime();
                 try {
-                  FaultKit.rows(c, "SELECT * FROM Customers");
+                  Rows.of(c, "SELECT * FROM Customers");
                   renewerMs[0] = millisSince(r0);
                 } catch (java.sql.SQLException e) {
                   renewerMs[0] = -2;
@@ -65,7 +65,7 @@ class TokenLifetimeIT {
       renewer.start();
       Thread.sleep(400); // the renewer has found the token stale and is waiting for the endpoint
       long q0 = System.nanoTime();
-      assertEquals(60, FaultKit.rows(other, "SELECT * FROM Orders").count());
+      assertEquals(60, Rows.of(other, "SELECT * FROM Orders").count());
       long ms = millisSince(q0);
       assertTrue(ms < 1200, "another caller waited " + ms + " ms for the renewal");
       renewer.join(10_000);

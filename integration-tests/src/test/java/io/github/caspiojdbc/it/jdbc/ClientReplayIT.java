@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.caspiojdbc.emulator.CaspioEmulator;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.sql.Connection;
@@ -52,11 +53,11 @@ import org.junit.jupiter.api.Test;
  * HikariCP (shared/jdbc-clients.md, section 4) and checks the shapes those clients rely on.
  */
 class ClientReplayIT {
-  private static DriverFixture fixture;
+  private static EmulatorFixture fixture;
 
   @BeforeAll
   static void start() {
-    fixture = new DriverFixture();
+    fixture = new EmulatorFixture();
   }
 
   @AfterAll
@@ -77,7 +78,7 @@ class ClientReplayIT {
                 .getDeclaredConstructor()
                 .newInstance();
     assertTrue(d.acceptsURL(fixture.url()));
-    Properties props = DriverFixture.credentials();
+    Properties props = EmulatorFixture.credentials();
     Connection c = d.connect(fixture.url(), props);
     assertNotNull(c);
     c.setReadOnly(true);
@@ -262,8 +263,8 @@ class ClientReplayIT {
   void dbeaver_sqlEditor_cancelDuringSlowScan() throws Exception {
     ExecutorService pool = Executors.newSingleThreadExecutor();
     // Five pages fetched one at a time, each slow: the scan cannot end before cancel() is called.
-    try (DriverFixture big =
-            new DriverFixture(CaspioEmulator.builder().sampleData(5, 5000).build().start());
+    try (EmulatorFixture big =
+            new EmulatorFixture(CaspioEmulator.builder().sampleData(5, 5000).build().start());
         Connection c = big.connect("&prefetch=0")) {
       Statement slow = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
       big.emulator.faults().setLatency(Duration.ofMillis(500));
@@ -303,7 +304,7 @@ class ClientReplayIT {
   @Test
   void sqlline_session_dbinfoAndCommands() throws Exception {
     Driver d = DriverManager.getDriver(fixture.url());
-    try (Connection c = d.connect(fixture.url(), DriverFixture.credentials())) {
+    try (Connection c = d.connect(fixture.url(), EmulatorFixture.credentials())) {
       DatabaseMetaData md = c.getMetaData();
       assertNotNull(md.getDatabaseProductName());
       assertNotNull(md.getDriverVersion());
@@ -364,7 +365,7 @@ class ClientReplayIT {
       Callable<Integer> crawl =
           () -> {
             int columns = 0;
-            try (Connection c = d.connect(fixture.url(), DriverFixture.credentials())) {
+            try (Connection c = d.connect(fixture.url(), EmulatorFixture.credentials())) {
               DatabaseMetaData md = c.getMetaData();
               md.getIdentifierQuoteString();
               md.getSQLKeywords();
@@ -458,7 +459,7 @@ class ClientReplayIT {
 
   @Test
   void spark_jdbcSource_probeAndPartitionedScans() throws Exception {
-    Properties props = DriverFixture.credentials();
+    Properties props = EmulatorFixture.credentials();
     props.setProperty("url", fixture.url());
     props.setProperty("dbtable", "Orders");
     props.setProperty("partitionColumn", "Order_Date");

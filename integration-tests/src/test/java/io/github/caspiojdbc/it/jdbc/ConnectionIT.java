@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.emulator.CaspioEmulator;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,11 +27,11 @@ import org.junit.jupiter.api.Test;
 
 /** Connection-level behaviour: transactions that do not exist, validity checks, timeouts. */
 class ConnectionIT {
-  private static DriverFixture fixture;
+  private static EmulatorFixture fixture;
 
   @BeforeAll
   static void start() {
-    fixture = new DriverFixture();
+    fixture = new EmulatorFixture();
   }
 
   @AfterAll
@@ -126,7 +127,7 @@ class ConnectionIT {
   @Test
   void isValid_liveThenStoppedServer() throws Exception {
     CaspioEmulator own = CaspioEmulator.builder().sampleData(3, 100).build().start();
-    DriverFixture f = new DriverFixture(own);
+    EmulatorFixture f = new EmulatorFixture(own);
     Connection c = f.connect();
     try {
       assertTrue(c.isValid(5));

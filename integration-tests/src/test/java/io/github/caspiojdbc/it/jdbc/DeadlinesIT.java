@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.caspiojdbc.it.support.EmulatorFixture;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -31,11 +32,11 @@ import org.junit.jupiter.api.Test;
  * generous liveness bounds, far below what the operation took without them.
  */
 class DeadlinesIT {
-  private static DriverFixture fixture;
+  private static EmulatorFixture fixture;
 
   @BeforeAll
   static void start() {
-    fixture = new DriverFixture();
+    fixture = new EmulatorFixture();
   }
 
   @AfterAll
@@ -109,7 +110,7 @@ class DeadlinesIT {
               () ->
                   DriverManager.getConnection(
                           "jdbc:caspio://127.0.0.1:" + silent.getLocalPort() + "?useHttps=false",
-                          DriverFixture.credentials())
+                          EmulatorFixture.credentials())
                       .close());
       long ms = (System.nanoTime() - t0) / 1_000_000;
       assertEquals("08001", e.getSQLState(), () -> chain(e));

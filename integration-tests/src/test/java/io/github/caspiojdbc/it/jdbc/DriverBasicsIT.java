@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.caspiojdbc.it.support.EmulatorFixture;
 import io.github.caspiojdbc.jdbc.CaspioDriver;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -24,11 +25,11 @@ import org.junit.jupiter.api.Test;
 
 /** The driver through {@link DriverManager}: registration, connect, a first query. */
 class DriverBasicsIT {
-  private static DriverFixture fixture;
+  private static EmulatorFixture fixture;
 
   @BeforeAll
   static void start() {
-    fixture = new DriverFixture();
+    fixture = new EmulatorFixture();
   }
 
   @AfterAll
@@ -43,7 +44,7 @@ class DriverBasicsIT {
     assertTrue(d.acceptsURL("jdbc:caspio://x.caspio.com"));
     assertFalse(d.acceptsURL("jdbc:calcite:"));
     assertFalse(d.acceptsURL("jdbc:caspio-calcite:"));
-    assertNull(d.connect("jdbc:h2:mem:x", DriverFixture.credentials()));
+    assertNull(d.connect("jdbc:h2:mem:x", EmulatorFixture.credentials()));
   }
 
   @Test

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.emulator.CaspioEmulator;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -36,11 +37,11 @@ import org.junit.jupiter.api.Test;
 
 /** Every failure is an SQLException with the right subclass and SQLState, free of secrets. */
 class ErrorsIT {
-  private static DriverFixture fixture;
+  private static EmulatorFixture fixture;
 
   @BeforeAll
   static void start() {
-    fixture = new DriverFixture();
+    fixture = new EmulatorFixture();
   }
 
   @AfterAll
@@ -80,7 +81,7 @@ class ErrorsIT {
             () ->
                 DriverManager.getConnection(
                     "jdbc:caspio://127.0.0.1:" + port + "?useHttps=false&maxRetries=0",
-                    DriverFixture.credentials()));
+                    EmulatorFixture.credentials()));
     assertInstanceOf(SQLNonTransientConnectionException.class, e);
     assertEquals("08001", e.getSQLState());
   }
@@ -159,8 +160,8 @@ class ErrorsIT {
   void cancel_fromOtherThread_57014() throws Exception {
     ExecutorService pool = Executors.newSingleThreadExecutor();
     // Five pages fetched one at a time, each slow: the scan cannot end before cancel() is called.
-    try (DriverFixture big =
-            new DriverFixture(CaspioEmulator.builder().sampleData(5, 5000).build().start());
+    try (EmulatorFixture big =
+            new EmulatorFixture(CaspioEmulator.builder().sampleData(5, 5000).build().start());
         Connection c = big.connect("&prefetch=0");
         Statement s = c.createStatement()) {
       big.emulator.faults().setLatency(Duration.ofMillis(700));
@@ -192,8 +193,8 @@ class ErrorsIT {
 
   @Test
   void next_serverFailsMidScan_sqlExceptionWithState() throws Exception {
-    try (DriverFixture big =
-            new DriverFixture(CaspioEmulator.builder().sampleData(5, 5000).build().start());
+    try (EmulatorFixture big =
+            new EmulatorFixture(CaspioEmulator.builder().sampleData(5, 5000).build().start());
         Connection c = big.connect("&prefetch=0&maxRetries=0");
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT * FROM OrderItems")) {

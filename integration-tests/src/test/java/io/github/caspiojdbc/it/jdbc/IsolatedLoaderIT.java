@@ -9,15 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
 import java.lang.reflect.Method;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,11 +26,11 @@ import org.junit.jupiter.api.Test;
  * the thread's context class loader left pointing elsewhere (at another copy of Calcite).
  */
 class IsolatedLoaderIT {
-  private static DriverFixture fixture;
+  private static EmulatorFixture fixture;
 
   @BeforeAll
   static void start() {
-    fixture = new DriverFixture();
+    fixture = new EmulatorFixture();
   }
 
   @AfterAll
@@ -40,21 +38,13 @@ class IsolatedLoaderIT {
     fixture.close();
   }
 
-  private static URLClassLoader isolated() throws Exception {
-    List<URL> urls = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      urls.add(new File(entry).toURI().toURL());
-    }
-    return new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
-  }
-
   @Test
   void isolatedDriver_queries_andLeavesNoCalciteDriverRegistered() throws Exception {
-    try (URLClassLoader loader = isolated()) {
+    try (URLClassLoader loader = EmulatorFixture.isolatedLoader()) {
       Class<?> driverClass = Class.forName("io.github.caspiojdbc.jdbc.CaspioDriver", true, loader);
       assertNotSame(io.github.caspiojdbc.jdbc.CaspioDriver.class, driverClass);
       Driver d = (Driver) driverClass.getDeclaredConstructor().newInstance();
-      try (Connection c = d.connect(fixture.url(), DriverFixture.credentials());
+      try (Connection c = d.connect(fixture.url(), EmulatorFixture.credentials());
           Statement s = c.createStatement();
           ResultSet rs =
               s.executeQuery(

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.caspiojdbc.it.support.EmulatorFixture;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.sql.Connection;
@@ -32,13 +33,13 @@ import org.junit.jupiter.api.Test;
 
 /** DatabaseMetaData: exact result-set shapes and honest scalar answers. */
 class MetadataIT {
-  private static DriverFixture fixture;
+  private static EmulatorFixture fixture;
   private static Connection conn;
   private static DatabaseMetaData md;
 
   @BeforeAll
   static void start() throws SQLException {
-    fixture = new DriverFixture();
+    fixture = new EmulatorFixture();
     conn = fixture.connect();
     md = conn.getMetaData();
   }

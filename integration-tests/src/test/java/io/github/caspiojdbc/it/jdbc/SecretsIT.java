@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.caspiojdbc.emulator.CaspioEmulator;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -45,7 +46,7 @@ import org.junit.jupiter.api.Test;
  * fails in several ways.
  */
 class SecretsIT {
-  private static DriverFixture fixture;
+  private static EmulatorFixture fixture;
   private static final List<LogRecord> RECORDS = new ArrayList<>();
   private static final Handler CAPTURE =
       new Handler() {
@@ -72,7 +73,7 @@ class SecretsIT {
     Logger.getLogger("io.github.caspiojdbc").setLevel(Level.ALL);
     CAPTURE.setLevel(Level.ALL);
     root.addHandler(CAPTURE);
-    fixture = new DriverFixture();
+    fixture = new EmulatorFixture();
   }
 
   @AfterAll
@@ -140,7 +141,7 @@ class SecretsIT {
       seen.add(c.toString());
     }
 
-    Properties wrong = DriverFixture.credentials();
+    Properties wrong = EmulatorFixture.credentials();
     wrong.setProperty("password", CaspioEmulator.DEFAULT_CLIENT_SECRET + "-not");
     seen.add(
         describe(
@@ -157,7 +158,7 @@ class SecretsIT {
                         new Properties()))));
 
     Driver d = DriverManager.getDriver(fixture.url());
-    Properties info = DriverFixture.credentials();
+    Properties info = EmulatorFixture.credentials();
     info.setProperty("accessToken", token);
     for (DriverPropertyInfo p : d.getPropertyInfo(fixture.url(), info)) {
       seen.add(p.name + "=" + p.value + " " + p.description);

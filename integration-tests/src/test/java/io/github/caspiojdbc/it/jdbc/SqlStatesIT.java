@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.caspiojdbc.it.support.EmulatorFixture;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,11 +32,11 @@ class SqlStatesIT {
   private static final Pattern INTERNAL =
       Pattern.compile("org\\.apache|io\\.github\\.caspiojdbc|shaded|Exception|Error\\b");
 
-  private static DriverFixture fixture;
+  private static EmulatorFixture fixture;
 
   @BeforeAll
   static void start() {
-    fixture = new DriverFixture();
+    fixture = new EmulatorFixture();
   }
 
   @AfterAll

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.caspiojdbc.it.support.EmulatorFixture;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,12 +36,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Values through ResultSet getters, java.time above all, whatever the JVM's default zone. */
 class ValuesIT {
-  private static DriverFixture fixture;
+  private static EmulatorFixture fixture;
   private static final TimeZone ORIGINAL = TimeZone.getDefault();
 
   @BeforeAll
   static void start() {
-    fixture = new DriverFixture();
+    fixture = new EmulatorFixture();
   }
 
   @AfterAll

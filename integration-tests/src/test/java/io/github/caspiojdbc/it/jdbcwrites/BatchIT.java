@@ -5,8 +5,8 @@
  */
 package io.github.caspiojdbc.it.jdbcwrites;
 
-import static io.github.caspiojdbc.it.jdbcwrites.JdbcWriteFixture.TABLE;
-import static io.github.caspiojdbc.it.jdbcwrites.JdbcWriteFixture.update;
+import static io.github.caspiojdbc.it.support.EmulatorFixture.update;
+import static io.github.caspiojdbc.it.support.Items.TABLE;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.adapter.CaspioWriteException;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Items;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,12 +27,12 @@ import org.junit.jupiter.api.Test;
 
 /** Batches run entry by entry; a failure says exactly which entries were written. */
 class BatchIT {
-  private JdbcWriteFixture f;
+  private EmulatorFixture f;
   private Connection c;
 
   @BeforeEach
   void start() throws Exception {
-    f = new JdbcWriteFixture();
+    f = Items.driverFixture();
     c = f.connect();
     update(c, "INSERT INTO " + TABLE + " (Name, Qty) VALUES ('taken', 0)");
     f.clear();

@@ -5,14 +5,16 @@
  */
 package io.github.caspiojdbc.it.jdbcwrites;
 
-import static io.github.caspiojdbc.it.jdbcwrites.JdbcWriteFixture.TABLE;
-import static io.github.caspiojdbc.it.jdbcwrites.JdbcWriteFixture.update;
+import static io.github.caspiojdbc.it.support.EmulatorFixture.update;
+import static io.github.caspiojdbc.it.support.Items.TABLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Items;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,12 +31,12 @@ import org.junit.jupiter.api.Test;
 
 /** Generated keys, exact update counts and planning errors' SQLStates. */
 class KeysAndValuesIT {
-  private JdbcWriteFixture f;
+  private EmulatorFixture f;
   private Connection c;
 
   @BeforeEach
   void start() throws Exception {
-    f = new JdbcWriteFixture();
+    f = Items.driverFixture();
     c = f.connect();
   }
 

@@ -5,14 +5,16 @@
  */
 package io.github.caspiojdbc.it.jdbcwrites;
 
-import static io.github.caspiojdbc.it.jdbcwrites.JdbcWriteFixture.TABLE;
-import static io.github.caspiojdbc.it.jdbcwrites.JdbcWriteFixture.update;
+import static io.github.caspiojdbc.it.support.EmulatorFixture.update;
+import static io.github.caspiojdbc.it.support.Items.TABLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.caspiojdbc.emulator.LoggedCall;
 import io.github.caspiojdbc.emulator.PathKind;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Items;
 import io.github.caspiojdbc.jdbc.CaspioJdbcConnection;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -38,7 +40,7 @@ class PasswordsIT {
 
   @Test
   void setPassword_byKeys_onePutNoValueInMessagesAndRollbackRefuses() throws Exception {
-    try (JdbcWriteFixture f = new JdbcWriteFixture();
+    try (EmulatorFixture f = Items.driverFixture();
         Connection c = f.connect()) {
       update(c, "INSERT INTO " + TABLE + " (Name, Qty) VALUES ('a', 1), ('b', 1), ('c', 2)");
       assertFalse(

@@ -5,14 +5,16 @@
  */
 package io.github.caspiojdbc.it.jdbcwrites;
 
-import static io.github.caspiojdbc.it.jdbcwrites.JdbcWriteFixture.TABLE;
-import static io.github.caspiojdbc.it.jdbcwrites.JdbcWriteFixture.update;
+import static io.github.caspiojdbc.it.support.EmulatorFixture.update;
+import static io.github.caspiojdbc.it.support.Items.TABLE;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Items;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -31,11 +33,11 @@ class ReadOnlyRollbackIT {
           "DELETE FROM " + TABLE + " WHERE Name = 'seed'",
           "DELETE FROM " + TABLE);
 
-  private JdbcWriteFixture f;
+  private EmulatorFixture f;
 
   @BeforeEach
   void start() throws Exception {
-    f = new JdbcWriteFixture();
+    f = Items.driverFixture();
     try (Connection c = f.connect()) {
       update(c, "INSERT INTO " + TABLE + " (Name, Qty) VALUES ('seed', 1)");
     }

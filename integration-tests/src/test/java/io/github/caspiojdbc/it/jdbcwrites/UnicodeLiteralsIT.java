@@ -5,22 +5,19 @@
  */
 package io.github.caspiojdbc.it.jdbcwrites;
 
-import static io.github.caspiojdbc.it.jdbcwrites.JdbcWriteFixture.TABLE;
+import static io.github.caspiojdbc.it.support.EmulatorFixture.update;
+import static io.github.caspiojdbc.it.support.Items.TABLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.caspiojdbc.emulator.CaspioEmulator;
-import java.io.File;
-import java.net.URL;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Items;
 import java.net.URLClassLoader;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,35 +27,17 @@ import org.junit.jupiter.api.Test;
  */
 class UnicodeLiteralsIT {
 
-  private static URLClassLoader isolated() throws Exception {
-    List<URL> urls = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      urls.add(new File(entry).toURI().toURL());
-    }
-    return new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
-  }
-
-  private static long update(Connection c, String sql) throws Exception {
-    try (Statement s = c.createStatement()) {
-      return s.executeLargeUpdate(sql);
-    }
-  }
-
   @Test
   void unicodeLiterals_insertWhereUpdateDelete_roundTrip() throws Exception {
     String[] values = {"日本語", "Ærøskøbing", "emoji 😀", "Grüße", "a'b", "Ωμέγα"};
-    try (JdbcWriteFixture f = new JdbcWriteFixture();
-        URLClassLoader loader = isolated()) {
+    try (EmulatorFixture f = Items.driverFixture();
+        URLClassLoader loader = EmulatorFixture.isolatedLoader()) {
       Driver d =
           (Driver)
               Class.forName("io.github.caspiojdbc.jdbc.CaspioDriver", true, loader)
                   .getDeclaredConstructor()
                   .newInstance();
-      Properties p = new Properties();
-      p.setProperty("user", CaspioEmulator.DEFAULT_CLIENT_ID);
-      p.setProperty("password", CaspioEmulator.DEFAULT_CLIENT_SECRET);
-      try (Connection c =
-          d.connect("jdbc:caspio://127.0.0.1:" + f.emulator.port() + "?useHttps=false", p)) {
+      try (Connection c = d.connect(f.url(), EmulatorFixture.credentials())) {
         for (String v : values) {
           String lit = v.replace("'", "''");
           assertEquals(

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.emulator.CaspioEmulator;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URL;
@@ -56,7 +57,7 @@ class ShadedJarIsolationIT {
 
   @BeforeAll
   static void start() throws Exception {
-    emulator = CaspioEmulator.builder().sampleData(1, 200).build().start();
+    emulator = EmulatorFixture.builder().sampleData(1, 200).startEmulator();
     jarLoader = ShadedJar.isolatedLoader();
     foreignLoader =
         new URLClassLoader("foreign-context", new URL[0], ClassLoader.getPlatformClassLoader());
@@ -213,14 +214,11 @@ class ShadedJarIsolationIT {
   }
 
   private static String url() {
-    return "jdbc:caspio://127.0.0.1:" + emulator.port() + "?useHttps=false";
+    return EmulatorFixture.url(emulator.port(), "");
   }
 
   private static Properties credentials() {
-    Properties p = new Properties();
-    p.setProperty("user", CaspioEmulator.DEFAULT_CLIENT_ID);
-    p.setProperty("password", CaspioEmulator.DEFAULT_CLIENT_SECRET);
-    return p;
+    return EmulatorFixture.credentials();
   }
 
   private static List<List<String>> rows(Connection c, String sql) throws SQLException {

@@ -8,9 +8,7 @@ package io.github.caspiojdbc.it.pushdown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.caspiojdbc.emulator.CaspioEmulator;
-import io.github.caspiojdbc.it.EmulatorCalcite;
-import io.github.caspiojdbc.rest.CaspioApi;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -33,25 +31,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DifferentialIT {
 
-  private static CaspioEmulator emulator;
-  private static CaspioApi api;
+  private static EmulatorFixture fixture;
   private static Connection pushed;
   private static Connection local;
 
   @BeforeAll
   static void start() throws Exception {
-    emulator = CaspioEmulator.builder().sampleData(11, 2000).build().start();
-    api = EmulatorCalcite.api(emulator);
-    pushed = EmulatorCalcite.connect(api, true);
-    local = EmulatorCalcite.connect(api, false);
+    fixture = EmulatorFixture.builder().sampleData(11, 2000).start();
+    pushed = fixture.openCalcite(true);
+    local = fixture.openCalcite(false);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    pushed.close();
-    local.close();
-    api.close();
-    emulator.close();
+    fixture.close();
   }
 
   /** The query suite: hand-written shapes plus generated predicate combinations. */

@@ -10,12 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.emulator.CaspioEmulator;
 import io.github.caspiojdbc.emulator.LoggedCall;
-import io.github.caspiojdbc.emulator.PathKind;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,33 +23,26 @@ import org.junit.jupiter.api.Test;
 /** Pushdown settings that arrive through the JDBC URL. */
 class DriverPushdownIT {
 
+  private static EmulatorFixture fixture;
   private static CaspioEmulator emulator;
 
   @BeforeAll
-  static void start() {
-    emulator = CaspioEmulator.builder().sampleData(3, 1000).build().start();
+  static void start() throws SQLException {
+    fixture = EmulatorFixture.builder().sampleData(3, 1000).start();
+    emulator = fixture.emulator;
   }
 
   @AfterAll
   static void stop() {
-    emulator.close();
+    fixture.close();
   }
 
   private static Connection connect(String extra) throws Exception {
-    return DriverManager.getConnection(
-        "jdbc:caspio://127.0.0.1:" + emulator.port() + "?useHttps=false" + extra,
-        CaspioEmulator.DEFAULT_CLIENT_ID,
-        CaspioEmulator.DEFAULT_CLIENT_SECRET);
+    return fixture.connect(extra);
   }
 
   private static List<LoggedCall> records() {
-    List<LoggedCall> out = new ArrayList<>();
-    for (LoggedCall c : emulator.log().entries()) {
-      if (c.kind() == PathKind.RECORDS) {
-        out.add(c);
-      }
-    }
-    return out;
+    return fixture.records();
   }
 
   private static int count(Connection c, String sql) throws Exception {

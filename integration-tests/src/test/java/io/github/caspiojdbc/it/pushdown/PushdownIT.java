@@ -10,8 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.caspiojdbc.emulator.CaspioEmulator;
 import io.github.caspiojdbc.emulator.LoggedCall;
 import io.github.caspiojdbc.emulator.PathKind;
-import io.github.caspiojdbc.it.EmulatorCalcite;
-import io.github.caspiojdbc.rest.CaspioApi;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -32,23 +31,21 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class PushdownIT {
 
+  private static EmulatorFixture fixture;
   private static CaspioEmulator emulator;
-  private static CaspioApi api;
   private static Connection conn;
 
   @BeforeAll
   static void start() throws Exception {
-    emulator = CaspioEmulator.builder().sampleData(11, 2000).build().start();
-    api = EmulatorCalcite.api(emulator);
-    conn = EmulatorCalcite.connect(api, true);
+    fixture = EmulatorFixture.builder().sampleData(11, 2000).start();
+    emulator = fixture.emulator;
+    conn = fixture.openCalcite(true);
     DifferentialIT.rows(conn, "select count(*) from Customers"); // load metadata once
   }
 
   @AfterAll
   static void stop() throws Exception {
-    conn.close();
-    api.close();
-    emulator.close();
+    fixture.close();
   }
 
   @BeforeEach

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.emulator.CaspioEmulator;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
 import io.github.caspiojdbc.shell.CaspioShell;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -32,12 +33,10 @@ class CaspioShellIT {
   @BeforeAll
   static void start() {
     account =
-        CaspioEmulator.builder()
+        EmulatorFixture.builder()
             .sampleData(7, 100)
-            .clientId("shell-it-client")
-            .clientSecret(SECRET)
-            .build()
-            .start();
+            .emulator(b -> b.clientId("shell-it-client").clientSecret(SECRET))
+            .startEmulator();
   }
 
   @AfterAll
@@ -119,7 +118,7 @@ class CaspioShellIT {
   }
 
   private static String url() {
-    return "jdbc:caspio://127.0.0.1:" + account.port() + "?useHttps=false";
+    return EmulatorFixture.url(account.port(), "");
   }
 
   private static Result run(Map<String, String> env, String input, String... args) {

@@ -16,14 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.github.caspiojdbc.emulator.CaspioEmulator;
 import io.github.caspiojdbc.emulator.LoggedCall;
-import io.github.caspiojdbc.emulator.PathKind;
 import io.github.caspiojdbc.emulator.store.FieldDef;
 import io.github.caspiojdbc.emulator.store.TableDef;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -60,36 +58,33 @@ class ConversionSuiteIT {
   private static final LocalDateTime WHEN = LocalDateTime.of(2024, 5, 6, 7, 8, 9);
   private static final AtomicInteger KEYS = new AtomicInteger();
 
-  private static CaspioEmulator emulator;
+  private static EmulatorFixture fixture;
   private static Connection connection;
 
   @BeforeAll
   static void start() throws SQLException {
-    emulator = CaspioEmulator.builder().build().start();
-    emulator
-        .store()
-        .createTable(
-            TableDef.of(
-                TABLE,
-                FieldDef.of("Name", STRING).withUnique(false),
-                FieldDef.of("I", INTEGER),
-                FieldDef.of("N", NUMBER),
-                FieldDef.of("C", CURRENCY),
-                FieldDef.of("T", STRING),
-                FieldDef.of("B", YES_NO),
-                FieldDef.of("D", DATE_TIME),
-                FieldDef.list("L", LIST_STRING, "Red", "Green", "Blue")));
-    connection =
-        DriverManager.getConnection(
-            "jdbc:caspio://127.0.0.1:" + emulator.port() + "?useHttps=false",
-            CaspioEmulator.DEFAULT_CLIENT_ID,
-            CaspioEmulator.DEFAULT_CLIENT_SECRET);
+    fixture =
+        EmulatorFixture.builder()
+            .empty()
+            .table(
+                TableDef.of(
+                    TABLE,
+                    FieldDef.of("Name", STRING).withUnique(false),
+                    FieldDef.of("I", INTEGER),
+                    FieldDef.of("N", NUMBER),
+                    FieldDef.of("C", CURRENCY),
+                    FieldDef.of("T", STRING),
+                    FieldDef.of("B", YES_NO),
+                    FieldDef.of("D", DATE_TIME),
+                    FieldDef.list("L", LIST_STRING, "Red", "Green", "Blue")))
+            .start();
+    connection = fixture.connect();
   }
 
   @AfterAll
   static void stop() throws SQLException {
     connection.close();
-    emulator.close();
+    fixture.close();
   }
 
   /** Binds one parameter. */
@@ -840,15 +835,14 @@ class ConversionSuiteIT {
   record Outcome(SQLException error, List<LoggedCall> records) {}
 
   private static Outcome run(Action a) {
-    emulator.clearLog();
+    fixture.clear();
     SQLException error = null;
     try {
       a.run();
     } catch (SQLException e) {
       error = e;
     }
-    List<LoggedCall> records =
-        emulator.log().entries().stream().filter(c -> c.kind() == PathKind.RECORDS).toList();
+    List<LoggedCall> records = fixture.records();
     return new Outcome(error, records);
   }
 

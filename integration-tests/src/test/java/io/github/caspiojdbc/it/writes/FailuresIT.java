@@ -14,6 +14,8 @@ import io.github.caspiojdbc.adapter.CaspioWriteException.Outcome;
 import io.github.caspiojdbc.emulator.ConnectionFault;
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Items;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
@@ -24,11 +26,11 @@ import org.junit.jupiter.api.Test;
 /** Failures in the middle of writes: exactly which rows were written, nothing retried blindly. */
 class FailuresIT {
 
-  private WriteFixture f;
+  private EmulatorFixture f;
 
   @BeforeEach
   void start() throws Exception {
-    f = new WriteFixture();
+    f = Items.calciteFixture();
     f.update("INSERT INTO " + f.table + " (Name, Email) VALUES ('taken', 'dup@x')");
     f.clear();
   }
@@ -39,7 +41,7 @@ class FailuresIT {
   }
 
   private static CaspioWriteException writeFailure(SQLException e) {
-    CaspioException c = WriteFixture.caspio(e);
+    CaspioException c = EmulatorFixture.caspio(e);
     assertTrue(c instanceof CaspioWriteException, c.toString());
     return (CaspioWriteException) c;
   }
@@ -130,7 +132,7 @@ class FailuresIT {
                     "INSERT INTO "
                         + f.table
                         + " (Name, Tags) VALUES ('a', '[1]'), ('b', '[2]'), ('c', 'Red')"));
-    assertEquals("22000", WriteFixture.caspio(e).sqlState(), e.toString());
+    assertEquals("22000", EmulatorFixture.caspio(e).sqlState(), e.toString());
     assertEquals(0, f.count("POST"));
     assertEquals(1, f.rows());
   }

@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.adapter.CaspioWrites;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Items;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Map;
@@ -22,11 +24,11 @@ import org.junit.jupiter.api.Test;
 /** INSERT ... VALUES, INSERT ... SELECT and prepared batches against the emulator. */
 class InsertIT {
 
-  private WriteFixture f;
+  private EmulatorFixture f;
 
   @BeforeEach
   void start() throws Exception {
-    f = new WriteFixture();
+    f = Items.calciteFixture();
   }
 
   @AfterEach
@@ -126,7 +128,7 @@ class InsertIT {
         assertThrows(
             java.sql.SQLException.class,
             () -> f.update("INSERT INTO OpenOrders (Status) VALUES ('x')"));
-    assertEquals("25006", WriteFixture.caspio(e).sqlState());
+    assertEquals("25006", EmulatorFixture.caspio(e).sqlState());
     assertEquals(0, f.records().size());
   }
 

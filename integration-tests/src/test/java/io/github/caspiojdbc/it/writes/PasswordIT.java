@@ -15,6 +15,8 @@ import io.github.caspiojdbc.adapter.CaspioSchema;
 import io.github.caspiojdbc.emulator.LoggedCall;
 import io.github.caspiojdbc.emulator.PathKind;
 import io.github.caspiojdbc.error.CaspioException;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Items;
 import java.util.List;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.junit.jupiter.api.AfterEach;
@@ -24,12 +26,12 @@ import org.junit.jupiter.api.Test;
 /** Password fields: not SQL columns; set through the password endpoint by key. */
 class PasswordIT {
 
-  private WriteFixture f;
+  private EmulatorFixture f;
   private CaspioSchema schema;
 
   @BeforeEach
   void start() throws Exception {
-    f = new WriteFixture();
+    f = Items.calciteFixture();
     f.update("INSERT INTO " + f.table + " (Name) VALUES ('a'), ('b')");
     schema =
         f.conn
@@ -59,7 +61,7 @@ class PasswordIT {
             .toList();
     assertEquals(1, calls.size());
     assertEquals("PUT", calls.get(0).method());
-    assertTrue(WriteFixture.where(calls.get(0)).startsWith("PK_ID IN ("));
+    assertTrue(EmulatorFixture.where(calls.get(0)).startsWith("PK_ID IN ("));
     assertFalse(calls.get(0).body().contains("s3cr3t!"), "the log redacts the value");
   }
 

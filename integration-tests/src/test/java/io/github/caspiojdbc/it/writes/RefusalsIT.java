@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.error.CaspioException;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Items;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
@@ -21,11 +23,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Writes that must fail before any record request: read-only targets and read-only mode. */
 class RefusalsIT {
 
-  private WriteFixture f;
+  private EmulatorFixture f;
 
   @BeforeEach
   void start() throws Exception {
-    f = new WriteFixture();
+    f = Items.calciteFixture();
     f.update("INSERT INTO " + f.table + " (Name, Qty) VALUES ('a', 1)");
     f.clear();
   }
@@ -51,7 +53,7 @@ class RefusalsIT {
         assertThrows(
             SQLException.class,
             () -> f.update("UPDATE " + f.table + " SET " + column + " = " + value));
-    CaspioException c = WriteFixture.caspio(e);
+    CaspioException c = EmulatorFixture.caspio(e);
     assertEquals("25006", c.sqlState());
     assertTrue(c.getMessage().contains(column) && c.getMessage().contains(why), c.getMessage());
     assertEquals(0, f.records().size());
@@ -95,7 +97,7 @@ class RefusalsIT {
           "DELETE FROM OrderDetails WHERE Order_No = 1"
         }) {
       SQLException e = assertThrows(SQLException.class, () -> f.update(sql));
-      assertEquals("25006", WriteFixture.caspio(e).sqlState(), sql);
+      assertEquals("25006", EmulatorFixture.caspio(e).sqlState(), sql);
     }
     assertEquals(0, f.records().size());
   }
@@ -107,7 +109,7 @@ class RefusalsIT {
       f.writes().setReadOnly(true);
       p.setString(1, "late");
       SQLException e = assertThrows(SQLException.class, p::executeUpdate);
-      assertEquals("25006", WriteFixture.caspio(e).sqlState());
+      assertEquals("25006", EmulatorFixture.caspio(e).sqlState());
     }
     for (String sql :
         new String[] {
@@ -118,7 +120,7 @@ class RefusalsIT {
           "DELETE FROM " + f.table + " WHERE Name = 'a'"
         }) {
       SQLException e = assertThrows(SQLException.class, () -> f.update(sql));
-      assertEquals("25006", WriteFixture.caspio(e).sqlState(), sql);
+      assertEquals("25006", EmulatorFixture.caspio(e).sqlState(), sql);
     }
     assertEquals(0, f.records().size());
     assertEquals(0, f.writes().writeRequests() - 1); // only the setup INSERT
@@ -138,6 +140,6 @@ class RefusalsIT {
                         + " t USING (VALUES (1)) AS s(q) ON t.Qty = s.q"
                         + " WHEN MATCHED THEN UPDATE SET Name = 'm'"));
     assertEquals(0, f.records().size());
-    assertEquals("0A000", WriteFixture.caspio(e).sqlState());
+    assertEquals("0A000", EmulatorFixture.caspio(e).sqlState());
   }
 }

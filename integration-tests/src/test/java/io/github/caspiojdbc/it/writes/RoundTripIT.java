@@ -8,6 +8,8 @@ package io.github.caspiojdbc.it.writes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Items;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,11 +27,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Value written = value read back = value matched by a WHERE, for every kind of value. */
 class RoundTripIT {
 
-  private static WriteFixture f;
+  private static EmulatorFixture f;
 
   @BeforeAll
   static void start() throws Exception {
-    f = new WriteFixture();
+    f = Items.calciteFixture();
   }
 
   @AfterAll
@@ -161,19 +163,19 @@ class RoundTripIT {
   void currency_fiveDecimals_refusedWith22003() {
     SQLException e =
         assertThrows(SQLException.class, () -> insert("Price", new BigDecimal("1.00001")));
-    assertEquals("22003", WriteFixture.caspio(e).sqlState());
+    assertEquals("22003", EmulatorFixture.caspio(e).sqlState());
   }
 
   @Test
   void text_longerThanItsField_refusedWith22001_parameterAndLiteral() throws Exception {
     SQLException e = assertThrows(SQLException.class, () -> insert("Name", "x".repeat(256)));
-    assertEquals("22001", WriteFixture.caspio(e).sqlState());
+    assertEquals("22001", EmulatorFixture.caspio(e).sqlState());
     SQLException literal =
         assertThrows(
             SQLException.class,
             () ->
                 f.update("INSERT INTO " + f.table + " (Name) VALUES ('" + "y".repeat(300) + "')"));
-    assertEquals("22001", WriteFixture.caspio(literal).sqlState());
+    assertEquals("22001", EmulatorFixture.caspio(literal).sqlState());
     long key = insert("Name", "z".repeat(255));
     assertEquals("z".repeat(255), read("Name", key));
   }

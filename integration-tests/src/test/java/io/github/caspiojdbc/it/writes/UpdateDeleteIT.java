@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.emulator.LoggedCall;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Items;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -20,11 +22,11 @@ import org.junit.jupiter.api.Test;
 /** UPDATE and DELETE: one request when the WHERE is exact, keys first otherwise. */
 class UpdateDeleteIT {
 
-  private WriteFixture f;
+  private EmulatorFixture f;
 
   @BeforeEach
   void start() throws Exception {
-    f = new WriteFixture();
+    f = Items.calciteFixture();
     f.update(
         "INSERT INTO "
             + f.table
@@ -56,7 +58,7 @@ class UpdateDeleteIT {
     assertEquals(2, f.update("UPDATE " + f.table + " SET Qty = 10, Done = true WHERE Qty < 3"));
     assertEquals(1, f.count("PUT"));
     assertEquals(0, f.count("GET"));
-    assertEquals("Qty < 3", WriteFixture.where(f.records().get(0)));
+    assertEquals("Qty < 3", EmulatorFixture.where(f.records().get(0)));
     // The two rows were inserted by concurrent POSTs: their keys, and so their order, may differ.
     assertEquals(
         java.util.Set.of("abc", "ABC"), new java.util.HashSet<>(names("Qty = 10 AND Done")));
@@ -75,7 +77,7 @@ class UpdateDeleteIT {
     }
     assertEquals(2, f.count("PUT"));
     assertEquals(0, f.count("GET"));
-    assertEquals("Qty = 4", WriteFixture.where(f.records().get(1)));
+    assertEquals("Qty = 4", EmulatorFixture.where(f.records().get(1)));
     assertEquals(List.of("first"), names("Qty = 1"));
     assertEquals(List.of("fourth"), names("Qty = 4"));
   }
@@ -93,7 +95,7 @@ class UpdateDeleteIT {
     assertEquals(1, f.update("DELETE FROM " + f.table + " WHERE Name = 'abc'"));
     assertEquals(1, f.count("GET"));
     assertEquals(1, f.count("DELETE"));
-    String where = WriteFixture.where(f.records().get(1));
+    String where = EmulatorFixture.where(f.records().get(1));
     assertTrue(where.startsWith("PK_ID IN ("), where);
     // "ABC" and "abc " match case- and blank-insensitively on Caspio; both must survive.
     assertEquals(List.of("ABC", "abc ", "xyz"), names("Qty > 0"));
@@ -111,7 +113,7 @@ class UpdateDeleteIT {
   void update_withoutWhere_onePutOnAllRows() throws Exception {
     assertEquals(4, f.update("UPDATE " + f.table + " SET Done = false"));
     assertEquals(1, f.count("PUT"));
-    assertEquals("PK_ID IS NOT NULL", WriteFixture.where(f.records().get(0)));
+    assertEquals("PK_ID IS NOT NULL", EmulatorFixture.where(f.records().get(0)));
   }
 
   @Test
@@ -146,7 +148,7 @@ class UpdateDeleteIT {
         org.junit.jupiter.api.Assertions.assertThrows(
             java.sql.SQLException.class,
             () -> f.update("UPDATE " + f.table + " SET Qty = Qty + 1 WHERE Qty = 1"));
-    assertEquals("0A000", WriteFixture.caspio(e).sqlState());
+    assertEquals("0A000", EmulatorFixture.caspio(e).sqlState());
     assertEquals(0, f.records().size());
   }
 
@@ -163,7 +165,7 @@ class UpdateDeleteIT {
         f.records().stream().filter(c -> c.method().equals("DELETE")).toList();
     assertTrue(deletes.size() >= 2, "expected several key lists, got " + deletes.size());
     for (LoggedCall c : deletes) {
-      assertTrue(WriteFixture.where(c).startsWith("PK_ID IN ("));
+      assertTrue(EmulatorFixture.where(c).startsWith("PK_ID IN ("));
     }
     assertEquals(4, f.rows());
   }
@@ -172,7 +174,7 @@ class UpdateDeleteIT {
   void update_caseInsensitiveEqualTextKeepsGuard_rowChangedMeanwhileIsNotTouched()
       throws Exception {
     assertEquals(1, f.update("UPDATE " + f.table + " SET Qty = 7 WHERE Name = 'xyz'"));
-    String where = WriteFixture.where(f.records().get(1));
+    String where = EmulatorFixture.where(f.records().get(1));
     assertTrue(where.contains("Name = N'xyz'"), where);
   }
 }
