@@ -154,6 +154,16 @@ public final class CaspioStore implements AutoCloseable {
   }
 
   /**
+   * REST v4's tautology guard for bulk updates and deletes; see {@link TautologyGuard} for exactly
+   * what it refuses.
+   *
+   * @throws StoreException 400 {@code IncorrectQueryParameter} for a blank or always-true filter
+   */
+  public void requireScopedWhere(String where) {
+    TautologyGuard.check(where);
+  }
+
+  /**
    * {@code PUT …/passwordFields/{field}}: sets the password of every matching record.
    *
    * @throws StoreException 404 {@code ObjectNotFound} when {@code field} is not a password field
