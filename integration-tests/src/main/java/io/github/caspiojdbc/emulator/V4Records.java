@@ -141,7 +141,8 @@ final class V4Records {
       throw ApiException.badBody(
           "A bulk insert takes 1 to " + MAX_BULK + " records; " + body.size() + " were sent.");
     }
-    store.describe(kind, name); // an unknown object is one 404, not one per item
+    // An unknown object or a read-only view is one error for the call, not one per item.
+    store.requireWritable(kind, name);
     ArrayNode items = Reply.MAPPER.createArrayNode();
     ArrayNode created = Reply.MAPPER.createArrayNode();
     boolean allOk = true;

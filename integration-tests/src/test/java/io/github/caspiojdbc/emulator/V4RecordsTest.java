@@ -114,6 +114,20 @@ class V4RecordsTest {
   }
 
   @Test
+  void bulkInsert_readOnlyView_isOneError() throws Exception {
+    try (CaspioEmulator shop = CaspioEmulator.builder().sampleData(42, 20).build().start()) {
+      HttpResponse<String> r =
+          TestHttp.send(
+              "POST",
+              shop.v4Url() + "/views/OrderDetails/records/bulk",
+              bearer(TestHttp.token(shop)),
+              "[{\"Quantity\":1}]");
+      assertEquals(400, r.statusCode(), r.body());
+      assertEquals("AlterReadOnlyData", json(r).get("Code").asText());
+    }
+  }
+
+  @Test
   void bulkUpdate_setsMatchingRecords_andEchoes() throws Exception {
     HttpResponse<String> r =
         call(
