@@ -95,9 +95,10 @@ final class RequestHandler {
     Duration delay = faults.latency();
     Reply reply;
     if (rawUrl.length() > MAX_URI_LENGTH) {
-      // Checked before anything else, as a front-end server would (notes 6.4).
+      // Checked before anything else, as a front-end server would (notes 6.4); the body is the
+      // envelope of the generation aimed at, so v4 clients see v4's error shape here too.
       reply =
-          Reply.caspioError(
+          error(
               414,
               "RequestUriTooLong",
               "The request URI is longer than " + MAX_URI_LENGTH + " characters.",

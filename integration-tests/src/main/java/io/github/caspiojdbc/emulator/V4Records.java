@@ -106,7 +106,17 @@ final class V4Records {
             p.integer("pageNumber"),
             p.integer("pageSize"),
             true);
-    RecordPage page = store.query(kind, name, q);
+    RecordPage page;
+    try {
+      page = store.query(kind, name, q);
+    } catch (StoreException e) {
+      // The store names parameters as v3 spells them; a v4 client sent them without "q.".
+      String m = e.getMessage();
+      if (m != null && m.startsWith("q.")) {
+        throw new StoreException(e.status(), e.code(), m.substring(2));
+      }
+      throw e;
+    }
     ObjectNode out = Reply.MAPPER.createObjectNode();
     out.set("data", page.rows());
     ObjectNode pagination = out.putObject("pagination");

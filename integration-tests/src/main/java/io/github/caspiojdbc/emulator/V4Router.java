@@ -180,6 +180,7 @@ final class V4Router implements ApiRouter {
     body.put("RequestId", requestId);
     body.put("DocumentationUrl", PREFIX + "/errors/" + code);
     ObjectNode hint = body.putObject("Hint");
+    // The notes give the Hint's keys but no catalogue: the Note restates what went wrong.
     hint.put("Note", message);
     hint.put("Remediation", remediation(status, code));
     return Reply.json(status, body);

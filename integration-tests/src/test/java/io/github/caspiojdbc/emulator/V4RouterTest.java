@@ -97,6 +97,21 @@ class V4RouterTest {
   }
 
   @Test
+  void pageSizeError_namesTheV4Parameter() throws Exception {
+    HttpResponse<String> r = get("/tables/People/records?pageSize=2");
+    assertEquals(400, r.statusCode());
+    assertTrue(json(r).get("Message").asText().startsWith("pageSize"), r.body());
+  }
+
+  @Test
+  void uriOverLimit_is414InV4Envelope() throws Exception {
+    HttpResponse<String> r =
+        get("/tables/People/records?where=" + enc("Name = '" + "x".repeat(2100) + "'"));
+    assertEquals(414, r.statusCode());
+    assertV4Error(json(r), r);
+  }
+
+  @Test
   void schemas_everyObjectWithFieldsInOneReply() throws Exception {
     JsonNode all = data(get("/schemas"));
     assertEquals(2, all.size());
