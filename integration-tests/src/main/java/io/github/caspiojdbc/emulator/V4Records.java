@@ -16,6 +16,7 @@ import io.github.caspiojdbc.emulator.store.RecordQuery;
 import io.github.caspiojdbc.emulator.store.StoreException;
 import io.github.caspiojdbc.emulator.store.WriteResult;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +48,9 @@ import java.util.Set;
  *       no replace semantics, and a replace would have to invent defaults).
  *   <li>Single POST: 201 {@code {"data":{"PK_ID":…}}}, or {@code {"data":[record]}} with {@code
  *       echo=true}.
+ *   <li>{@code echo} is taken by POST, PUT and PATCH only; on DELETE (bulk or one record) and on
+ *       bulk POST, which answers the records anyway, it is an unknown parameter (400): the emulator
+ *       keeps no copy of deleted rows to echo.
  * </ul>
  */
 final class V4Records {
@@ -222,7 +226,7 @@ final class V4Records {
 
   /** The body's keys, matched ignoring case like other v4 names; others are refused. */
   private static Map<String, JsonNode> keys(ObjectNode body, Set<String> allowed) {
-    Map<String, JsonNode> out = new java.util.HashMap<>();
+    Map<String, JsonNode> out = new HashMap<>();
     for (Map.Entry<String, JsonNode> e : body.properties()) {
       String key =
           allowed.stream().filter(a -> a.equalsIgnoreCase(e.getKey())).findFirst().orElse(null);
