@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.emulator;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -15,8 +16,10 @@ import java.util.List;
  * @param segments decoded path segments after the prefix
  * @param query the query string's parameters
  * @param body the request body, empty when none was sent
+ * @param tokenExpiresAt when the bearer token of the call expires (v4's {@code /me} shows it)
  */
-record ApiCall(String method, List<String> segments, Params query, byte[] body) {
+record ApiCall(
+    String method, List<String> segments, Params query, byte[] body, Instant tokenExpiresAt) {
   /** Without the body, which may carry a password value. */
   @Override
   public String toString() {

@@ -32,4 +32,14 @@ interface ApiRouter {
    *     refused call; the handler turns either into Caspio's error envelope
    */
   Reply route(ApiCall call);
+
+  /**
+   * The error reply of this generation. v2 and v3 share Caspio's envelope (research notes 6.2); a
+   * generation with another body (v4) overrides this.
+   *
+   * @param resource the path as requested
+   */
+  default Reply error(int status, String code, String message, String resource, String requestId) {
+    return Reply.caspioError(status, code, message, resource, requestId);
+  }
 }

@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A local Caspio REST account for tests and demos: OAuth token endpoint, REST v3 under {@code
+ * A local Caspio REST account for tests and demos: OAuth token endpoint, REST v4 under {@code
+ * /integrations/rest/v4} (unless {@link Builder#v4Enabled} turns it off), v3 under {@code
  * /integrations/rest/v3} and v2 under {@code /rest/v2}, served from one {@link CaspioStore} on
  * 127.0.0.1 over HTTP (and optionally HTTPS with WireMock's self-signed certificate), with fault
  * injection and a request log.
@@ -78,7 +79,7 @@ public final class CaspioEmulator implements AutoCloseable {
         new RequestHandler(
             new TokenEndpoint(b.clientId, b.clientSecret, tokens),
             tokens,
-            List.of(new V3Router(store), new V2Router(store)),
+            routers(b.v4Enabled),
             faults,
             log);
     WireMockConfiguration options =
@@ -100,6 +101,13 @@ public final class CaspioEmulator implements AutoCloseable {
       options = b.httpsPort == 0 ? options.dynamicHttpsPort() : options.httpsPort(b.httpsPort);
     }
     this.server = new WireMockServer(options);
+  }
+
+  /** The generations served; without v4 its paths are unknown ones, as on an account without it. */
+  private List<ApiRouter> routers(boolean v4) {
+    return v4
+        ? List.of(new V4Router(store, faults), new V3Router(store), new V2Router(store))
+        : List.of(new V3Router(store), new V2Router(store));
   }
 
   private static CaspioStore scratchStore() {
@@ -184,6 +192,14 @@ public final class CaspioEmulator implements AutoCloseable {
     return "https://" + HOST + ":" + httpsPort();
   }
 
+  /**
+   * REST v4 base: {@code <baseUrl>/integrations/rest/v4}, also when v4 is turned off (its paths
+   * then answer 404).
+   */
+  public String v4Url() {
+    return baseUrl() + V4Router.PREFIX;
+  }
+
   /** REST v3 base: {@code <baseUrl>/integrations/rest/v3}. */
   public String v3Url() {
     return baseUrl() + V3Router.PREFIX;
@@ -254,8 +270,19 @@ public final class CaspioEmulator implements AutoCloseable {
     private Duration refreshTtl = DEFAULT_REFRESH_TOKEN_LIFETIME;
     private Clock clock = Clock.systemUTC();
     private Duration latency = Duration.ZERO;
+    private boolean v4Enabled = true;
 
     private Builder() {}
+
+    /**
+     * Whether the account has opted in to REST v4 (the default). Off, every v4 path answers 404
+     * {@code NotFound} in v3's envelope, exactly like any unknown path, so clients' fallback to v3
+     * can be tested.
+     */
+    public Builder v4Enabled(boolean enabled) {
+      this.v4Enabled = enabled;
+      return this;
+    }
 
     /** HTTP port on 127.0.0.1; 0 (the default) picks a free port. */
     public Builder port(int port) {

@@ -15,7 +15,8 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * caspio-emulator [--port 8089] [--https-port N] [--seed 42] [--rows 1000]
  *                 [--client-id ID] [--client-secret SECRET] [--token-ttl SECONDS]
- *                 [--refresh-ttl SECONDS] [--latency-ms MS] [--request-log FILE] [--help]
+ *                 [--refresh-ttl SECONDS] [--latency-ms MS] [--request-log FILE] [--no-v4]
+ *                 [--help]
  * </pre>
  */
 public final class EmulatorMain {
@@ -40,7 +41,7 @@ public final class EmulatorMain {
       String.join(
           System.lineSeparator(),
           "Usage: caspio-emulator [options]",
-          "Runs a local Caspio REST API emulator (OAuth + REST v3 + REST v2) on 127.0.0.1.",
+          "Runs a local Caspio REST API emulator (OAuth + REST v4 + v3 + v2) on 127.0.0.1.",
           "",
           "  --port N             HTTP port (default " + DEFAULT_PORT + "; 0 = any free port)",
           "  --https-port N       also serve HTTPS with a self-signed certificate (0 = free port)",
@@ -55,6 +56,8 @@ public final class EmulatorMain {
           "  --latency-ms MS      delay added to every reply (default 0)",
           "  --request-log FILE   write one JSON line per request answered (method, path,",
           "                       decoded query, status, response bytes), flushed as it goes",
+          "  --no-v4              serve no REST v4, as an account that has not opted in (v4",
+          "                       paths answer 404 like any unknown path)",
           "  --help               print this help and exit",
           "",
           "Stop with Ctrl-C.");
@@ -71,6 +74,7 @@ public final class EmulatorMain {
       long refreshTtlSeconds,
       long latencyMs,
       String requestLog,
+      boolean noV4,
       boolean help) {}
 
   /** A command line that cannot be run; the message says which option is wrong. */
@@ -124,6 +128,7 @@ public final class EmulatorMain {
     long latencyMs = 0;
     String requestLog = null;
     boolean help = false;
+    boolean noV4 = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String name = arg;
@@ -135,6 +140,10 @@ public final class EmulatorMain {
       }
       if (name.equals("--help") || name.equals("-h")) {
         help = true;
+        continue;
+      }
+      if (name.equals("--no-v4") && value == null) {
+        noV4 = true;
         continue;
       }
       if (!OPTIONS_WITH_VALUE.contains(name)) {
@@ -195,6 +204,7 @@ public final class EmulatorMain {
         refreshTtl,
         latencyMs,
         requestLog,
+        noV4,
         help);
   }
 
@@ -206,7 +216,8 @@ public final class EmulatorMain {
             .clientId(o.clientId())
             .accessTokenLifetime(Duration.ofSeconds(o.tokenTtlSeconds()))
             .refreshTokenLifetime(Duration.ofSeconds(o.refreshTtlSeconds()))
-            .latency(Duration.ofMillis(o.latencyMs()));
+            .latency(Duration.ofMillis(o.latencyMs()))
+            .v4Enabled(!o.noV4());
     if (o.clientSecret() != null) {
       b.clientSecret(o.clientSecret());
     }
@@ -226,6 +237,9 @@ public final class EmulatorMain {
   static void printBanner(CaspioEmulator emulator, Options o, PrintStream out) {
     out.println("Caspio emulator ready (stop with Ctrl-C)");
     out.println("  Token URL     : " + emulator.tokenUrl());
+    if (!o.noV4()) {
+      out.println("  REST v4 URL   : " + emulator.v4Url());
+    }
     out.println("  REST v3 URL   : " + emulator.v3Url());
     out.println("  REST v2 URL   : " + emulator.v2Url());
     if (o.httpsPort() != null) {

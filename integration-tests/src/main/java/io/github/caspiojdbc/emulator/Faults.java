@@ -168,6 +168,11 @@ public final class Faults {
     rateLimitReply = null;
   }
 
+  /** The account-wide calls per second set by {@link #rateLimit}, or null when there is none. */
+  synchronized Integer rateLimitPerSecond() {
+    return rateLimitReply == null ? null : callsPerSecond;
+  }
+
   /** Decides the fate of one request and consumes the counted faults it uses. */
   synchronized Plan plan(String path, boolean apiCall) {
     if (apiCall && rateLimitReply != null && overRateLimit()) {

@@ -12,14 +12,20 @@ package io.github.caspiojdbc.emulator;
 public enum PathKind {
   /** {@code /oauth/token}. */
   TOKEN,
-  /** Table schema calls: {@code /tables}, {@code /tables/{t}}, {@code /tables/{t}/fields}. */
+  /**
+   * Table schema calls: {@code /tables}, {@code /tables/{t}}, {@code /tables/{t}/fields}, and v4's
+   * {@code /schemas} (every table and view at once) and below.
+   */
   TABLE_SCHEMA,
   /** View schema calls: {@code /views}, {@code /views/{v}}, {@code /views/{v}/fields}. */
   VIEW_SCHEMA,
-  /** {@code /tables/{t}/records} and {@code /views/{v}/records}. */
+  /**
+   * {@code /tables/{t}/records} and {@code /views/{v}/records}, and below them v4's {@code /bulk}
+   * and {@code /{pkId}}.
+   */
   RECORDS,
   /** {@code /tables/{t}/passwordFields} and below. */
   PASSWORD_FIELDS,
-  /** Anything else, including unknown paths. */
+  /** Anything else, including v4's {@code /me} and unknown paths. */
   OTHER
 }

@@ -11,6 +11,7 @@ import io.github.caspiojdbc.emulator.store.StoreException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -94,9 +95,10 @@ final class RequestHandler {
     Duration delay = faults.latency();
     Reply reply;
     if (rawUrl.length() > MAX_URI_LENGTH) {
-      // Checked before anything else, as a front-end server would (notes 6.4).
+      // Checked before anything else, as a front-end server would (notes 6.4); the body is the
+      // envelope of the generation aimed at, so v4 clients see v4's error shape here too.
       reply =
-          Reply.caspioError(
+          error(
               414,
               "RequestUriTooLong",
               "The request URI is longer than " + MAX_URI_LENGTH + " characters.",
@@ -117,7 +119,7 @@ final class RequestHandler {
 
   private Reply applyPlan(Faults.Plan plan, Exchange x) {
     if (plan.rateLimited() != null) {
-      return rateLimited(plan.rateLimited(), x.path(), x.requestId());
+      return rateLimited(plan.rateLimited(), x.path(), x.requestId(), routerFor(x.path()));
     }
     Faults.Rule rule = plan.outcome();
     if (rule == null) {
@@ -125,7 +127,7 @@ final class RequestHandler {
     }
     switch (rule.kind) {
       case FAIL:
-        return Reply.caspioError(
+        return error(
             rule.status,
             rule.status == 500 ? "InternalError" : "InjectedFault",
             "Injected failure.",
@@ -165,13 +167,15 @@ final class RequestHandler {
     }
   }
 
-  private static Reply rateLimited(RateLimitReply kind, String path, String requestId) {
+  private static Reply rateLimited(
+      RateLimitReply kind, String path, String requestId, ApiRouter router) {
     String message = "You have exceeded your API call rate limits.";
     switch (kind) {
       case STATUS_429:
-        return Reply.caspioError(429, "TooManyRequests", message, path, requestId);
+        return router.error(429, "TooManyRequests", message, path, requestId);
       case STATUS_429_WITH_RETRY_AFTER:
-        return Reply.caspioError(429, "TooManyRequests", message, path, requestId)
+        return router
+            .error(429, "TooManyRequests", message, path, requestId)
             .withHeader("Retry-After", "1");
       case STATUS_400_ARRAY:
         ArrayNode body = Reply.MAPPER.createArrayNode();
@@ -195,8 +199,10 @@ final class RequestHandler {
       if (router == null) {
         throw ApiException.notFound();
       }
-      if (!hasValidBearer(x.authorization())) {
-        return Reply.caspioError(
+      Instant expiry = bearerExpiry(x.authorization());
+      if (expiry == null) {
+        return router
+            .error(
                 401,
                 "Unauthorized",
                 "Authorization has been denied for this request.",
@@ -215,30 +221,38 @@ final class RequestHandler {
       }
       List<String> segments = segments(path.substring(router.prefix().length()));
       return router.route(
-          new ApiCall(x.method().toUpperCase(Locale.ROOT), segments, query, x.body()));
+          new ApiCall(x.method().toUpperCase(Locale.ROOT), segments, query, x.body(), expiry));
     } catch (ApiException e) {
-      Reply r = Reply.caspioError(e.status(), e.code(), e.getMessage(), path, requestId);
+      Reply r = error(e.status(), e.code(), e.getMessage(), path, requestId);
       return e.allow() == null ? r : r.withHeader("Allow", e.allow());
     } catch (StoreException e) {
-      return Reply.caspioError(e.status(), e.code(), e.getMessage(), path, requestId);
+      return error(e.status(), e.code(), e.getMessage(), path, requestId);
     } catch (RuntimeException e) {
       // The client sees a bare 500 like Caspio's; the cause goes to the server log only.
       LOG.log(Level.WARNING, "Unexpected failure serving request " + requestId, e);
-      return Reply.caspioError(
-          500, "InternalError", "An unexpected error occurred.", path, requestId);
+      return error(500, "InternalError", "An unexpected error occurred.", path, requestId);
     }
   }
 
-  private boolean hasValidBearer(String authorization) {
+  /** The error envelope of the generation the path is below; Caspio's (v3) one elsewhere. */
+  private Reply error(int status, String code, String message, String path, String requestId) {
+    ApiRouter router = routerFor(path);
+    return router == null
+        ? Reply.caspioError(status, code, message, path, requestId)
+        : router.error(status, code, message, path, requestId);
+  }
+
+  /** When the call's valid bearer token expires; null when there is none or it is not valid. */
+  private Instant bearerExpiry(String authorization) {
     if (authorization == null) {
-      return false;
+      return null;
     }
     String header = authorization.trim();
     int space = header.indexOf(' ');
     if (space < 0 || !header.substring(0, space).equalsIgnoreCase("bearer")) {
-      return false;
+      return null;
     }
-    return tokens.isValidAccessToken(header.substring(space + 1).trim());
+    return tokens.accessExpiry(header.substring(space + 1).trim());
   }
 
   /** The generation whose prefix the path is at or below (ignoring case, like IIS), else null. */

@@ -48,7 +48,7 @@ import java.util.Optional;
  * </ul>
  */
 abstract class ResourceRouter implements ApiRouter {
-  private static final ObjectMapper STRICT_JSON =
+  static final ObjectMapper STRICT_JSON =
       new ObjectMapper()
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

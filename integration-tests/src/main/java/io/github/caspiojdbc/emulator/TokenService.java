@@ -83,8 +83,13 @@ final class TokenService {
   }
 
   synchronized boolean isValidAccessToken(String token) {
+    return accessExpiry(token) != null;
+  }
+
+  /** When a valid access token expires; null for an unknown or expired one. */
+  synchronized Instant accessExpiry(String token) {
     Instant expiry = accessTokens.get(token);
-    return expiry != null && clock.instant().isBefore(expiry);
+    return expiry != null && clock.instant().isBefore(expiry) ? expiry : null;
   }
 
   synchronized void expireAccessTokens() {

@@ -154,6 +154,26 @@ public final class CaspioStore implements AutoCloseable {
   }
 
   /**
+   * Checks that records of the object may be written, before a call that writes many of them.
+   *
+   * @throws StoreException 404 {@code ObjectNotFound} for an unknown name, 400 {@code
+   *     AlterReadOnlyData} for a read-only (multi-table) view
+   */
+  public void requireWritable(ObjectKind kind, String name) {
+    schema.target(kind, name).requireWritable();
+  }
+
+  /**
+   * REST v4's tautology guard for bulk updates and deletes; see {@link TautologyGuard} for exactly
+   * what it refuses.
+   *
+   * @throws StoreException 400 {@code IncorrectQueryParameter} for a blank or always-true filter
+   */
+  public void requireScopedWhere(String where) {
+    TautologyGuard.check(where);
+  }
+
+  /**
    * {@code PUT …/passwordFields/{field}}: sets the password of every matching record.
    *
    * @throws StoreException 404 {@code ObjectNotFound} when {@code field} is not a password field
