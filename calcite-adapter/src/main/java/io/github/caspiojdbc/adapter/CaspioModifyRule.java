@@ -123,7 +123,7 @@ final class CaspioModifyRule extends RelRule<RuleConfig> {
     List<CaspioColumn> targetColumns = new ArrayList<>();
     List<RexNode> sources = new ArrayList<>();
     for (int j = 0; targets != null && j < targets.size(); j++) {
-      CaspioColumn c = column(columns, targets.get(j));
+      CaspioColumn c = column(table, targets.get(j));
       checkSettable(table, c);
       // Calcite refers to each SET value as a column the input adds after the table's columns.
       RexNode source = modify.getSourceExpressionList().get(j);
@@ -270,18 +270,12 @@ final class CaspioModifyRule extends RelRule<RuleConfig> {
     return e;
   }
 
-  private static CaspioColumn column(List<CaspioColumn> columns, String name) {
-    for (CaspioColumn c : columns) {
-      if (c.name().equals(name)) {
-        return c;
-      }
+  private static CaspioColumn column(CaspioTable table, String name) {
+    CaspioColumn c = table.column(name);
+    if (c == null) {
+      throw new CaspioException(ErrorKind.COLUMN_NOT_FOUND, "No column " + name, null);
     }
-    for (CaspioColumn c : columns) {
-      if (c.name().equalsIgnoreCase(name)) {
-        return c;
-      }
-    }
-    throw new CaspioException(ErrorKind.COLUMN_NOT_FOUND, "No column " + name, null);
+    return c;
   }
 
   /** Refuses fields Caspio generates or marks read-only. */

@@ -87,6 +87,31 @@ public final class CaspioSchema extends AbstractSchema {
     return api;
   }
 
+  /**
+   * Whether the table list is cached and each named object that is a table or view already has its
+   * field list, so that planning a statement using {@code names} sends no metadata request. Sends
+   * no request itself.
+   */
+  public boolean metadataCached(Iterable<String> names) {
+    Map<String, Table> t;
+    synchronized (lock) {
+      if (tables == null || !clock.instant().isBefore(loadedAt.plus(ttl))) {
+        return false;
+      }
+      t = tables;
+    }
+    for (String name : names) {
+      for (Map.Entry<String, Table> e : t.entrySet()) {
+        if (e.getKey().equalsIgnoreCase(name)
+            && e.getValue() instanceof CaspioTable table
+            && !table.fieldsLoaded()) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   @Override
   protected Map<String, Table> getTableMap() {
     synchronized (lock) {

@@ -128,6 +128,25 @@ public final class CaspioTable extends AbstractTable implements TranslatableTabl
     return c;
   }
 
+  /** The column named {@code name}: Caspio's spelling first, then regardless of case; or null. */
+  @Nullable CaspioColumn column(String name) {
+    CaspioColumn loose = null;
+    for (CaspioColumn c : columns()) {
+      if (c.name().equals(name)) {
+        return c;
+      }
+      if (loose == null && c.name().equalsIgnoreCase(name)) {
+        loose = c;
+      }
+    }
+    return loose;
+  }
+
+  /** Whether the field list was fetched already (using the columns sends no request). */
+  boolean fieldsLoaded() {
+    return columns != null;
+  }
+
   /**
    * Caspio's descriptions of the columns after PK_ID, in column order (fetched on first use). For
    * the driver's {@code DatabaseMetaData}: labels, descriptions, generated and unique flags.

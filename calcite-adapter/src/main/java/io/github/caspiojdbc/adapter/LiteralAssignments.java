@@ -70,7 +70,7 @@ final class LiteralAssignments {
     }
     List<@Nullable CaspioColumn> targets = new ArrayList<>();
     for (RelDataTypeField f : fields) {
-      targets.add(column(table, f.getName()));
+      targets.add(table.column(f.getName()));
     }
     List<RelDataTypeField> sources = sourceRowType.getFieldList();
     sources = sources.subList(Math.max(0, sources.size() - targets.size()), sources.size());
@@ -161,19 +161,6 @@ final class LiteralAssignments {
     }
   }
 
-  private static @Nullable CaspioColumn column(CaspioTable table, String name) {
-    CaspioColumn loose = null;
-    for (CaspioColumn c : table.columns()) {
-      if (c.name().equals(name)) {
-        return c;
-      }
-      if (loose == null && c.name().equalsIgnoreCase(name)) {
-        loose = c;
-      }
-    }
-    return loose;
-  }
-
   /**
    * Whether Calcite computes the source as a union of branches: a set operation, or VALUES with
    * several rows of which one is not all literals. Calcite narrows numbers inside each branch,
@@ -216,7 +203,7 @@ final class LiteralAssignments {
       if (SqlTypeUtil.isNumeric(from)
           && SqlTypeUtil.isNumeric(to)
           && !RexUtil.isLosslessCast(from, to)) {
-        CaspioColumn c = column(table, targets.get(i).getName());
+        CaspioColumn c = table.column(targets.get(i).getName());
         throw new CaspioException(
             ErrorKind.OUT_OF_RANGE,
             "Column "

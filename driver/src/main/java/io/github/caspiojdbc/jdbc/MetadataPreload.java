@@ -10,7 +10,6 @@ import io.github.caspiojdbc.adapter.CaspioTable;
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
 import java.sql.SQLException;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -18,9 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.Named;
-import org.apache.calcite.sql.SqlIdentifier;
-import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
  * Loads, within a statement's query timeout, the metadata that planning the statement will need:
@@ -42,21 +38,12 @@ final class MetadataPreload {
    */
   static long load(CaspioSchema schema, String sql, long timeoutMillis) throws SQLException {
     long start = System.nanoTime();
-    SqlNode node = WriteDetector.parse(sql);
-    if (node == null) {
-      return 0;
+    // Over-approximates table names: a column that happens to share a table's name only loads
+    // one field list too many.
+    Set<String> names = WriteDetector.shape(sql).identifiers();
+    if (names.isEmpty() || schema.metadataCached(names)) {
+      return 0; // Nothing to load: no thread hop on the hot path.
     }
-    Set<String> names = new LinkedHashSet<>();
-    node.accept(
-        new SqlBasicVisitor<Void>() {
-          @Override
-          public Void visit(SqlIdentifier id) {
-            // Over-approximates table names: a column that happens to share a table's name only
-            // loads one field list too many.
-            names.addAll(id.names);
-            return null;
-          }
-        });
     Future<?> f = Background.submit(() -> fields(schema, names));
     try {
       f.get(timeoutMillis, TimeUnit.MILLISECONDS);

@@ -131,6 +131,33 @@ final class ResultSetHandler extends Wrappers.Handler {
    * 22003 when an integral getter (or getObject to Integer, Long, Short or Byte) reads a number
    * outside its type's range; Avatica casts it without a word.
    */
+  /** JDBC types of the columns, read once; the range check runs for every value of a scan. */
+  private int[] columnTypes;
+
+  /** Whether every value of {@code column} fits {@code min..max} by the column's type alone. */
+  private boolean fits(int column, long min, long max) throws SQLException {
+    if (columnTypes == null) {
+      java.sql.ResultSetMetaData m = resultSet.getMetaData();
+      int[] t = new int[m.getColumnCount() + 1];
+      for (int i = 1; i < t.length; i++) {
+        t[i] = m.getColumnType(i);
+      }
+      columnTypes = t;
+    }
+    if (column < 1 || column >= columnTypes.length) {
+      return false;
+    }
+    long widest =
+        switch (columnTypes[column]) {
+          case java.sql.Types.TINYINT -> Byte.MAX_VALUE;
+          case java.sql.Types.SMALLINT -> Short.MAX_VALUE;
+          case java.sql.Types.INTEGER -> Integer.MAX_VALUE;
+          case java.sql.Types.BIGINT -> Long.MAX_VALUE;
+          default -> -1;
+        };
+    return widest > 0 && widest <= max && -widest - 1 >= min;
+  }
+
   private void checkRange(String name, Object[] args, int column) throws SQLException {
     String target = name;
     if (name.equals("getObject") && args.length == 2 && args[1] instanceof Class<?> c) {
@@ -163,6 +190,9 @@ final class ResultSetHandler extends Wrappers.Handler {
       default -> {
         return;
       }
+    }
+    if (fits(column, min, max)) {
+      return; // The column's type cannot hold a value out of range: no second read per value.
     }
     Object raw = resultSet.getObject(column);
     if (!(raw instanceof Number n)) {

@@ -89,12 +89,8 @@ final class StatementWrites {
     String name = method.getName();
     return switch (name) {
       case "addBatch", "clearBatch", "getGeneratedKeys", "clearParameters" -> true;
-      default -> isParameterSetter(method);
+      default -> ParameterBinder.handles(method);
     };
-  }
-
-  private static boolean isParameterSetter(Method method) {
-    return ParameterBinder.handles(method);
   }
 
   /** Handles a call for which {@link #handles} is true. */

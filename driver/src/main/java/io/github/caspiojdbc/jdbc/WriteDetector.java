@@ -5,12 +5,19 @@
  */
 package io.github.caspiojdbc.jdbc;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
  * Tells what an SQL text is before anything reaches Caspio: whether it would change rows (INSERT,
@@ -27,20 +34,72 @@ final class WriteDetector {
           .withQuotedCasing(Casing.UNCHANGED)
           .withCaseSensitive(false);
 
+  /**
+   * What one SQL text is, parsed once: each execution asks up to three questions of the same text
+   * (read-only, execute method, metadata to preload), and a prepared statement asks them at every
+   * execution, so the answers are kept by text, a bounded number of them.
+   *
+   * @param kind the statement's kind, or null when the text is empty or does not parse
+   * @param identifiers every name the statement uses (tables among them)
+   */
+  record Shape(SqlKind kind, Set<String> identifiers) {}
+
+  private static final int MAX_SHAPES = 512;
+  private static final Shape NONE = new Shape(null, Set.of());
+
+  private static final Map<String, Shape> SHAPES =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(64, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Shape> eldest) {
+              return size() > MAX_SHAPES;
+            }
+          });
+
   private WriteDetector() {}
 
   static boolean isWrite(String sql) {
-    SqlNode node = parse(sql);
-    return node != null && SqlKind.DML.contains(node.getKind());
+    SqlKind kind = shape(sql).kind();
+    return kind != null && SqlKind.DML.contains(kind);
   }
 
   /** Whether {@code sql} is a query (SELECT, VALUES, WITH, UNION, ORDER BY, EXPLAIN ...). */
   static boolean isQuery(String sql) {
+    SqlKind kind = shape(sql).kind();
+    return kind != null
+        && (SqlKind.QUERY.contains(kind)
+            || kind == SqlKind.EXPLAIN
+            || kind == SqlKind.DESCRIBE_TABLE);
+  }
+
+  /** The shape of {@code sql}, parsed on first sight of the text. */
+  static Shape shape(String sql) {
+    if (sql == null) {
+      return NONE;
+    }
+    Shape known = SHAPES.get(sql);
+    if (known != null) {
+      return known;
+    }
     SqlNode node = parse(sql);
-    return node != null
-        && (SqlKind.QUERY.contains(node.getKind())
-            || node.getKind() == SqlKind.EXPLAIN
-            || node.getKind() == SqlKind.DESCRIBE_TABLE);
+    Shape shape = node == null ? NONE : new Shape(node.getKind(), identifiers(node));
+    SHAPES.put(sql, shape);
+    return shape;
+  }
+
+  private static Set<String> identifiers(SqlNode node) {
+    Set<String> names = new LinkedHashSet<>();
+    node.accept(
+        new SqlBasicVisitor<Void>() {
+          @Override
+          public Void visit(SqlIdentifier id) {
+            names.addAll(id.names);
+            return null;
+          }
+        });
+    return Set.copyOf(names);
   }
 
   /** Whether {@code sql} holds no statement at all: only blanks, semicolons or comments. */
@@ -72,7 +131,7 @@ final class WriteDetector {
   }
 
   /** The statement in {@code sql}, or null when it is empty or does not parse. */
-  static SqlNode parse(String sql) {
+  private static SqlNode parse(String sql) {
     if (sql == null || isEmpty(sql)) {
       return null;
     }
