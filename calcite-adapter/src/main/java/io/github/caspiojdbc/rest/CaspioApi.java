@@ -141,7 +141,7 @@ public interface CaspioApi extends AutoCloseable {
         + "/"
         + name
         + "/records?q.where="
-        + (where == null ? HttpCaspioApi.EVERY_RECORD : where);
+        + (where == null ? WriteRequests.EVERY_RECORD : where);
   }
 
   /**

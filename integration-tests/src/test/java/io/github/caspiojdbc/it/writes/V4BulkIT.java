@@ -12,11 +12,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.caspiojdbc.adapter.CaspioWriteException;
 import io.github.caspiojdbc.emulator.ConnectionFault;
 import io.github.caspiojdbc.emulator.LoggedCall;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
 import io.github.caspiojdbc.it.support.Items;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,6 +34,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * REST v4 through the driver: bulk inserts at one call per 1,000 rows on every insert path, exact
@@ -41,14 +47,33 @@ class V4BulkIT {
 
   private EmulatorFixture f;
 
+  @TempDir Path dir;
+
   private EmulatorFixture start(boolean v4) throws SQLException {
+    Path log = dir.resolve("requests-" + System.nanoTime() + ".jsonl");
     f =
         EmulatorFixture.builder()
             .empty()
             .table(Items.driverTable())
-            .emulator(b -> b.v4Enabled(v4))
+            .emulator(b -> b.v4Enabled(v4).requestLogFile(log))
             .start();
+    requestLog = log;
     return f;
+  }
+
+  private Path requestLog;
+
+  /** The non-GET record requests in the emulator's {@code --request-log} file, as JSON lines. */
+  private List<JsonNode> loggedWrites() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> out = new ArrayList<>();
+    for (String line : Files.readAllLines(requestLog)) {
+      JsonNode n = json.readTree(line);
+      if (n.path("kind").asText().equals("RECORDS") && !n.path("method").asText().equals("GET")) {
+        out.add(n);
+      }
+    }
+    return out;
   }
 
   @AfterEach
@@ -73,7 +98,15 @@ class V4BulkIT {
         p.setInt(2, i);
         p.addBatch();
       }
+      int before = loggedWrites().size();
       int[] counts = p.executeBatch();
+      List<JsonNode> fromFile = loggedWrites().subList(before, loggedWrites().size());
+      assertEquals(10, fromFile.size(), "write requests in the --request-log file");
+      for (JsonNode w : fromFile) {
+        assertEquals("POST", w.path("method").asText());
+        assertEquals(BULK, w.path("path").asText());
+        assertEquals(201, w.path("status").asInt());
+      }
       assertEquals(10_000, counts.length);
       for (int n : counts) {
         assertEquals(1, n);
