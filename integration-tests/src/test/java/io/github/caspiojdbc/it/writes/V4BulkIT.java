@@ -279,6 +279,51 @@ class V4BulkIT {
   }
 
   @Test
+  void insertSelect_207_perRowOutcomesAndNothingAfterTheFailedRequest() throws Exception {
+    start(true);
+    try (Connection c = f.connect();
+        PreparedStatement p = c.prepareStatement(INSERT)) {
+      for (int i = 0; i < 1200; i++) {
+        p.setString(1, "s" + i);
+        p.setInt(2, i);
+        p.addBatch();
+      }
+      p.executeBatch();
+      // Rows come in PK_ID order: the 6th copy (of s5) and the 901st (of s900) are taken.
+      update(c, "INSERT INTO " + TABLE + " (Name, Qty) VALUES ('copys5', 0), ('copys900', 0)");
+      f.clear();
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () ->
+                  update(
+                      c,
+                      "INSERT INTO "
+                          + TABLE
+                          + " (Name, Qty) SELECT 'copy' || Name, Qty FROM "
+                          + TABLE
+                          + " WHERE Name LIKE 's%' ORDER BY Qty"));
+      CaspioWriteException w = find(e, CaspioWriteException.class);
+      List<CaspioWriteException.Outcome> o = w.outcomes();
+      assertEquals(1200, o.size());
+      for (int i = 0; i < 1200; i++) {
+        CaspioWriteException.Outcome expected =
+            i == 5 || i == 900
+                ? CaspioWriteException.Outcome.FAILED
+                : i < 1000
+                    ? CaspioWriteException.Outcome.WRITTEN
+                    : CaspioWriteException.Outcome.NOT_SENT;
+        assertEquals(expected, o.get(i), "row " + (i + 1));
+      }
+      assertEquals(998, w.writtenCount());
+      assertEquals(998, w.insertedRows().size());
+      assertEquals("23000", e.getSQLState(), e.getMessage());
+      assertEquals(1, writes().size(), "the second bulk request is not sent");
+      assertEquals(1200 + 2 + 998, f.rows());
+    }
+  }
+
+  @Test
   void updateAndDelete_useBulkPatchAndDelete_everyRecordGoesThroughV3() throws Exception {
     start(true);
     try (Connection c = f.connect()) {
