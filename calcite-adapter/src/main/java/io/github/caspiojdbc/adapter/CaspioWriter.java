@@ -185,8 +185,8 @@ public final class CaspioWriter {
           "INSERT into "
               + table.caspioName()
               + " failed: "
-              + error.getMessage()
-              + ". "
+              + sentence(error.getMessage())
+              + " "
               + summary(run.outcomes, "row"),
           run.outcomes,
           written.size(),
@@ -283,8 +283,8 @@ public final class CaspioWriter {
           failure.error,
           what
               + " failed: "
-              + failure.error.getMessage()
-              + ". "
+              + sentence(failure.error.getMessage())
+              + " "
               + summary(outcomes, "request")
               + "; "
               + count[0]
@@ -297,6 +297,12 @@ public final class CaspioWriter {
   }
 
   // ---------------------------------------------------------------- common
+
+  /** A message as a sentence: ending in one full stop, whether or not it had one. */
+  private static String sentence(String message) {
+    String m = message == null ? "" : message.strip();
+    return m.endsWith(".") ? m : m + ".";
+  }
 
   private static String summary(List<Outcome> outcomes, String unit) {
     StringBuilder b = new StringBuilder();
