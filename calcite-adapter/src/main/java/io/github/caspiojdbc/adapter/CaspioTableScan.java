@@ -41,6 +41,7 @@ public final class CaspioTableScan extends TableScan implements CaspioRel {
       for (RelOptRule rule : CaspioRules.PUSHDOWN) {
         planner.addRule(rule);
       }
+      planner.addRule(JoinReduction.INSTANCE);
     }
   }
 
