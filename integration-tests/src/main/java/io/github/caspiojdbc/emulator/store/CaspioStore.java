@@ -218,8 +218,11 @@ public final class CaspioStore implements AutoCloseable {
     db.close();
   }
 
-  /** Bulk-loads rows without validation (sample data); see {@link BulkLoad#load}. */
-  void load(String tableName, Iterator<Object[]> rows) {
+  /**
+   * Bulk-loads trusted rows without validation, as the sample data is loaded (also for suites and
+   * benchmarks that need large tables of their own); see {@link BulkLoad#load} for the row layout.
+   */
+  public void load(String tableName, Iterator<Object[]> rows) {
     BulkLoad.load(db, writeLock, schema.table(tableName), rows);
   }
 
