@@ -42,6 +42,7 @@ public final class CaspioTableScan extends TableScan implements CaspioRel {
         planner.addRule(rule);
       }
       planner.addRule(JoinReduction.INSTANCE);
+      AntiJoinReduction.RULES.forEach(planner::addRule);
     }
   }
 

@@ -34,6 +34,57 @@ final class KeySubquery {
   }
 
   /**
+   * Whether Caspio's {@code =} on this key pair is exactly Calcite's: numbers and date-times of one
+   * kind. Text is compared case-insensitively there; Yes/No may show NULL as false.
+   */
+  static boolean exactlyComparable(ScanSpec.Output target, ScanSpec.Output source) {
+    ColumnKind k = target.kind();
+    return usable(target, source)
+        && (k == ColumnKind.INTEGER
+            || k == ColumnKind.BIGINT
+            || k == ColumnKind.DECIMAL
+            || k == ColumnKind.DOUBLE
+            || k == ColumnKind.TIMESTAMP);
+  }
+
+  /**
+   * The anti-join conjunct: keeps the target rows whose key matches no source row. NULL keys are
+   * kept (they match nothing), and NULLs are kept out of the subquery, where a single one would
+   * make {@code NOT IN} unknown for every row.
+   */
+  static WhereTemplate.Conjunct notIn(
+      ScanSpec.Output targetKey,
+      ScanSpec source,
+      ScanSpec.Output sourceKey,
+      List<WhereTemplate.Conjunct> conditions) {
+    String tk = name(targetKey.key());
+    String sk = name(sourceKey.key());
+    List<Object> parts = new ArrayList<>();
+    parts.add(
+        "("
+            + tk
+            + " IS NULL OR "
+            + tk
+            + " NOT IN (SELECT "
+            + sk
+            + " FROM "
+            + objectName(source.table())
+            + " WHERE "
+            + sk
+            + " IS NOT NULL");
+    for (WhereTemplate.Conjunct c : conditions) {
+      if (c.parts().equals(List.of(sk + " IS NOT NULL"))) {
+        continue; // Already said.
+      }
+      parts.add(" AND (");
+      parts.addAll(c.parts());
+      parts.add(")");
+    }
+    parts.add("))");
+    return new WhereTemplate.Conjunct(merge(parts), true, true);
+  }
+
+  /**
    * The reduction conjunct for a target key given the source's own conditions. Text keys also keep
    * NULL and empty values: Caspio may show an unset text as {@code ""} (caspio-api.md 5.3, an open
    * question), and two such values join locally though SQL Server's {@code IN} would not match

@@ -166,6 +166,41 @@ class JoinReductionTest {
   }
 
   @Test
+  void antiJoin_numberKey_dropsRowsThatSurelyHaveAPartner() throws Exception {
+    String notIn =
+        "(Cust IS NULL OR Cust NOT IN (SELECT Cust FROM Customers WHERE Cust IS NOT NULL"
+            + " AND (Vip = 1)))";
+    assertEquals(
+        notIn,
+        wheres(
+                "select Amount from Orders o where not exists"
+                    + " (select 1 from Customers c where c.Cust = o.Cust and c.Vip)")
+            .get("Orders"));
+    assertEquals(
+        notIn,
+        wheres(
+                "select o.Amount from Orders o left join Customers c on o.Cust = c.Cust and c.Vip"
+                    + " where c.PK_ID is null")
+            .get("Orders"));
+  }
+
+  @Test
+  void antiJoin_textKeyOrRecheckedCondition_isNotPushed() throws Exception {
+    assertFalse(
+        wheres(
+                "select Amount from Orders o where not exists"
+                    + " (select 1 from Customers c where c.Code = o.Code and c.Vip)")
+            .get("Orders")
+            .contains("SELECT"));
+    assertFalse(
+        wheres(
+                "select Amount from Orders o where not exists"
+                    + " (select 1 from Customers c where c.Cust = o.Cust and c.City = 'x')")
+            .get("Orders")
+            .contains("SELECT"));
+  }
+
+  @Test
   void parameters_ofTheOtherSide_areBoundInsideTheSubquery() throws Exception {
     String sql =
         "select o.Amount from Orders o join Customers c on o.Cust = c.Cust where c.City = ?";

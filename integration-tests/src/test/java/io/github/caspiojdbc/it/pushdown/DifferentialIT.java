@@ -247,6 +247,22 @@ class DifferentialIT {
     q.add(
         "select Order_No from OrderItems where Order_No in"
             + " (select Order_No from Orders where Discount < 0) and Quantity < 0");
+    // Anti joins on number keys (NOT EXISTS, LEFT JOIN ... IS NULL), NULL keys included.
+    q.add(
+        "select PK_ID from OrderItems i where not exists (select 1 from Orders o"
+            + " where o.Order_No = i.Order_No and o.Discount < 0)");
+    q.add(
+        "select i.PK_ID from OrderItems i left join Orders o on i.Order_No = o.Order_No"
+            + " and o.Total > 1000 where o.PK_ID is null");
+    q.add(
+        "select PK_ID from Products p where not exists (select 1 from Products q"
+            + " where q.Stock = p.Stock and q.PK_ID < 30)");
+    q.add(
+        "select PK_ID from Customers a where not exists (select 1 from Customers b"
+            + " where b.Rating = a.Rating and b.Active)");
+    q.add(
+        "select PK_ID from Products p where not exists (select 1 from Products q"
+            + " where q.Stock = p.Stock and upper(q.Name) like 'SHIRT 1%')");
     // Conditions longer than Caspio's 2047-character request limit are evaluated locally.
     StringBuilder in = new StringBuilder();
     for (int i = 1; i <= 700; i += 2) {
