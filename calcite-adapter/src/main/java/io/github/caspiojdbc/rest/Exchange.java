@@ -75,8 +75,7 @@ final class Exchange {
   private final Clock clock;
   private final TrafficCounters counters;
   private final ConcurrencyLimiter limiter;
-  private final ApiGeneration generation;
-  private final String root;
+  private final String origin;
   private final HttpHost host;
 
   Exchange(
@@ -97,14 +96,13 @@ final class Exchange {
     this.clock = clock;
     this.counters = counters;
     this.limiter = limiter;
-    this.generation = config.generation();
-    this.root = config.root();
+    this.origin = config.origin();
     this.host = HttpHost.create(config.baseUri());
   }
 
   /** The full URI a request would be sent to. */
   String uri(ApiRequest request) {
-    return request.uri(root);
+    return request.uri(origin);
   }
 
   /** What one attempt's failure means for the loop. */
@@ -115,11 +113,11 @@ final class Exchange {
    * the successful reply.
    */
   <T> T execute(ApiRequest request, CallControl control, BodyReader<T> reader) {
-    String uri = request.uri(root);
+    String uri = request.uri(origin);
     if (uri.length() > CaspioApi.MAX_URI_LENGTH) {
       throw tooLong(uri.length(), request);
     }
-    String what = request.method() + " " + generation.basePath() + request.path();
+    String what = request.method() + " " + request.generation().basePath() + request.path();
     boolean write = !request.idempotentRead();
     long budgetEnd = System.nanoTime() + config.retryBudget().toNanos();
     boolean refreshed = false;
@@ -193,7 +191,7 @@ final class Exchange {
           continue;
         } else {
           byte[] body = readBounded(response.getEntity(), bytes);
-          failure = statusFailure(response, status, body, write, what, token);
+          failure = statusFailure(request, response, status, body, write, what, token);
         }
       } catch (IOException e) {
         outcome = e.getClass().getSimpleName();
@@ -339,13 +337,14 @@ final class Exchange {
   }
 
   private Failure statusFailure(
+      ApiRequest request,
       ClassicHttpResponse response,
       int status,
       byte[] body,
       boolean write,
       String what,
       String token) {
-    ErrorReplies.Envelope env = generation.errorEnvelope(body, mapper);
+    ErrorReplies.Envelope env = request.generation().errorEnvelope(body, mapper);
     String headerId = header(response, "X-Caspio-Request-ID");
     if (status >= 300 && status < 400) {
       String location = header(response, "Location");
@@ -505,6 +504,7 @@ final class Exchange {
   }
 
   private CaspioException tooLong(int length, ApiRequest request) {
+    ApiGeneration generation = request.generation();
     String where = request.params().get(generation.params().where());
     return new CaspioException(
         ErrorKind.UNSUPPORTED,
@@ -549,7 +549,7 @@ final class Exchange {
           Level.FINE,
           "{0} -> {1}, {2} bytes, {3} ms, attempt {4}",
           new Object[] {
-            request.describe(generation), outcome == null ? "no reply" : outcome, bytes, ms, attempt
+            request.describe(), outcome == null ? "no reply" : outcome, bytes, ms, attempt
           });
     }
   }

@@ -5,7 +5,6 @@
  */
 package io.github.caspiojdbc.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.caspiojdbc.auth.AccessTokenSource;
 import io.github.caspiojdbc.error.CaspioException;
@@ -14,14 +13,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -45,6 +40,11 @@ public final class HttpCaspioApi implements CaspioApi {
   private final CloseableHttpClient client;
   private final ObjectMapper mapper = new ObjectMapper();
   private final JsonReplies json;
+  private final JsonReplies jsonData;
+  private final BulkInsertReply bulkReply;
+  private final WriteRequests writes = new WriteRequests(mapper);
+  private final GenerationChoice choice;
+  private final Object probeLock = new Object();
   private final TrafficCounters counters = new TrafficCounters();
   private final ConcurrencyLimiter limiter;
   private final Exchange exchange;
@@ -78,7 +78,10 @@ public final class HttpCaspioApi implements CaspioApi {
       Sleeper sleeper,
       Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
-    this.json = new JsonReplies(mapper, config.generation().replies());
+    this.json = new JsonReplies(mapper, ReplyShape.RESULT);
+    this.jsonData = new JsonReplies(mapper, ReplyShape.DATA);
+    this.bulkReply = new BulkInsertReply(mapper.getFactory(), ReplyShape.DATA);
+    this.choice = new GenerationChoice(config.version(), config.origin(), config.versionMemory());
     this.client = Objects.requireNonNull(client, "client");
     Objects.requireNonNull(tokens, "tokens");
     this.limiter = new ConcurrencyLimiter(config.prefetchDepth());
@@ -89,24 +92,78 @@ public final class HttpCaspioApi implements CaspioApi {
 
   @Override
   public List<String> listTables() {
-    return call(ApiRequest.get("/tables"), null, in -> json.names(readSmall(in)));
+    ApiGeneration g = generation();
+    return call(ApiRequest.get(g, "/tables"), null, in -> json(g).names(readSmall(in)));
   }
 
   @Override
   public List<String> listViews() {
-    return call(ApiRequest.get("/views"), null, in -> json.names(readSmall(in)));
+    ApiGeneration g = generation();
+    return call(ApiRequest.get(g, "/views"), null, in -> json(g).names(readSmall(in)));
+  }
+
+  /**
+   * {@code GET /schemas} where the generation has it. Under {@link ApiVersion#AUTO} the first call
+   * is the probe: an answer settles on v4, a 404 on v3 (and this returns empty, so the caller lists
+   * objects the v3 way); the account's verdict is then remembered, see {@link GenerationChoice}.
+   */
+  @Override
+  public Optional<List<SchemaObject>> schemas() {
+    checkOpen();
+    synchronized (probeLock) {
+      ApiGeneration g = choice.current();
+      if (!g.listsSchemas()) {
+        return Optional.empty();
+      }
+      boolean probe = choice.undecided();
+      try {
+        List<SchemaObject> all =
+            call(ApiRequest.get(g, "/schemas"), null, in -> json(g).schemas(readSmall(in)));
+        if (probe) {
+          choice.firstServed();
+        }
+        return Optional.of(all);
+      } catch (CaspioException e) {
+        if (e.httpStatus() != 404) {
+          throw e;
+        }
+        if (probe && choice.fallBack()) {
+          Exchange.LOG.fine(
+              () -> "No " + g.productVersion() + " on this account; using " + choice.version());
+          return Optional.empty();
+        }
+        throw new CaspioException(
+            ErrorKind.CONNECTION_FAILED,
+            "This Caspio account does not serve "
+                + g.productVersion()
+                + " (GET "
+                + g.basePath()
+                + "/schemas answered 404). Turn REST API v4 on for the account in Caspio, or"
+                + " connect with apiVersion=auto or apiVersion=v3",
+            404,
+            e.caspioCode(),
+            e.requestId(),
+            e);
+      }
+    }
+  }
+
+  @Override
+  public ApiVersion version() {
+    return choice.version();
   }
 
   @Override
   public List<FieldInfo> fields(ObjectKind kind, String name) {
-    ApiRequest r = ApiRequest.get(objectPath(kind, name) + "/fields");
-    return call(r, null, in -> json.fields(readSmall(in)));
+    ApiGeneration g = generation();
+    ApiRequest r = ApiRequest.get(g, objectPath(kind, name) + "/fields");
+    return call(r, null, in -> json(g).fields(readSmall(in)));
   }
 
   @Override
   public RecordCursor query(RecordQuery query) {
     checkOpen();
-    QueryPlan plan = QueryPlan.of(query, config.generation());
+    QueryPlan plan = QueryPlan.of(query, generation());
     checkLength(plan);
     CallControl control = new CallControl(timeoutFor(query.timeout()));
     ScheduledFuture<?> expiry = scheduleExpiry(control);
@@ -126,13 +183,14 @@ public final class HttpCaspioApi implements CaspioApi {
 
   @Override
   public String describe(RecordQuery query) {
-    return QueryPlan.of(query, config.generation()).describe(config.prefetchDepth());
+    // Sends nothing, so an undecided AUTO choice shows the generation it will try first.
+    return QueryPlan.of(query, choice.current()).describe(config.prefetchDepth());
   }
 
   @Override
   public int uriLength(RecordQuery query) {
     int max = 0;
-    for (ApiRequest r : QueryPlan.of(query, config.generation()).longestRequests()) {
+    for (ApiRequest r : QueryPlan.of(query, choice.current()).longestRequests()) {
       max = Math.max(max, exchange.uri(r).length());
     }
     return max;
@@ -150,37 +208,55 @@ public final class HttpCaspioApi implements CaspioApi {
 
   @Override
   public Map<String, Object> insert(ObjectKind kind, String name, Map<String, ?> values) {
-    ApiRequest r =
-        new ApiRequest(
-            "POST", objectPath(kind, name) + "/records", Map.of("response", "rows"), body(values));
-    return call(r, null, in -> json.insertedRow(readSmall(in)));
+    ApiGeneration g = generation();
+    return call(
+        writes.insertOne(g, kind, name, values), null, in -> json(g).insertedRow(readSmall(in)));
+  }
+
+  @Override
+  public int insertBatchLimit() {
+    return generation().insertBatchLimit();
+  }
+
+  @Override
+  public List<InsertOutcome> insertAll(
+      ObjectKind kind, String name, List<? extends Map<String, ?>> records) {
+    ApiGeneration g = generation();
+    if (g.insertBatchLimit() == 1 && records.size() == 1) {
+      return List.of(new InsertOutcome(insert(kind, name, records.get(0)), null));
+    }
+    ApiRequest r = writes.insertMany(g, kind, name, records);
+    int n = records.size();
+    String what = r.method() + " " + g.basePath() + r.path();
+    return call(r, null, in -> bulkReply.read(readSmall(in), n, what));
   }
 
   @Override
   public RecordsAffected update(ObjectKind kind, String name, String where, Map<String, ?> values) {
-    ApiRequest r =
-        new ApiRequest("PUT", objectPath(kind, name) + "/records", whereParam(where), body(values));
-    return call(r, null, in -> json.recordsAffected(readSmall(in)));
+    return affected(writes.setWrite(generation(), true, kind, name, where, values));
   }
 
   @Override
   public RecordsAffected delete(ObjectKind kind, String name, String where) {
-    ApiRequest r =
-        new ApiRequest("DELETE", objectPath(kind, name) + "/records", whereParam(where), null);
-    return call(r, null, in -> json.recordsAffected(readSmall(in)));
+    return affected(writes.setWrite(generation(), false, kind, name, where, null));
+  }
+
+  @Override
+  public String describeWrite(boolean update, ObjectKind kind, String name, String where) {
+    // Sends nothing, so an undecided AUTO choice shows the generation it will try first.
+    ApiRequest r = writes.setWrite(choice.current(), update, kind, name, where, Map.of());
+    String d = r.describe();
+    return r.generation().setWrites().whereInBody() ? d + " {where: " + where + "}" : d;
   }
 
   @Override
   public RecordsAffected setPassword(String table, String field, String where, String value) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("Value", Objects.requireNonNull(value, "value"));
-    ApiRequest r =
-        new ApiRequest(
-            "PUT",
-            objectPath(ObjectKind.TABLE, table) + "/passwordFields/" + ApiRequest.segment(field),
-            whereParam(where),
-            body(body));
-    return call(r, null, in -> json.recordsAffected(readSmall(in)));
+    return affected(writes.password(generation(), table, field, where, value));
+  }
+
+  private RecordsAffected affected(ApiRequest r) {
+    JsonReplies replies = json(r.generation());
+    return call(r, null, in -> replies.recordsAffected(readSmall(in)));
   }
 
   /**
@@ -209,6 +285,7 @@ public final class HttpCaspioApi implements CaspioApi {
       c.cancel();
     }
     cursors.clear();
+    choice.release();
     threads.close();
     try {
       client.close();
@@ -227,8 +304,24 @@ public final class HttpCaspioApi implements CaspioApi {
     return exchange;
   }
 
+  /** The reply parser of the generation reads are planned for. */
   JsonReplies json() {
-    return json;
+    return json(choice.current());
+  }
+
+  private JsonReplies json(ApiGeneration g) {
+    return g.replies() == ReplyShape.DATA ? jsonData : json;
+  }
+
+  /**
+   * The generation requests go to, deciding an {@link ApiVersion#AUTO} choice first (one {@link
+   * #schemas()} call, which a connection makes anyway before anything else).
+   */
+  private ApiGeneration generation() {
+    if (choice.undecided()) {
+      schemas();
+    }
+    return choice.current();
   }
 
   ExecutorService fetchPool() {
@@ -242,7 +335,7 @@ public final class HttpCaspioApi implements CaspioApi {
   /** Tells the listener about a request about to be scheduled. */
   void announce(ApiRequest request) {
     if (listener != null) {
-      listener.accept(request.describe(config.generation()));
+      listener.accept(request.describe());
     }
   }
 
@@ -285,61 +378,7 @@ public final class HttpCaspioApi implements CaspioApi {
   }
 
   private static String objectPath(ObjectKind kind, String name) {
-    Objects.requireNonNull(name, "name");
-    return "/" + kind.segment() + "/" + ApiRequest.segment(name);
-  }
-
-  private Map<String, String> whereParam(String where) {
-    if (where == null || where.isBlank()) {
-      // Caspio requires q.where on set-based writes; an empty one would touch every row.
-      throw new CaspioException(
-          ErrorKind.INVALID_PARAMETER,
-          "An update or delete through the Caspio API needs a where clause",
-          null);
-    }
-    return Map.of(config.generation().params().where(), where);
-  }
-
-  private byte[] body(Map<String, ?> values) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Map.Entry<String, ?> e : values.entrySet()) {
-      out.put(e.getKey(), jsonValue(e.getKey(), e.getValue()));
-    }
-    try {
-      return mapper.writeValueAsBytes(out);
-    } catch (JsonProcessingException e) {
-      throw new CaspioException(ErrorKind.DATA, "Cannot encode the record as JSON", e);
-    }
-  }
-
-  private static Object jsonValue(String field, Object v) {
-    if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean) {
-      return v;
-    }
-    if (v instanceof LocalDateTime t) {
-      return CaspioValues.format(t);
-    }
-    if (v instanceof LocalDate d) {
-      return d.toString();
-    }
-    if (v instanceof Collection<?> c) {
-      List<Object> ids = new ArrayList<>(c.size());
-      for (Object o : c) {
-        if (!(o instanceof Number || o instanceof String)) {
-          throw badValue(field, o);
-        }
-        ids.add(o);
-      }
-      return ids;
-    }
-    throw badValue(field, v);
-  }
-
-  private static CaspioException badValue(String field, Object v) {
-    return new CaspioException(
-        ErrorKind.DATA,
-        "Field " + field + " cannot take a value of type " + v.getClass().getSimpleName(),
-        null);
+    return WriteRequests.objectPath(kind, name);
   }
 
   private static byte[] readSmall(InputStream in) throws IOException {

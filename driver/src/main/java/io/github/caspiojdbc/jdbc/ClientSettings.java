@@ -8,7 +8,6 @@ package io.github.caspiojdbc.jdbc;
 import io.github.caspiojdbc.auth.ClientAuthentication;
 import io.github.caspiojdbc.auth.TokenManagerConfig;
 import io.github.caspiojdbc.rest.CaspioApiConfig;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -86,10 +85,9 @@ final class ClientSettings {
 
   /** The REST client's settings: the account's origin, the REST generation and the bounds. */
   static CaspioApiConfig apiConfig(CaspioConfig config) {
-    URI base = config.baseUri();
-    URI origin = URI.create(base.getScheme() + "://" + base.getRawAuthority());
-    return CaspioApiConfig.builder(origin)
+    return CaspioApiConfig.builder(config.originUri())
         .version(config.apiVersion().rest())
+        .versionMemory(config.metadataCacheTtl())
         .prefetchDepth(Math.min(CaspioApiConfig.MAX_PREFETCH_DEPTH, Math.max(1, config.prefetch())))
         .connectTimeout(orNoLimit(config.connectTimeout()))
         .responseTimeout(orNoLimit(config.socketTimeout()))
