@@ -41,6 +41,8 @@ public final class CaspioTableScan extends TableScan implements CaspioRel {
       for (RelOptRule rule : CaspioRules.PUSHDOWN) {
         planner.addRule(rule);
       }
+      planner.addRule(JoinReduction.INSTANCE);
+      AntiJoinReduction.RULES.forEach(planner::addRule);
     }
   }
 

@@ -33,10 +33,18 @@ final class WhereTemplate {
    * One conjunct: text pieces ({@link String}) and holes ({@link Param}) in order.
    *
    * @param droppable whether the conjunct is re-checked locally and so may be omitted
+   * @param reduction whether it is a join reduction ({@link JoinReduction}): a subquery on another
+   *     table that only narrows the rows a local join would discard anyway. Reductions are never
+   *     copied into other subqueries, which keeps their nesting to one level.
    */
-  record Conjunct(List<Object> parts, boolean droppable) {
+  record Conjunct(List<Object> parts, boolean droppable, boolean reduction) {
     Conjunct {
       parts = List.copyOf(parts);
+    }
+
+    /** A condition of the query itself. */
+    Conjunct(List<Object> parts, boolean droppable) {
+      this(parts, droppable, false);
     }
   }
 
@@ -120,7 +128,7 @@ final class WhereTemplate {
   String key() {
     StringBuilder b = new StringBuilder();
     for (Conjunct c : conjuncts) {
-      b.append(c.droppable() ? "~(" : "(");
+      b.append(c.reduction() ? "&" : "").append(c.droppable() ? "~(" : "(");
       for (Object p : c.parts()) {
         if (p instanceof Param param) {
           b.append("?").append(param.index()).append(':').append(param.type());

@@ -48,6 +48,9 @@ final class Bench {
         queries = new CallsAndBytesMetric(env).run(conn);
       }
       metrics.addAll(CallsAndBytesMetric.rows(queries));
+      if (options.callsOnly()) {
+        return finish(started, machine, metrics, queries);
+      }
       step("3-4: full scans (0 ms, then " + BenchOptions.LATENCY_MS + " ms latency)");
       List<MetricRow> scans = new ScanMetric(env, options).run();
       scans.stream().filter(m -> m.id().startsWith("3")).forEach(metrics::add);
@@ -65,6 +68,14 @@ final class Bench {
       metrics.addAll(inserts);
       metrics.addAll(limited);
     }
+    return finish(started, machine, metrics, queries);
+  }
+
+  private BenchReport finish(
+      String started,
+      Map<String, String> machine,
+      List<MetricRow> metrics,
+      List<QueryResult> queries) {
     machine.put("loadAfter", load());
     double seconds = Stats.millisSince(t0) / 1000;
     step("done");

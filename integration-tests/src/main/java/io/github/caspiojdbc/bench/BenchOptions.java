@@ -15,8 +15,9 @@ import java.util.Locale;
  * @param rows R, the rows of the scanned table (OrderItems)
  * @param size how many repetitions and how large the side workloads are
  * @param out where the JSON results go
+ * @param callsOnly whether only metrics 1 and 2 (calls and bytes of the query suite) are run
  */
-record BenchOptions(int rows, Size size, Path out) {
+record BenchOptions(int rows, Size size, Path out, boolean callsOnly) {
 
   /** Run sizes. Every size produces every metric; smaller ones are noisier. */
   enum Size {
@@ -43,7 +44,7 @@ record BenchOptions(int rows, Size size, Path out) {
   static final String USAGE =
       String.join(
           System.lineSeparator(),
-          "Usage: caspio-bench [--rows N] [--quick | --smoke] [--out FILE]",
+          "Usage: caspio-bench [--rows N] [--quick | --smoke] [--calls-only] [--out FILE]",
           "Starts the Caspio emulator in-process, runs every benchmark of issue 8 with its baseline",
           "in the same run, prints a table and writes the results as JSON.",
           "",
@@ -51,6 +52,8 @@ record BenchOptions(int rows, Size size, Path out) {
           "              --smoke 2,000)",
           "  --quick     fewer repetitions and smaller side workloads (about two minutes)",
           "  --smoke     single repetitions at a tiny size: checks that everything runs",
+          "  --calls-only  only metrics 1 and 2, the query suite's calls and bytes (minutes at",
+          "              R = 1,000,000 instead of the whole run)",
           "  --out FILE  results file (default target/bench/results.json)",
           "  --help      print this help and exit");
 
@@ -58,6 +61,11 @@ record BenchOptions(int rows, Size size, Path out) {
     if (rows < 1000) {
       throw new IllegalArgumentException("--rows must be at least 1000, was " + rows);
     }
+  }
+
+  /** Every metric. */
+  BenchOptions(int rows, Size size, Path out) {
+    this(rows, size, out, false);
   }
 
   /**
@@ -69,6 +77,7 @@ record BenchOptions(int rows, Size size, Path out) {
     Integer rows = null;
     Size size = Size.FULL;
     Path out = defaultOut;
+    boolean callsOnly = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -76,10 +85,11 @@ record BenchOptions(int rows, Size size, Path out) {
         case "--smoke" -> size = Size.SMOKE;
         case "--rows" -> rows = parseRows(value(args, ++i, a));
         case "--out" -> out = Path.of(value(args, ++i, a));
+        case "--calls-only" -> callsOnly = true;
         default -> throw new IllegalArgumentException("Unknown argument: " + a);
       }
     }
-    return new BenchOptions(rows != null ? rows : size.defaultRows, size, out);
+    return new BenchOptions(rows != null ? rows : size.defaultRows, size, out, callsOnly);
   }
 
   private static String value(String[] args, int i, String option) {
@@ -132,7 +142,8 @@ record BenchOptions(int rows, Size size, Path out) {
         Locale.ROOT,
         "R=%,d%s",
         rows,
-        size == Size.FULL ? "" : " (" + size.name().toLowerCase(Locale.ROOT) + ")");
+        (size == Size.FULL ? "" : " (" + size.name().toLowerCase(Locale.ROOT) + ")")
+            + (callsOnly ? ", metrics 1-2 only" : ""));
   }
 
   private int pick(int full, int quick, int smoke) {

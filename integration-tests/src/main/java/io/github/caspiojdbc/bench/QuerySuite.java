@@ -20,7 +20,10 @@ import java.util.Map;
  * exception: Caspio (SQL Server collation) ignores case and trailing blanks where SQL does not, so
  * an exact answer needs the text column back for a local re-check; there the minimum is a scan of
  * the referenced columns with the filter pushed as a pre-filter. A scan of R rows costs max(1,
- * ceil(R/1000)) calls; the rows are counted by the bare client when it runs the minimal requests.
+ * ceil(R/1000)) calls; the rows are counted by the bare client when it runs the minimal requests. A
+ * join side narrowed by the other side's condition (an {@code IN (SELECT …)} subquery Caspio
+ * evaluates) costs the pages of its matching rows; that is written here by hand, not taken from the
+ * driver's plan.
  */
 final class QuerySuite {
   private QuerySuite() {}
@@ -231,14 +234,21 @@ final class QuerySuite {
         sql(
             "select Product_No, count(*) from OrderItems where PK_ID <= 10000 group by Product_No",
             scan("tables/OrderItems", "q.select", "Product_No", "q.where", "PK_ID <= 10000")));
-    // Joins: each side is one scan of its referenced columns.
+    // Joins. A hand-written client narrows each side with the other side's condition as a
+    // subquery (Caspio evaluates Key IN (SELECT Key FROM Other WHERE ...)), so each side costs
+    // the pages of its matching rows only; a side without a condition is a scan of its own.
     q.add(
         new Query(
             "select o.PK_ID, c.Name from Orders o join Customers c"
                 + " on o.Customer_ID = c.Customer_ID where o.Total > 500",
             List.of(),
             List.of(
-                scan("tables/Customers", "q.select", "Customer_ID,Name"),
+                scan(
+                    "tables/Customers",
+                    "q.select",
+                    "Customer_ID,Name",
+                    "q.where",
+                    "Customer_ID IN (SELECT Customer_ID FROM Orders WHERE Total > 500)"),
                 scan("tables/Orders", "q.select", "PK_ID,Customer_ID", "q.where", "Total > 500"))));
     q.add(
         new Query(
@@ -246,13 +256,78 @@ final class QuerySuite {
                 + " on i.Product_No = p.Product_No where i.PK_ID <= 3000",
             List.of(),
             List.of(
-                scan("tables/Products", "q.select", "Product_No,Name"),
+                scan(
+                    "tables/Products",
+                    "q.select",
+                    "Product_No,Name",
+                    "q.where",
+                    "Product_No IN (SELECT Product_No FROM OrderItems WHERE PK_ID <= 3000)"),
                 scan(
                     "tables/OrderItems",
                     "q.select",
                     "Product_No,Quantity",
                     "q.where",
                     "PK_ID <= 3000"))));
+    // The R-row table joined with a filtered table: about 50 matching rows.
+    q.add(
+        new Query(
+            "select i.PK_ID, i.Quantity, o.Status from OrderItems i join Orders o"
+                + " on i.Order_No = o.Order_No where o.PK_ID <= 5",
+            List.of(),
+            List.of(
+                scan("tables/Orders", "q.select", "Order_No,Status", "q.where", "PK_ID <= 5"),
+                scan(
+                    "tables/OrderItems",
+                    "q.select",
+                    "PK_ID,Order_No,Quantity",
+                    "q.where",
+                    "Order_No IN (SELECT Order_No FROM Orders WHERE PK_ID <= 5)"))));
+    q.add(
+        new Query(
+            "select PK_ID, Quantity from OrderItems where Order_No in"
+                + " (select Order_No from Orders where PK_ID <= 5)",
+            List.of(),
+            List.of(
+                scan("tables/Orders", "q.select", "Order_No", "q.where", "PK_ID <= 5"),
+                scan(
+                    "tables/OrderItems",
+                    "q.select",
+                    "PK_ID,Order_No,Quantity",
+                    "q.where",
+                    "Order_No IN (SELECT Order_No FROM Orders WHERE PK_ID <= 5)"))));
+    // The R/40-row Customers filtered on text (re-checked locally) against R/10 Orders.
+    q.add(
+        new Query(
+            "select o.PK_ID, o.Total, c.Name from Orders o join Customers c"
+                + " on o.Customer_ID = c.Customer_ID where c.City = 'Paris' and c.PK_ID <= 400",
+            List.of(),
+            List.of(
+                scan(
+                    "tables/Customers",
+                    "q.select",
+                    "Customer_ID,Name,City",
+                    "q.where",
+                    "(City = N'Paris') AND (PK_ID <= 400)"),
+                scan(
+                    "tables/Orders",
+                    "q.select",
+                    "PK_ID,Customer_ID,Total",
+                    "q.where",
+                    "Customer_ID IN (SELECT Customer_ID FROM Customers"
+                        + " WHERE (City = N'Paris') AND (PK_ID <= 400))"))));
+    q.add(
+        new Query(
+            "select PK_ID, Total from Orders o where exists (select 1 from Customers c"
+                + " where c.Customer_ID = o.Customer_ID and c.Rating > 9.9)",
+            List.of(),
+            List.of(
+                scan("tables/Customers", "q.select", "Customer_ID", "q.where", "Rating > 9.9"),
+                scan(
+                    "tables/Orders",
+                    "q.select",
+                    "PK_ID,Customer_ID,Total",
+                    "q.where",
+                    "Customer_ID IN (SELECT Customer_ID FROM Customers WHERE Rating > 9.9)"))));
     // Statically empty: no call is needed.
     q.add(new Query("select * from Customers where 1 = 0", List.of(), List.of()));
     q.add(new Query("select * from Customers limit 0", List.of(), List.of()));

@@ -6,10 +6,12 @@
 package io.github.caspiojdbc.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,6 +35,15 @@ class BenchOptionsTest {
     assertEquals(rows, o.rows());
     assertEquals(BenchOptions.Size.valueOf(size), o.size());
     assertEquals(Path.of(out), o.out());
+    assertFalse(o.callsOnly());
+  }
+
+  @Test
+  void parse_callsOnly_keepsSizeAndRows() {
+    BenchOptions o = BenchOptions.parse(split("--calls-only --rows 30000"), DEFAULT_OUT);
+    assertTrue(o.callsOnly());
+    assertEquals(30_000, o.rows());
+    assertTrue(o.describe().contains("metrics 1-2 only"), o.describe());
   }
 
   @ParameterizedTest(name = "{0}")

@@ -23,11 +23,11 @@ import java.util.Random;
  *
  * <p>SQL Server semantics reproduced on top of H2: case-insensitive names and text (IGNORECASE,
  * also for the results of string functions); trailing blanks ignored when a text field is compared
- * with a literal ({@code =}, {@code <>}, {@code IN}), in LIKE, and when a text field is a plain
- * GROUP BY item; LIKE bracket classes and a literal backslash; one NULL per unique index unless
- * UniqueAllowNulls.
+ * with a literal ({@code =}, {@code <>}, {@code IN}) or in {@code field IN (SELECT field …)} (a
+ * join reduction's subquery), in LIKE, and when a text field is a plain GROUP BY item; LIKE bracket
+ * classes and a literal backslash; one NULL per unique index unless UniqueAllowNulls.
  *
- * <p>Known differences, by H2's limits: trailing blanks still count in DISTINCT, ORDER BY and
+ * <p>Known differences, by H2's limits: trailing blanks still count in DISTINCT, ORDER BY and other
  * field-to-field comparisons; {@code LEN} counts trailing blanks; T-SQL functions H2 lacks ({@code
  * DATEPART}, {@code IIF}, {@code FORMAT}, …) and date literals H2 cannot parse ({@code
  * '01/31/2024'}) answer 400 {@code SqlServerError}; {@code GETDATE()} is UTC; a view is
@@ -218,8 +218,11 @@ public final class CaspioStore implements AutoCloseable {
     db.close();
   }
 
-  /** Bulk-loads rows without validation (sample data); see {@link BulkLoad#load}. */
-  void load(String tableName, Iterator<Object[]> rows) {
+  /**
+   * Bulk-loads trusted rows without validation, as the sample data is loaded (also for suites and
+   * benchmarks that need large tables of their own); see {@link BulkLoad#load} for the row layout.
+   */
+  public void load(String tableName, Iterator<Object[]> rows) {
     BulkLoad.load(db, writeLock, schema.table(tableName), rows);
   }
 

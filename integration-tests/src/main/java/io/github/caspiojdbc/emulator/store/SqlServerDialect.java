@@ -230,7 +230,8 @@ final class SqlServerDialect {
    * SQL Server pads the shorter operand with blanks before comparing text, so {@code 'a ' = 'a'}.
    * For the common shapes {@code field = 'x'}, {@code field <> 'x'}, {@code 'x' = field} and {@code
    * field [NOT] IN ('x', …)} on text fields, the field is compared right-trimmed and the literal
-   * without its trailing blanks, which gives the same answer.
+   * without its trailing blanks, which gives the same answer. {@code field [NOT] IN (SELECT other
+   * FROM …)} with two text fields, the shape of a join reduction, trims both.
    */
   private void markBlankInsensitiveComparisons(
       List<SqlToken> t, String[] before, String[] after, boolean[] trim) {
@@ -262,6 +263,15 @@ final class SqlServerDialect {
         int refStart = refEnd >= 0 ? textRefEndingAt(t, refEnd) : -1;
         int close = matching(t, i + 1);
         if (refStart < 0 || close < 0 || !boundaryBefore(t, refStart - 1)) {
+          continue;
+        }
+        if (t.get(i + 2).isWord("SELECT")) {
+          // field [NOT] IN (SELECT other FROM …): both text, compared blank-insensitively too.
+          int innerEnd = textRefStartingAt(t, i + 3);
+          if (innerEnd >= 0 && innerEnd + 1 < close && t.get(innerEnd + 1).isWord("FROM")) {
+            wrap(before, after, refStart, refEnd);
+            wrap(before, after, i + 3, innerEnd);
+          }
           continue;
         }
         boolean literals = true;

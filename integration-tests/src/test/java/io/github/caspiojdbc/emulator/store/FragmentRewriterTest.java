@@ -54,7 +54,13 @@ class FragmentRewriterTest {
             + "| \"PK_ID\" IN (SELECT \"PK_ID\" FROM \"Customers\" \"c\" WHERE"
             + " CAST(RTRIM(\"c\".\"City\") AS VARCHAR) = 'x')",
         "Name IN (SELECT Name FROM _v_OpenOrders) "
-            + "| \"Name\" IN (SELECT \"Name\" FROM \"OpenOrders\")",
+            + "| CAST(RTRIM(\"Name\") AS VARCHAR) IN (SELECT CAST(RTRIM(\"Name\") AS VARCHAR)"
+            + " FROM \"OpenOrders\")",
+        "Name NOT IN (SELECT c.City FROM Customers c WHERE Year > 1) "
+            + "| CAST(RTRIM(\"Name\") AS VARCHAR) NOT IN (SELECT CAST(RTRIM(\"c\".\"City\") AS"
+            + " VARCHAR) FROM \"Customers\" \"c\" WHERE \"Year\" > 1)",
+        "Year IN (SELECT Year FROM Customers) "
+            + "| \"Year\" IN (SELECT \"Year\" FROM \"Customers\")",
         "DATEADD(day, -1, GETDATE()) < '2024-01-01' "
             + "| DATEADD(DAY, - 1, GETDATE()) < '2024-01-01'",
         "Name = 'a;b -- c /* d */'          | CAST(RTRIM(\"Name\") AS VARCHAR) = 'a;b -- c /* d */'",

@@ -195,6 +195,78 @@ class DifferentialIT {
     q.add(
         "select a.PK_ID from (select PK_ID from OrderItems where Quantity = 1) a"
             + " join (select PK_ID from OrderItems where Quantity = 2) b on a.PK_ID = b.PK_ID");
+    // Join reductions (docs/joins.md): each side's pushed conditions narrow the other side's read
+    // through an IN (SELECT ...) subquery; text keys with NULLs, case and trailing blanks,
+    // outer, semi and anti joins, views, and parameters of the other side.
+    String oc = " from Orders o join Customers c on o.Customer_ID = c.Customer_ID";
+    q.add("select o.PK_ID, c.Name" + oc + " where c.City = 'Paris'");
+    q.add("select o.PK_ID, c.Name" + oc + " where c.City = 'paris ' and o.Total > 100");
+    q.add("select o.PK_ID, c.Name" + oc + " where c.Active and o.Status = 'open'");
+    q.add("select o.PK_ID, c.Name" + oc + " where c.Rating < 0 or c.Rating is null");
+    q.add(
+        "select o.PK_ID, c.Name from Orders o left join Customers c"
+            + " on o.Customer_ID = c.Customer_ID and c.City = 'Paris' where o.Total > 300");
+    q.add(
+        "select o.PK_ID, c.PK_ID from Orders o right join Customers c"
+            + " on o.Customer_ID = c.Customer_ID and o.Total > 300 where c.City = 'NEW YORK'");
+    q.add(
+        "select o.PK_ID, c.PK_ID from Orders o full join Customers c"
+            + " on o.Customer_ID = c.Customer_ID and o.Total > 400 where c.Active or c.Active is null");
+    q.add(
+        "select a.PK_ID, b.PK_ID from Customers a join Customers b on a.City = b.City"
+            + " where b.Rating > 2");
+    q.add(
+        "select a.PK_ID, b.PK_ID from Customers a left join Customers b on a.City = b.City"
+            + " and b.Name like 'O%' where a.Rating > 2");
+    q.add(
+        "select a.PK_ID, b.PK_ID from Customers a join Customers b on a.Name = b.Name"
+            + " where b.Name like '% '");
+    q.add(
+        "select i.PK_ID, o.Status from OrderItems i join Orders o on i.Order_No = o.Order_No"
+            + " where o.Status = 'Cancelled' and i.Quantity > 2");
+    q.add(
+        "select i.PK_ID, p.Name from OrderItems i join Products p on i.Product_No = p.Product_No"
+            + " where p.Category = 'tools' or p.Price > 50");
+    q.add(
+        "select c.Name, v.Order_No from OpenOrders v join Customers c"
+            + " on v.Customer_ID = c.Customer_ID where v.Total > 200");
+    q.add(
+        "select c.Name, d.Order_No from OrderDetails d join Customers c"
+            + " on d.Customer_Name = c.Name where d.Total > 400");
+    q.add(
+        "select PK_ID from Orders where Customer_ID in"
+            + " (select Customer_ID from Customers where City = 'paris')");
+    q.add(
+        "select PK_ID from Orders o where exists (select 1 from Customers c"
+            + " where c.Customer_ID = o.Customer_ID and c.City is null)");
+    q.add(
+        "select PK_ID from Orders o where not exists (select 1 from Customers c"
+            + " where c.Customer_ID = o.Customer_ID and c.Rating > 0)");
+    q.add(
+        "select PK_ID from Customers where City not in"
+            + " (select City from Customers where Rating > 3)");
+    q.add(
+        "select PK_ID from Customers c where City in"
+            + " (select City from Customers where Name like '%é%')");
+    q.add(
+        "select Order_No from OrderItems where Order_No in"
+            + " (select Order_No from Orders where Discount < 0) and Quantity < 0");
+    // Anti joins on number keys (NOT EXISTS, LEFT JOIN ... IS NULL), NULL keys included.
+    q.add(
+        "select PK_ID from OrderItems i where not exists (select 1 from Orders o"
+            + " where o.Order_No = i.Order_No and o.Discount < 0)");
+    q.add(
+        "select i.PK_ID from OrderItems i left join Orders o on i.Order_No = o.Order_No"
+            + " and o.Total > 1000 where o.PK_ID is null");
+    q.add(
+        "select PK_ID from Products p where not exists (select 1 from Products q"
+            + " where q.Stock = p.Stock and q.PK_ID < 30)");
+    q.add(
+        "select PK_ID from Customers a where not exists (select 1 from Customers b"
+            + " where b.Rating = a.Rating and b.Active)");
+    q.add(
+        "select PK_ID from Products p where not exists (select 1 from Products q"
+            + " where q.Stock = p.Stock and upper(q.Name) like 'SHIRT 1%')");
     // Conditions longer than Caspio's 2047-character request limit are evaluated locally.
     StringBuilder in = new StringBuilder();
     for (int i = 1; i <= 700; i += 2) {
