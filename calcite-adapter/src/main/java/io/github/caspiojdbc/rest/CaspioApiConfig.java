@@ -32,6 +32,7 @@ import java.util.function.Consumer;
  * @param requestListener called with the rendered method, path and decoded query (never
  *     credentials) just before a request is scheduled, on the thread that asked for it; null for
  *     none
+ * @param callMeter the connection's call counters and budget; null for a meter without a budget
  */
 public record CaspioApiConfig(
     URI baseUri,
@@ -45,7 +46,8 @@ public record CaspioApiConfig(
     Duration backoffCap,
     Duration retryAfterCap,
     Duration retryBudget,
-    Consumer<String> requestListener) {
+    Consumer<String> requestListener,
+    CallMeter callMeter) {
 
   /** The most pages one cursor may have in flight. */
   public static final int MAX_PREFETCH_DEPTH = 16;
@@ -144,6 +146,7 @@ public record CaspioApiConfig(
     private Duration retryAfterCap = Duration.ofSeconds(60);
     private Duration retryBudget = Duration.ofMinutes(2);
     private Consumer<String> requestListener;
+    private CallMeter callMeter;
 
     private Builder(URI baseUri) {
       this.baseUri = baseUri;
@@ -215,6 +218,12 @@ public record CaspioApiConfig(
       return this;
     }
 
+    /** The connection's call counters and budget; a fresh meter without a budget by default. */
+    public Builder callMeter(CallMeter callMeter) {
+      this.callMeter = callMeter;
+      return this;
+    }
+
     /** The configuration. */
     public CaspioApiConfig build() {
       return new CaspioApiConfig(
@@ -229,7 +238,8 @@ public record CaspioApiConfig(
           backoffCap,
           retryAfterCap,
           retryBudget,
-          requestListener);
+          requestListener,
+          callMeter);
     }
   }
 }
