@@ -77,7 +77,9 @@ public final class CaspioEnumerableScan extends AbstractRelNode implements Enume
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
-    return super.explainTerms(pw).item("request", spec.describe());
+    return super.explainTerms(pw)
+        .item("request", spec.describe())
+        .item("calls", spec.estimatedCalls());
   }
 
   @Override

@@ -184,6 +184,7 @@ public final class CaspioWriter {
         checkCancel(root);
         bodies.add(body(spec, e.current()));
       }
+      table.api().requireCalls(bodies.size(), "INSERT into " + table.caspioName());
     } catch (RuntimeException | Error x) {
       // Nothing was sent; the sequence still ends here, so the next INSERT's keys are its own.
       writes.setLastInsert(new CaspioWrites.InsertResult(sequence, List.of()));
@@ -361,6 +362,10 @@ public final class CaspioWriter {
                                     .count()));
       }
     }
+    table
+        .api()
+        .requireCalls(
+            requests.size(), (update ? "UPDATE of " : "DELETE from ") + table.caspioName());
     for (int i = 0; i < requests.size(); i++) {
       if (failure.error != null) {
         outcomes.add(Outcome.NOT_SENT);

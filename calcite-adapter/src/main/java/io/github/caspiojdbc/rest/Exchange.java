@@ -98,6 +98,11 @@ final class Exchange {
     this.host = HttpHost.create(config.baseUri());
   }
 
+  /** What counts this exchange's calls. */
+  Metering metering() {
+    return metering;
+  }
+
   /** The full URI a request would be sent to. */
   String uri(ApiRequest request) {
     return request.uri(root);

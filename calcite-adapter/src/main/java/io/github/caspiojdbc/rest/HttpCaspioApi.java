@@ -109,6 +109,7 @@ public final class HttpCaspioApi implements CaspioApi {
     QueryPlan plan = QueryPlan.of(query, config.generation());
     checkLength(plan);
     CallControl control = new CallControl(timeoutFor(query.timeout()));
+    exchange.metering().refuseOverBudget(plan, control, config.prefetchDepth());
     ScheduledFuture<?> expiry = scheduleExpiry(control);
     PagedCursor cursor;
     try {
@@ -127,6 +128,18 @@ public final class HttpCaspioApi implements CaspioApi {
   @Override
   public String describe(RecordQuery query) {
     return QueryPlan.of(query, config.generation()).describe(config.prefetchDepth());
+  }
+
+  @Override
+  public CallEstimate estimate(RecordQuery query) {
+    return exchange
+        .metering()
+        .estimate(QueryPlan.of(query, config.generation()), config.prefetchDepth());
+  }
+
+  @Override
+  public void requireCalls(long calls, String what) {
+    exchange.metering().requireCalls(calls, what);
   }
 
   @Override

@@ -25,6 +25,7 @@ final class Metering {
   private final CallMeter connection;
   private final ApiGeneration generation;
   private final Logger log;
+  private final RowCounts rowCounts = new RowCounts();
 
   Metering(TrafficCounters traffic, CallMeter connection, ApiGeneration generation, Logger log) {
     this.traffic = traffic;
@@ -40,6 +41,56 @@ final class Metering {
 
   TrafficCounters traffic() {
     return traffic;
+  }
+
+  /** The calls {@code plan} will send, exact when its rows are known from an earlier read. */
+  CallEstimate estimate(QueryPlan plan, int prefetchDepth) {
+    // The same condition as QueryPlan.describe's key ranges.
+    boolean ranged =
+        plan.mode == QueryPlan.Mode.KEYSET
+            && prefetchDepth > 1
+            && plan.query.where() == null
+            && !plan.descending
+            && plan.paginationInfo
+            && plan.query.maxRows() == Long.MAX_VALUE;
+    return CallEstimates.of(plan, rowCounts.rows(plan.query), ranged);
+  }
+
+  /**
+   * Refuses, before its first call, a read whose estimate already needs more calls than its
+   * statement or connection has left.
+   */
+  void refuseOverBudget(QueryPlan plan, CallControl control, int prefetchDepth) {
+    CallMeter statement = control.meter();
+    if ((statement == null || statement.limit() == 0) && connection.limit() == 0) {
+      return;
+    }
+    CallEstimate e = estimate(plan, prefetchDepth);
+    String what =
+        "The read of "
+            + plan.query.name()
+            + " needs at least "
+            + e.min()
+            + (e.min() == 1 ? " call" : " calls");
+    if (statement != null) {
+      statement.require(e.min(), what);
+    }
+    connection.require(e.min(), what);
+  }
+
+  /** Refuses work of the current statement that needs more calls than its budgets have left. */
+  void requireCalls(long calls, String what) {
+    String need = what + " needs " + calls + (calls == 1 ? " call" : " calls");
+    CallMeter statement = CallScope.current();
+    if (statement != null) {
+      statement.require(calls, need);
+    }
+    connection.require(calls, need);
+  }
+
+  /** A read of {@code q} reported that its filter matches {@code rows} rows. */
+  void learnedTotal(RecordQuery q, long rows) {
+    rowCounts.learned(q, rows);
   }
 
   /** The counting state of one request across its attempts; used by one thread. */
@@ -78,6 +129,9 @@ final class Metering {
     CallMeter.jvm().sent(c.kind, c.table);
     traffic.calls.increment();
     c.attemptBytes = 0;
+    if (c.kind == RequestKind.WRITE && c.table != null) {
+      rowCounts.forget(c.table);
+    }
   }
 
   /** {@code n} token requests were sent to obtain the token for this request. */

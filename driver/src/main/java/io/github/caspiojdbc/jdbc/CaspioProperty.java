@@ -84,6 +84,23 @@ public enum CaspioProperty {
       PropertyRule.duration(ChronoUnit.SECONDS),
       "Seconds allowed to establish a connection (first token and first API call); when not set,"
           + " DriverManager.getLoginTimeout(); 0 means no limit beyond the other timeouts."),
+  /** Budget of REST calls for the life of a connection (or since its counters were reset). */
+  MAX_CALLS_PER_CONNECTION(
+      "maxCallsPerConnection",
+      Flag.NONE,
+      "0",
+      PropertyRule.integer(0, Integer.MAX_VALUE),
+      "Most Caspio REST calls the connection may send (until its counters are reset); the call"
+          + " that would exceed it fails with SQLState 54K01 and is not sent. 0 means no limit."),
+  /** Budget of REST calls for one execution of a statement. */
+  MAX_CALLS_PER_STATEMENT(
+      "maxCallsPerStatement",
+      Flag.NONE,
+      "0",
+      PropertyRule.integer(0, Integer.MAX_VALUE),
+      "Most Caspio REST calls one statement execution may send. A read whose estimate already"
+          + " exceeds it and a write that would exceed it fail with SQLState 54K01 before any"
+          + " call; a read stops at the budget. 0 means no limit."),
   /** Retry budget for transient failures; bounded so a broken server cannot hold a thread. */
   MAX_RETRIES(
       "maxRetries",

@@ -7,6 +7,7 @@ package io.github.caspiojdbc.jdbc;
 
 import io.github.caspiojdbc.auth.ClientAuthentication;
 import io.github.caspiojdbc.auth.TokenManagerConfig;
+import io.github.caspiojdbc.rest.CallMeter;
 import io.github.caspiojdbc.rest.CaspioApiConfig;
 import java.net.URI;
 import java.time.Duration;
@@ -84,8 +85,11 @@ final class ClientSettings {
     return b.build();
   }
 
-  /** The REST client's settings: the account's origin, the REST generation and the bounds. */
-  static CaspioApiConfig apiConfig(CaspioConfig config) {
+  /**
+   * The REST client's settings: the account's origin, the REST generation, the bounds and the
+   * connection's call meter.
+   */
+  static CaspioApiConfig apiConfig(CaspioConfig config, CallMeter calls) {
     URI base = config.baseUri();
     URI origin = URI.create(base.getScheme() + "://" + base.getRawAuthority());
     return CaspioApiConfig.builder(origin)
@@ -94,6 +98,7 @@ final class ClientSettings {
         .connectTimeout(orNoLimit(config.connectTimeout()))
         .responseTimeout(orNoLimit(config.socketTimeout()))
         .maxAttempts(config.maxRetries() + 1)
+        .callMeter(calls)
         .build();
   }
 

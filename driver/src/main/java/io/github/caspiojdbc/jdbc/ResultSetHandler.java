@@ -7,6 +7,7 @@ package io.github.caspiojdbc.jdbc;
 
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
+import io.github.caspiojdbc.rest.CallScope;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -70,6 +71,20 @@ final class ResultSetHandler extends Wrappers.Handler {
 
   @Override
   Object intercept(Object proxy, Method method, Object[] args) throws Throwable {
+    // Moving through the rows may open further cursors (the inner side of a join) and fetch
+    // pages: they cost the statement that made this result set. Getters send nothing.
+    if (statement == null || method.getName().startsWith("get")) {
+      return handle(method, args);
+    }
+    CallScope scope = CallScope.enter(statement.meter());
+    try {
+      return handle(method, args);
+    } finally {
+      scope.close();
+    }
+  }
+
+  private Object handle(Method method, Object[] args) throws Throwable {
     String name = method.getName();
     if (!name.equals("close") && !name.equals("isClosed")) {
       // Closing the connection stops the result set's reads without Avatica marking it closed.

@@ -7,6 +7,9 @@ package io.github.caspiojdbc.jdbc;
 
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
+import io.github.caspiojdbc.rest.CallCounts;
+import io.github.caspiojdbc.rest.CallMeter;
+import io.github.caspiojdbc.rest.CallScope;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.sql.PreparedStatement;
@@ -14,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,6 +43,9 @@ import org.apache.calcite.jdbc.CalciteConnection;
  *       otherwise stay set and fail every later execution with 57014;
  *   <li>the query timeout also bounds loading the metadata the statement needs ({@link
  *       MetadataPreload});
+ *   <li>each execution counts its Caspio calls in a fresh meter with the connection's {@code
+ *       maxCallsPerStatement} budget ({@link CaspioCallStats}, which the proxy implements and which
+ *       stays readable after {@code close()});
  *   <li>after {@code close()}, every method but {@code close} and {@code isClosed} fails with
  *       55000, or 08003 when the connection is closed.
  * </ul>
@@ -50,6 +57,9 @@ final class StatementHandler extends Wrappers.Handler {
   private final CaspioConnection owner;
   private final Statement statement;
   final StatementWrites writes;
+
+  /** The calls of the execution in progress or the last one. */
+  private volatile CallMeter meter = ConnectionCalls.idle();
 
   /** The proxy, set right after creation. */
   Statement self;
@@ -78,6 +88,43 @@ final class StatementHandler extends Wrappers.Handler {
 
   @Override
   Object intercept(Object proxy, Method method, Object[] args) throws Throwable {
+    if (method.getDeclaringClass() == CaspioCallStats.class) {
+      return callStats(method.getName());
+    }
+    String name = method.getName();
+    if (!name.startsWith("execute")) {
+      return dispatch(method, args);
+    }
+    checkOpen();
+    CallMeter m = owner.meters().started();
+    meter = m;
+    CallScope scope = CallScope.enter(m);
+    try {
+      return dispatch(method, args);
+    } finally {
+      scope.close();
+    }
+  }
+
+  private Object callStats(String name) {
+    return switch (name) {
+      case "calls" -> meter.snapshot();
+      case "callsByTable" -> Map.<String, CallCounts>of();
+      case "jvmCalls" -> CallMeter.jvm().snapshot();
+      case "resetCalls" -> {
+        meter.reset();
+        yield null;
+      }
+      default -> throw new IllegalStateException(name);
+    };
+  }
+
+  /** The meter of the execution in progress or the last one. */
+  CallMeter meter() {
+    return meter;
+  }
+
+  private Object dispatch(Method method, Object[] args) throws Throwable {
     String name = method.getName();
     if (!name.equals("close") && !name.equals("isClosed")) {
       checkOpen();
