@@ -9,9 +9,11 @@ import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -37,6 +39,7 @@ public final class CallMeter {
   private final AtomicLong bytes = new AtomicLong();
   private final AtomicLong cacheHits = new AtomicLong();
   private final Map<String, CallMeter> tables = new ConcurrentHashMap<>();
+  private final List<FullScan> fullScans = new CopyOnWriteArrayList<>();
   private volatile Instant since = Instant.now(Clock.systemUTC());
 
   /**
@@ -79,6 +82,23 @@ public final class CallMeter {
         since);
   }
 
+  /**
+   * A read of a whole table or view, without a filter, as Caspio reported its size.
+   *
+   * @param table the table or view
+   * @param rows the rows it held when the read started
+   */
+  public record FullScan(String table, long rows) {}
+
+  /** The unfiltered reads of whole tables this meter's scope made, where Caspio told their size. */
+  public List<FullScan> fullScans() {
+    return List.copyOf(fullScans);
+  }
+
+  void fullScan(String table, long rows) {
+    fullScans.add(new FullScan(table, rows));
+  }
+
   /** Snapshots per table, by name in case-insensitive order; empty for a meter without them. */
   public Map<String, CallCounts> byTable() {
     Map<String, CallCounts> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -98,6 +118,7 @@ public final class CallMeter {
       a.set(0);
     }
     tables.clear();
+    fullScans.clear();
     since = Instant.now(Clock.systemUTC());
   }
 

@@ -88,9 +88,19 @@ final class Metering {
     connection.require(calls, need);
   }
 
-  /** A read of {@code q} reported that its filter matches {@code rows} rows. */
-  void learnedTotal(RecordQuery q, long rows) {
+  /**
+   * A read of {@code q} for the statement of {@code control} reported that its filter matches
+   * {@code rows} rows.
+   */
+  void learnedTotal(RecordQuery q, long rows, CallControl control) {
     rowCounts.learned(q, rows);
+    CallMeter statement = control.meter();
+    if (statement != null
+        && q.where() == null
+        && q.groupBy() == null
+        && q.maxRows() == Long.MAX_VALUE) {
+      statement.fullScan(q.name(), rows);
+    }
   }
 
   /** The counting state of one request across its attempts; used by one thread. */

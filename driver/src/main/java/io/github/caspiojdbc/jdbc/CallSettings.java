@@ -8,15 +8,19 @@ package io.github.caspiojdbc.jdbc;
 import java.util.function.Function;
 
 /**
- * What a connection does about the cost of its statements in Caspio calls: the budgets.
+ * What a connection does about the cost of its statements in Caspio calls: the budgets and what
+ * earns a warning or an error.
  *
  * @param maxCallsPerStatement most calls one execution may send, 0 for no limit
  * @param maxCallsPerConnection most calls the connection may send, 0 for no limit
+ * @param fullScanWarningRows an unfiltered read of a larger table earns a warning; 0 for none
+ * @param strictPushdown whether a predicate Caspio cannot evaluate fails the statement
  */
-record CallSettings(int maxCallsPerStatement, int maxCallsPerConnection) {
-
-  /** No budgets. */
-  static final CallSettings NONE = new CallSettings(0, 0);
+record CallSettings(
+    int maxCallsPerStatement,
+    int maxCallsPerConnection,
+    int fullScanWarningRows,
+    boolean strictPushdown) {
 
   /** The settings from property values ({@code text} gives each value or its default). */
   static CallSettings of(Function<CaspioProperty, String> text) {
@@ -24,6 +28,9 @@ record CallSettings(int maxCallsPerStatement, int maxCallsPerConnection) {
         CaspioProperty.MAX_CALLS_PER_STATEMENT.intValue(
             text.apply(CaspioProperty.MAX_CALLS_PER_STATEMENT)),
         CaspioProperty.MAX_CALLS_PER_CONNECTION.intValue(
-            text.apply(CaspioProperty.MAX_CALLS_PER_CONNECTION)));
+            text.apply(CaspioProperty.MAX_CALLS_PER_CONNECTION)),
+        CaspioProperty.FULL_SCAN_WARNING_ROWS.intValue(
+            text.apply(CaspioProperty.FULL_SCAN_WARNING_ROWS)),
+        text.apply(CaspioProperty.PUSHDOWN).equals("strict"));
   }
 }

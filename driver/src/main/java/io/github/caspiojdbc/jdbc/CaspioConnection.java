@@ -177,9 +177,10 @@ final class CaspioConnection extends CaspioConnectionBase implements CaspioCallS
     StatementHandler.checkNotEmpty(sql);
     checkWritable(sql);
     preload(sql);
-    try {
+    try (PushdownCheck check = new PushdownCheck(config.calls().strictPushdown())) {
       PreparedStatement p = (PreparedStatement) statement(make.on(calcite));
       Wrappers.handler(p).prepared(sql);
+      Wrappers.handler(p).planned(check.localFilters());
       return p;
     } catch (SQLException | RuntimeException | ExceptionInInitializerError | AssertionError e) {
       throw SqlErrors.translate(e, sql);

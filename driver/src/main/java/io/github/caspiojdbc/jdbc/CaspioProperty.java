@@ -73,6 +73,14 @@ public enum CaspioProperty {
       "10000",
       PropertyRule.duration(ChronoUnit.MILLIS),
       "Milliseconds allowed to open a TCP and TLS connection; 0 means no limit."),
+  /** When a statement's unfiltered read of a whole table earns a warning. */
+  FULL_SCAN_WARNING_ROWS(
+      "fullScanWarningRows",
+      Flag.NONE,
+      "10000",
+      PropertyRule.integer(0, Integer.MAX_VALUE),
+      "A statement that reads a whole table of more rows than this without a filter Caspio can"
+          + " evaluate gets an SQLWarning (01K01) saying what it cost; 0 warns for none."),
   /**
    * Bound on establishing a connection: first token plus first API call. When the property is not
    * given, {@code DriverManager.getLoginTimeout()} applies, as JDBC asks of drivers.
@@ -133,6 +141,15 @@ public enum CaspioProperty {
       PropertyRule.integer(0, 16),
       "Pages fetched ahead while the current one is read; 0 fetches one page at a time. Caspio"
           + " limits the whole account to about 10 calls per second."),
+  /** What to do when a predicate cannot be sent to Caspio. */
+  PUSHDOWN(
+      "pushdown",
+      Flag.NONE,
+      "lenient",
+      PropertyRule.choice("lenient", "strict"),
+      "lenient: a WHERE predicate Caspio cannot evaluate is applied locally to the rows read, with"
+          + " an SQLWarning (01K02); strict: such a statement fails with SQLState 0A000 before any"
+          + " call."),
   /** Default for {@code Statement.setQueryTimeout}. */
   QUERY_TIMEOUT(
       "queryTimeout",

@@ -12,6 +12,7 @@ import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -112,6 +113,10 @@ final class ResultSetHandler extends Wrappers.Handler {
         }
         throw e;
       }
+    }
+    if (name.equals("getWarnings") && statement != null) {
+      // A scan's warnings arise while its rows are read: the result set reports them too.
+      return CallWarnings.chain((SQLWarning) forward(method, args), statement.callWarnings());
     }
     if (name.equals("getStatement")) {
       return statement == null ? null : statement.proxy();

@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.jdbc;
 
+import io.github.caspiojdbc.adapter.LocalFilters.LocalFilter;
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
 import io.github.caspiojdbc.rest.CallCounts;
@@ -16,7 +17,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -45,7 +48,9 @@ import org.apache.calcite.jdbc.CalciteConnection;
  *       MetadataPreload});
  *   <li>each execution counts its Caspio calls in a fresh meter with the connection's {@code
  *       maxCallsPerStatement} budget ({@link CaspioCallStats}, which the proxy implements and which
- *       stays readable after {@code close()});
+ *       stays readable after {@code close()}); {@code getWarnings} adds what the execution's calls
+ *       deserve ({@link CallWarnings}), and the predicates left to Calcite are found when the SQL
+ *       is planned ({@link PushdownCheck});
  *   <li>after {@code close()}, every method but {@code close} and {@code isClosed} fails with
  *       55000, or 08003 when the connection is closed.
  * </ul>
@@ -60,6 +65,12 @@ final class StatementHandler extends Wrappers.Handler {
 
   /** The calls of the execution in progress or the last one. */
   private volatile CallMeter meter = ConnectionCalls.idle();
+
+  /** The predicates the current plan evaluates locally. */
+  private volatile List<LocalFilter> localFilters = List.of();
+
+  /** Whether clearWarnings was called since the execution started. */
+  private volatile boolean warningsCleared;
 
   /** The proxy, set right after creation. */
   Statement self;
@@ -98,12 +109,30 @@ final class StatementHandler extends Wrappers.Handler {
     checkOpen();
     CallMeter m = owner.meters().started();
     meter = m;
+    warningsCleared = false;
+    boolean planned = args.length > 0 && args[0] instanceof String;
+    PushdownCheck check =
+        planned ? new PushdownCheck(owner.meters().settings().strictPushdown()) : null;
     CallScope scope = CallScope.enter(m);
     try {
       return dispatch(method, args);
     } finally {
       scope.close();
+      if (check != null) {
+        check.close();
+        localFilters = check.localFilters();
+      }
     }
+  }
+
+  /** For a prepared statement: the predicates its plan evaluates locally. */
+  void planned(List<LocalFilter> filters) {
+    this.localFilters = List.copyOf(filters);
+  }
+
+  /** The driver's warnings about the current or last execution, or null. */
+  SQLWarning callWarnings() {
+    return warningsCleared ? null : CallWarnings.of(meter, localFilters, owner.meters().settings());
   }
 
   private Object callStats(String name) {
@@ -148,6 +177,11 @@ final class StatementHandler extends Wrappers.Handler {
             true);
       case "cancel":
         cancelRequested = true;
+        return forward(method, args);
+      case "getWarnings":
+        return CallWarnings.chain((SQLWarning) forward(method, args), callWarnings());
+      case "clearWarnings":
+        warningsCleared = true;
         return forward(method, args);
       case "addBatch":
         if (args.length == 1 && args[0] instanceof String sql) {
