@@ -33,6 +33,8 @@ import java.util.function.Consumer;
  *     credentials) just before a request is scheduled, on the thread that asked for it; null for
  *     none
  * @param callMeter the connection's call counters and budget; null for a meter without a budget
+ * @param replyCacheTtl how long replies to record reads are reused ({@link ReplyCache}); null or
+ *     zero for no cache
  */
 public record CaspioApiConfig(
     URI baseUri,
@@ -47,7 +49,8 @@ public record CaspioApiConfig(
     Duration retryAfterCap,
     Duration retryBudget,
     Consumer<String> requestListener,
-    CallMeter callMeter) {
+    CallMeter callMeter,
+    Duration replyCacheTtl) {
 
   /** The most pages one cursor may have in flight. */
   public static final int MAX_PREFETCH_DEPTH = 16;
@@ -147,6 +150,7 @@ public record CaspioApiConfig(
     private Duration retryBudget = Duration.ofMinutes(2);
     private Consumer<String> requestListener;
     private CallMeter callMeter;
+    private Duration replyCacheTtl;
 
     private Builder(URI baseUri) {
       this.baseUri = baseUri;
@@ -224,6 +228,12 @@ public record CaspioApiConfig(
       return this;
     }
 
+    /** How long replies to identical record reads are reused; no cache by default. */
+    public Builder replyCacheTtl(Duration replyCacheTtl) {
+      this.replyCacheTtl = replyCacheTtl;
+      return this;
+    }
+
     /** The configuration. */
     public CaspioApiConfig build() {
       return new CaspioApiConfig(
@@ -239,7 +249,8 @@ public record CaspioApiConfig(
           retryAfterCap,
           retryBudget,
           requestListener,
-          callMeter);
+          callMeter,
+          replyCacheTtl);
     }
   }
 }

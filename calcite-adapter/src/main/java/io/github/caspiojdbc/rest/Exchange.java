@@ -11,8 +11,10 @@ import io.github.caspiojdbc.auth.TokenRequests;
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
 import io.github.caspiojdbc.retry.Backoff;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,6 +72,8 @@ final class Exchange {
   private final Metering metering;
   private final AttemptFailures failures;
   private final ConcurrencyLimiter limiter;
+  private final ReplyCache cache;
+  private final long cacheTtlNanos;
   private final ApiGeneration generation;
   private final String root;
   private final HttpHost host;
@@ -94,6 +98,10 @@ final class Exchange {
     this.generation = config.generation();
     this.metering = new Metering(counters, config.callMeter(), generation, LOG);
     this.failures = new AttemptFailures(generation, mapper, clock);
+    Duration ttl = config.replyCacheTtl();
+    boolean caching = ttl != null && !ttl.isZero() && !ttl.isNegative();
+    this.cache = caching ? ReplyCache.of(tokens) : null;
+    this.cacheTtlNanos = caching ? ttl.toNanos() : 0;
     this.root = config.root();
     this.host = HttpHost.create(config.baseUri());
   }
@@ -117,12 +125,65 @@ final class Exchange {
     if (uri.length() > CaspioApi.MAX_URI_LENGTH) {
       throw failures.tooLong(uri.length(), request);
     }
+    Metering.Counted counted = metering.of(request, control);
+    if (cache != null && counted.kind == RequestKind.READ) {
+      control.check();
+      byte[] hit = cache.get(uri);
+      if (hit != null) {
+        metering.cacheHit(counted);
+        try {
+          return reader.read(new ByteArrayInputStream(hit));
+        } catch (IOException e) {
+          throw new IllegalStateException("reading a reply from memory failed", e);
+        }
+      }
+      return send(request, uri, control, counted, caching(reader, uri));
+    }
+    if (request.idempotentRead()) {
+      return send(request, uri, control, counted, reader);
+    }
+    // Forget cached replies the write may change, before it (so no read started after the write
+    // sees a stale reply) and after it (a read racing with the write may have stored one).
+    String written = tablePath(request.path());
+    ReplyCache.written(root, written);
+    try {
+      return send(request, uri, control, counted, reader);
+    } finally {
+      ReplyCache.written(root, written);
+    }
+  }
+
+  /** {@code reader}, storing the body it read in the cache once it was read whole and parsed. */
+  private <T> BodyReader<T> caching(BodyReader<T> reader, String uri) {
+    return in -> {
+      byte[] head = in.readNBytes(ReplyCache.MAX_ENTRY + 1);
+      if (head.length > ReplyCache.MAX_ENTRY) {
+        return reader.read(new SequenceInputStream(new ByteArrayInputStream(head), in));
+      }
+      T value = reader.read(new ByteArrayInputStream(head));
+      cache.put(uri, head, cacheTtlNanos);
+      return value;
+    };
+  }
+
+  /** The table or view a path is under, as {@code /tables/Orders/}; the path itself otherwise. */
+  private static String tablePath(String path) {
+    int second = path.indexOf('/', 1);
+    int third = second < 0 ? -1 : path.indexOf('/', second + 1);
+    return third < 0 ? path : path.substring(0, third + 1);
+  }
+
+  private <T> T send(
+      ApiRequest request,
+      String uri,
+      CallControl control,
+      Metering.Counted counted,
+      BodyReader<T> reader) {
     String what = request.method() + " " + generation.basePath() + request.path();
     boolean write = !request.idempotentRead();
     long budgetEnd = System.nanoTime() + config.retryBudget().toNanos();
     boolean refreshed = false;
     int attempt = 0;
-    Metering.Counted counted = metering.of(request, control);
     while (true) {
       control.check();
       attempt++;

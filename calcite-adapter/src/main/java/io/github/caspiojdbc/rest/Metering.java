@@ -174,6 +174,15 @@ final class Metering {
     CallMeter.jvm().throttled(null);
   }
 
+  /** A read was answered from the reply cache: no call, one hit. */
+  void cacheHit(Counted c) {
+    if (c.statement != null) {
+      c.statement.cacheHit(null);
+    }
+    connection.cacheHit(c.table);
+    CallMeter.jvm().cacheHit(null);
+  }
+
   void unauthorized() {
     traffic.unauthorized.increment();
   }

@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.jdbc;
 
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -15,12 +16,14 @@ import java.util.function.Function;
  * @param maxCallsPerConnection most calls the connection may send, 0 for no limit
  * @param fullScanWarningRows an unfiltered read of a larger table earns a warning; 0 for none
  * @param strictPushdown whether a predicate Caspio cannot evaluate fails the statement
+ * @param cacheTtl how long replies to identical reads are reused; zero for no cache
  */
 record CallSettings(
     int maxCallsPerStatement,
     int maxCallsPerConnection,
     int fullScanWarningRows,
-    boolean strictPushdown) {
+    boolean strictPushdown,
+    Duration cacheTtl) {
 
   /** The settings from property values ({@code text} gives each value or its default). */
   static CallSettings of(Function<CaspioProperty, String> text) {
@@ -31,6 +34,7 @@ record CallSettings(
             text.apply(CaspioProperty.MAX_CALLS_PER_CONNECTION)),
         CaspioProperty.FULL_SCAN_WARNING_ROWS.intValue(
             text.apply(CaspioProperty.FULL_SCAN_WARNING_ROWS)),
-        text.apply(CaspioProperty.PUSHDOWN).equals("strict"));
+        text.apply(CaspioProperty.PUSHDOWN).equals("strict"),
+        CaspioProperty.CACHE_TTL.durationValue(text.apply(CaspioProperty.CACHE_TTL)));
   }
 }

@@ -44,6 +44,15 @@ public enum CaspioProperty {
       null,
       PropertyRule.text(),
       "Optional audience parameter added to token requests; Caspio itself does not need it."),
+  /** Opt-in reuse of replies to identical reads. */
+  CACHE_TTL(
+      "cacheTtl",
+      Flag.NONE,
+      "0",
+      PropertyRule.duration(ChronoUnit.SECONDS, 86_400),
+      "Seconds a reply to a record read is reused for the identical request with the same"
+          + " credentials (no call, counted as a cache hit); a write through the driver to the"
+          + " table, or to any table for views, drops it. 0 (default) disables the cache."),
   /** Where the client credentials travel in the token request (RFC 6749 section 2.3.1). */
   CLIENT_AUTH(
       "clientAuth",

@@ -99,6 +99,7 @@ final class ClientSettings {
         .responseTimeout(orNoLimit(config.socketTimeout()))
         .maxAttempts(config.maxRetries() + 1)
         .callMeter(calls)
+        .replyCacheTtl(config.calls().cacheTtl())
         .build();
   }
 
