@@ -40,7 +40,7 @@ public final class CallScope implements AutoCloseable {
   }
 
   /** {@code task} running in the scope current now, wherever it runs later. */
-  static Runnable carried(Runnable task) {
+  public static Runnable carried(Runnable task) {
     CallMeter meter = CURRENT.get();
     if (meter == null) {
       return task;
