@@ -8,19 +8,23 @@ package io.github.caspiojdbc.adapter;
 import io.github.caspiojdbc.rest.CaspioApi;
 import io.github.caspiojdbc.rest.ObjectKind;
 import io.github.caspiojdbc.rest.RecordQuery;
+import io.github.caspiojdbc.rest.SchemaObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
 /**
  * The tables and views of one Caspio account. The list is fetched when first needed and kept for a
- * time-to-live; each table's fields are fetched when a query first uses it.
+ * time-to-live; each table's fields come with the list where the API lists both in one call (v4's
+ * {@code /schemas}), else they are fetched when a query first uses the table.
  */
 public final class CaspioSchema extends AbstractSchema {
 
@@ -127,18 +131,39 @@ public final class CaspioSchema extends AbstractSchema {
   private Map<String, Table> load() {
     Map<String, Table> map = new LinkedHashMap<>();
     Map<String, String> seen = new LinkedHashMap<>();
+    Optional<List<SchemaObject>> all = api.schemas();
+    if (all.isPresent()) {
+      // One call gave every object with its fields (v4): nothing more to fetch per table.
+      for (ObjectKind kind : List.of(ObjectKind.TABLE, ObjectKind.VIEW)) {
+        for (SchemaObject o : all.get()) {
+          if (o.kind() == kind && add(map, seen, kind, o.name())) {
+            ((CaspioTable) map.get(o.name())).withFields(o.fields());
+          }
+        }
+      }
+      return Map.copyOf(map);
+    }
     for (String name : api.listTables()) {
-      map.put(name, new CaspioTable(api, ObjectKind.TABLE, name, pushdown, writes, pageSize));
-      seen.put(name.toUpperCase(Locale.ROOT), name);
+      add(map, seen, ObjectKind.TABLE, name);
     }
     for (String name : api.listViews()) {
-      // Caspio names are unique regardless of case across tables and views; if a view shadowed a
-      // table, the table wins so that writes keep a target.
-      if (seen.putIfAbsent(name.toUpperCase(Locale.ROOT), name) == null) {
-        map.put(name, new CaspioTable(api, ObjectKind.VIEW, name, pushdown, writes, pageSize));
-      }
+      add(map, seen, ObjectKind.VIEW, name);
     }
     return Map.copyOf(map);
+  }
+
+  /**
+   * Adds an object unless one of the same name regardless of case is there: Caspio names are unique
+   * that way across tables and views; if a view shadowed a table, the table (listed first) wins so
+   * that writes keep a target.
+   */
+  private boolean add(
+      Map<String, Table> map, Map<String, String> seen, ObjectKind kind, String name) {
+    if (seen.putIfAbsent(name.toUpperCase(Locale.ROOT), name) != null) {
+      return false;
+    }
+    map.put(name, new CaspioTable(api, kind, name, pushdown, writes, pageSize));
+    return true;
   }
 
   @Override

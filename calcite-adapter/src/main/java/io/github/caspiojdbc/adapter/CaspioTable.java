@@ -81,6 +81,12 @@ public final class CaspioTable extends AbstractTable implements TranslatableTabl
     return api;
   }
 
+  /** Takes the fields from a listing that already carried them, so no request fetches them. */
+  CaspioTable withFields(List<FieldInfo> fields) {
+    columns = load(fields);
+    return this;
+  }
+
   /** The write state of the connection this table belongs to. */
   CaspioWrites writes() {
     return writes;

@@ -12,15 +12,9 @@ import io.github.caspiojdbc.rest.CaspioApi;
 import io.github.caspiojdbc.rest.ObjectKind;
 import io.github.caspiojdbc.rest.RecordQuery;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
@@ -36,12 +30,11 @@ import org.apache.calcite.linq4j.Linq4j;
  * the statement's own {@code q.where}).
  *
  * <p>INSERT first computes and converts every row (a value Caspio cannot store exactly fails the
- * statement before anything is sent), then sends one POST per row (Caspio has no bulk insert), at
- * most {@link #MAX_IN_FLIGHT} at a time: Caspio's burst limit is about 10 calls per second for the
- * whole account, and at typical round trips of 200-500 ms four concurrent POSTs stay near it while
- * a single one would waste most of it waiting; the REST layer's adaptive limiter lowers the rate
- * further on 429. After the first failure no further row is sent, the rows in flight are awaited,
- * and a {@link CaspioWriteException} says exactly which rows were written.
+ * statement before anything is sent), then sends them in bulk requests where the API generation has
+ * them ({@link BulkInserts}: 1,000 records per call on v4), else one POST per row ({@link
+ * RowInserts}), or leaves them to the {@link InsertBatch} of a prepared batch. After the first
+ * failure nothing further is sent, and a {@link CaspioWriteException} says exactly which rows were
+ * written.
  *
  * <p>UPDATE and DELETE by keys first read every matching row (the read path re-checks predicates
  * Caspio evaluates differently, such as case-insensitive text comparisons), then write by {@code
@@ -49,15 +42,6 @@ import org.apache.calcite.linq4j.Linq4j;
  * writing matters: deleting while paging through the same rows would shift the pages.
  */
 public final class CaspioWriter {
-
-  /** Requests of one INSERT statement in flight at once; see the class comment. */
-  static final int MAX_IN_FLIGHT = 4;
-
-  /**
-   * The {@code q.where} of a statement without WHERE: Caspio requires one on PUT and DELETE. Every
-   * record has a PK_ID, so this matches all of them without assuming anything about key values.
-   */
-  static final String ALL_ROWS = "PK_ID IS NOT NULL";
 
   private CaspioWriter() {}
 
@@ -143,7 +127,8 @@ public final class CaspioWriter {
               + " column)",
           e);
     }
-    return w == null && required ? ALL_ROWS : w;
+    // Null with required: a statement without WHERE, which the API sends as "every record".
+    return w;
   }
 
   /** The body of an UPDATE: constants, parameters, or (key modes) the values in {@code row}. */
@@ -165,16 +150,6 @@ public final class CaspioWriter {
     CaspioWrites writes = table.writes();
     writes.checkWritable("INSERT into " + table.caspioName());
     long sequence = writes.nextInsertSequence();
-    List<Outcome> outcomes = new ArrayList<>();
-    List<Map<String, Object>> returned = new ArrayList<>();
-    // The connection's own threads: closing the connection ends them, and each POST still waits
-    // for the connection's limiter, which reads of the same connection share.
-    CompletionService<Map<String, Object>> done =
-        new ExecutorCompletionService<>(table.api().executor());
-    Map<Future<Map<String, Object>>, Integer> rowOf = new HashMap<>();
-    Failure failure = new Failure();
-    boolean interrupted = false;
-    int inFlight = 0;
     // All rows are computed and converted before the first POST: a bad value then fails the
     // statement with nothing written, and INSERT ... SELECT from the same table cannot read the
     // rows it is adding (which paging through a growing table would do, forever).
@@ -184,119 +159,51 @@ public final class CaspioWriter {
         checkCancel(root);
         bodies.add(body(spec, e.current()));
       }
-      table.api().requireCalls(bodies.size(), "INSERT into " + table.caspioName());
+      InsertBatch pending = writes.insertBatch();
+      if (pending == null || !pending.takes(table)) {
+        // Refuse up front what the budget cannot send whole: one call per row, or per bulk.
+        int perCall = Math.max(1, table.api().insertBatchLimit());
+        table
+            .api()
+            .requireCalls(
+                (bodies.size() + perCall - 1) / perCall, "INSERT into " + table.caspioName());
+      }
     } catch (RuntimeException | Error x) {
       // Nothing was sent; the sequence still ends here, so the next INSERT's keys are its own.
       writes.setLastInsert(new CaspioWrites.InsertResult(sequence, List.of()));
       throw x;
     }
-    for (int i = 0; i < bodies.size(); i++) {
-      outcomes.add(Outcome.NOT_SENT);
-      returned.add(null);
+    InsertBatch batch = writes.insertBatch();
+    if (batch != null && batch.takes(table)) {
+      // The batch sends these rows with its other entries' in bulk; see InsertBatch.
+      batch.add(table, writes, bodies);
+      writes.setLastInsert(new CaspioWrites.InsertResult(sequence, List.of()));
+      return bodies.size();
     }
-    for (int index = 0; index < bodies.size() && failure.error == null; index++) {
-      if (cancelled(root)) {
-        failure.note(Integer.MAX_VALUE, cancelledError());
-        break;
-      }
-      // Take in every answer already there, so that a known failure stops the next row.
-      for (Future<Map<String, Object>> ready = done.poll(); ready != null; ready = done.poll()) {
-        collect(ready, rowOf, outcomes, returned, writes, failure);
-        inFlight--;
-      }
-      while (inFlight >= MAX_IN_FLIGHT && failure.error == null) {
-        try {
-          collect(done.take(), rowOf, outcomes, returned, writes, failure);
-          inFlight--;
-        } catch (InterruptedException x) {
-          interrupted = true;
-          failure.note(Integer.MAX_VALUE, cancelledError());
-        }
-      }
-      if (failure.error != null) {
-        break; // This row is not sent.
-      }
-      Map<String, Object> body = bodies.get(index);
-      Future<Map<String, Object>> f;
-      try {
-        f = done.submit(() -> table.api().insert(ObjectKind.TABLE, table.caspioName(), body));
-      } catch (RejectedExecutionException x) {
-        // The connection closed under the statement; report it as the API itself does.
-        outcomes.set(index, Outcome.FAILED);
-        failure.note(
-            index,
-            new CaspioException(ErrorKind.CONNECTION_FAILED, "The Caspio API client is closed", x));
-        break;
-      }
-      rowOf.put(f, index);
-      inFlight++;
+    InsertRun run = new InsertRun(bodies.size());
+    if (table.api().insertBatchLimit() > 1) {
+      BulkInserts.send(
+          table.api(), table.caspioName(), bodies, 0, run, writes, () -> cancelled(root));
+    } else {
+      RowInserts.send(table, bodies, run, writes, () -> cancelled(root));
     }
-    // Rows in flight are awaited even when cancelled: their outcome must be known or reported.
-    while (inFlight > 0) {
-      try {
-        collect(done.take(), rowOf, outcomes, returned, writes, failure);
-        inFlight--;
-      } catch (InterruptedException x) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    List<Map<String, Object>> written = new ArrayList<>();
-    for (Map<String, Object> r : returned) {
-      if (r != null) {
-        written.add(r);
-      }
-    }
+    List<Map<String, Object>> written = run.writtenRows();
     writes.setLastInsert(new CaspioWrites.InsertResult(sequence, written));
-    if (failure.error != null) {
+    CaspioException error = run.error();
+    if (error != null) {
       throw new CaspioWriteException(
-          failure.error,
+          error,
           "INSERT into "
               + table.caspioName()
               + " failed: "
-              + failure.error.getMessage()
+              + error.getMessage()
               + ". "
-              + summary(outcomes, "row"),
-          outcomes,
+              + summary(run.outcomes, "row"),
+          run.outcomes,
           written.size(),
           written);
     }
     return written.size();
-  }
-
-  private static void collect(
-      Future<Map<String, Object>> f,
-      Map<Future<Map<String, Object>>, Integer> rowOf,
-      List<Outcome> outcomes,
-      List<Map<String, Object>> returned,
-      CaspioWrites writes,
-      Failure failure) {
-    int index = rowOf.remove(f);
-    try {
-      Map<String, Object> row = f.get();
-      outcomes.set(index, Outcome.WRITTEN);
-      returned.set(index, row);
-      writes.countWrite();
-    } catch (ExecutionException x) {
-      CaspioException c =
-          x.getCause() instanceof CaspioException ce
-              ? ce
-              : new CaspioException(
-                  ErrorKind.UNKNOWN_OUTCOME,
-                  "Inserting row " + (index + 1) + " failed unexpectedly; it may have been written",
-                  x.getCause());
-      boolean unknown = c.kind() == ErrorKind.UNKNOWN_OUTCOME;
-      outcomes.set(index, unknown ? Outcome.UNKNOWN : Outcome.FAILED);
-      if (unknown) {
-        writes.countWrite();
-      }
-      failure.note(index, c);
-    } catch (InterruptedException x) {
-      // take() returned a completed future, so get() does not block.
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** The POST body: every writable field with a value; generated fields are never sent. */
@@ -362,10 +269,7 @@ public final class CaspioWriter {
                                     .count()));
       }
     }
-    table
-        .api()
-        .requireCalls(
-            requests.size(), (update ? "UPDATE of " : "DELETE from ") + table.caspioName());
+    table.api().requireCalls(requests.size(), what);
     for (int i = 0; i < requests.size(); i++) {
       if (failure.error != null) {
         outcomes.add(Outcome.NOT_SENT);

@@ -55,6 +55,7 @@ public final class CaspioWrites {
   private final AtomicLong writeRequests = new AtomicLong();
   private final AtomicLong insertSequence = new AtomicLong();
   private volatile InsertResult lastInsert = NONE;
+  private volatile InsertBatch insertBatch;
 
   /** Makes every later write of this connection fail before any request is sent. */
   public void setReadOnly(boolean readOnly) {
@@ -74,6 +75,26 @@ public final class CaspioWrites {
   /** The rows returned by the last INSERT statement; sequence 0 and no rows before the first. */
   public InsertResult lastInsert() {
     return lastInsert;
+  }
+
+  /**
+   * Starts gathering the rows of a {@code PreparedStatement} batch of {@code INSERT ... VALUES} on
+   * the calling thread (see {@link InsertBatch}); the caller ends it with {@link #endInsertBatch}.
+   */
+  public InsertBatch beginInsertBatch() {
+    InsertBatch b = new InsertBatch();
+    insertBatch = b;
+    return b;
+  }
+
+  /** Stops gathering; rows not sent by then are never sent. */
+  public void endInsertBatch() {
+    insertBatch = null;
+  }
+
+  /** The batch gathering rows, or null. */
+  InsertBatch insertBatch() {
+    return insertBatch;
   }
 
   /** Fails when the connection is read-only; called before a write statement sends anything. */

@@ -5,6 +5,8 @@
  */
 package io.github.caspiojdbc.adapter;
 
+import io.github.caspiojdbc.rest.CaspioApi;
+import io.github.caspiojdbc.rest.ObjectKind;
 import java.util.List;
 import java.util.Objects;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -64,15 +66,22 @@ record WriteSpec(
   /** The request as EXPLAIN shows it; parameters appear as {@code ?}. */
   String describe() {
     String w = where.describe();
-    String path = "tables/" + table.caspioName() + "/records";
+    CaspioApi api = table.api();
+    String name = table.caspioName();
+    String keys = "PK_ID IN (<keys read>)" + (w == null ? "" : " AND " + w);
     return switch (mode) {
-      case INSERT -> "POST " + path + " per row";
-      case UPDATE_WHERE -> "PUT " + path + "?q.where=" + (w == null ? CaspioWriter.ALL_ROWS : w);
-      case DELETE_WHERE -> "DELETE " + path + "?q.where=" + (w == null ? CaspioWriter.ALL_ROWS : w);
-      case UPDATE_KEYS ->
-          "PUT " + path + "?q.where=PK_ID IN (<keys read>)" + (w == null ? "" : " AND " + w);
-      case DELETE_KEYS ->
-          "DELETE " + path + "?q.where=PK_ID IN (<keys read>)" + (w == null ? "" : " AND " + w);
+      case INSERT ->
+          api.insertBatchLimit() > 1
+              ? "POST tables/"
+                  + name
+                  + "/records/bulk, "
+                  + api.insertBatchLimit()
+                  + " rows per call"
+              : "POST tables/" + name + "/records per row";
+      case UPDATE_WHERE -> api.describeWrite(true, ObjectKind.TABLE, name, w);
+      case DELETE_WHERE -> api.describeWrite(false, ObjectKind.TABLE, name, w);
+      case UPDATE_KEYS -> api.describeWrite(true, ObjectKind.TABLE, name, keys);
+      case DELETE_KEYS -> api.describeWrite(false, ObjectKind.TABLE, name, keys);
     };
   }
 }

@@ -11,10 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One request to the resource API before credentials are added: method, path below the version
- * root, raw (unencoded) query parameters in sending order, and an optional JSON body.
+ * One request to the resource API before credentials are added: the generation it is addressed to
+ * (which gives the path prefix and reads its error body), method, path below the version root, raw
+ * (unencoded) query parameters in sending order, and an optional JSON body.
  */
-record ApiRequest(String method, String path, Map<String, String> params, byte[] body) {
+record ApiRequest(
+    ApiGeneration generation, String method, String path, Map<String, String> params, byte[] body) {
 
   /** Freezes the parameters. */
   ApiRequest {
@@ -22,8 +24,8 @@ record ApiRequest(String method, String path, Map<String, String> params, byte[]
   }
 
   /** A GET without parameters. */
-  static ApiRequest get(String path) {
-    return new ApiRequest("GET", path, Map.of(), null);
+  static ApiRequest get(ApiGeneration generation, String path) {
+    return new ApiRequest(generation, "GET", path, Map.of(), null);
   }
 
   /** Whether a failed attempt may be repeated whatever happened on the wire. */
@@ -32,9 +34,10 @@ record ApiRequest(String method, String path, Map<String, String> params, byte[]
   }
 
   /** The full request URI as sent, percent-encoded. */
-  String uri(String root) {
-    StringBuilder sb = new StringBuilder(root.length() + path.length() + 64);
-    sb.append(root).append(path);
+  String uri(String origin) {
+    String base = generation.basePath();
+    StringBuilder sb = new StringBuilder(origin.length() + base.length() + path.length() + 64);
+    sb.append(origin).append(base).append(path);
     char sep = '?';
     for (Map.Entry<String, String> e : params.entrySet()) {
       sb.append(sep);
@@ -50,7 +53,7 @@ record ApiRequest(String method, String path, Map<String, String> params, byte[]
    * The request as a human reads it: method, path with the version prefix, decoded parameters.
    * Never holds credentials (they travel only in a header added at send time).
    */
-  String describe(ApiGeneration generation) {
+  String describe() {
     StringBuilder sb =
         new StringBuilder(method).append(' ').append(generation.basePath()).append(path);
     char sep = '?';

@@ -33,24 +33,23 @@ final class AttemptFailures {
     }
   }
 
-  private final ApiGeneration generation;
   private final ObjectMapper mapper;
   private final Clock clock;
 
-  AttemptFailures(ApiGeneration generation, ObjectMapper mapper, Clock clock) {
-    this.generation = generation;
+  AttemptFailures(ObjectMapper mapper, Clock clock) {
     this.mapper = mapper;
     this.clock = clock;
   }
 
   Failure statusFailure(
+      ApiRequest request,
       ClassicHttpResponse response,
       int status,
       byte[] body,
       boolean write,
       String what,
       String token) {
-    ErrorReplies.Envelope env = generation.errorEnvelope(body, mapper);
+    ErrorReplies.Envelope env = request.generation().errorEnvelope(body, mapper);
     String headerId = header(response, "X-Caspio-Request-ID");
     if (status >= 300 && status < 400) {
       String location = header(response, "Location");
@@ -208,6 +207,7 @@ final class AttemptFailures {
   }
 
   CaspioException tooLong(int length, ApiRequest request) {
+    ApiGeneration generation = request.generation();
     String where = request.params().get(generation.params().where());
     return new CaspioException(
         ErrorKind.UNSUPPORTED,

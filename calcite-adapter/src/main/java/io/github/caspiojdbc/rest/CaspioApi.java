@@ -7,6 +7,7 @@ package io.github.caspiojdbc.rest;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -45,6 +46,24 @@ public interface CaspioApi extends AutoCloseable {
 
   /** Names of all views. */
   List<String> listViews();
+
+  /**
+   * Every table and view with its fields in one call, where the API generation has such a call
+   * (v4's {@code GET /schemas}); empty where it has not, and the caller lists objects with {@link
+   * #listTables}, {@link #listViews} and {@link #fields}. Under {@link ApiVersion#AUTO} the first
+   * call also decides the generation (see {@link #version()}).
+   */
+  default Optional<List<SchemaObject>> schemas() {
+    return Optional.empty();
+  }
+
+  /**
+   * The generation this client talks to, for display ({@code DatabaseMetaData}, logs); under {@link
+   * ApiVersion#AUTO}, {@code AUTO} only until the first request has decided it.
+   */
+  default ApiVersion version() {
+    return ApiVersion.V3;
+  }
 
   /**
    * The fields of a table or view in the server's order. {@code PK_ID} is not listed by Caspio.
@@ -108,15 +127,50 @@ public interface CaspioApi extends AutoCloseable {
    */
   Map<String, Object> insert(ObjectKind kind, String name, Map<String, ?> values);
 
+  /** The most records one {@link #insertAll} request takes; 1 where there is no bulk insert. */
+  default int insertBatchLimit() {
+    return 1;
+  }
+
   /**
-   * Sets {@code values} on every record matching {@code where}, which is required.
+   * Inserts up to {@link #insertBatchLimit()} records in one request and returns one outcome per
+   * record, in order. Records are written independently: some may be written while others are
+   * refused (v4's 207 Multi-Status).
+   *
+   * @throws io.github.caspiojdbc.error.CaspioException when the request as a whole was refused
+   *     (nothing written), or kind UNKNOWN_OUTCOME when it may have been applied but no readable
+   *     answer arrived; such a write is never retried
+   */
+  default List<InsertOutcome> insertAll(
+      ObjectKind kind, String name, List<? extends Map<String, ?>> records) {
+    if (records.size() != 1) {
+      throw new IllegalArgumentException("this API inserts one record per request");
+    }
+    return List.of(new InsertOutcome(insert(kind, name, records.get(0)), null));
+  }
+
+  /**
+   * The request {@link #update} or {@link #delete} would send for {@code where} (null: every
+   * record), as EXPLAIN shows it; sends nothing. The default shows v3's form without its prefix.
+   */
+  default String describeWrite(boolean update, ObjectKind kind, String name, String where) {
+    return (update ? "PUT " : "DELETE ")
+        + kind.segment()
+        + "/"
+        + name
+        + "/records?q.where="
+        + (where == null ? HttpCaspioApi.EVERY_RECORD : where);
+  }
+
+  /**
+   * Sets {@code values} on every record matching {@code where}; null means every record.
    *
    * @throws io.github.caspiojdbc.error.CaspioException kind UNKNOWN_OUTCOME as for {@link #insert}
    */
   RecordsAffected update(ObjectKind kind, String name, String where, Map<String, ?> values);
 
   /**
-   * Deletes every record matching {@code where}, which is required.
+   * Deletes every record matching {@code where}; null means every record.
    *
    * @throws io.github.caspiojdbc.error.CaspioException kind UNKNOWN_OUTCOME as for {@link #insert}
    */

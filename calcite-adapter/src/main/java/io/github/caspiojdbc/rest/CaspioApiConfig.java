@@ -29,6 +29,8 @@ import java.util.function.Consumer;
  * @param retryAfterCap the longest {@code Retry-After} honoured; longer hints give up instead
  * @param retryBudget the wall-clock budget for all attempts of one request, whatever the statement
  *     deadline
+ * @param versionMemory under {@link ApiVersion#AUTO}, how long the generation an account turned out
+ *     to serve is remembered for later connections to it (the metadata cache's lifetime)
  * @param requestListener called with the rendered method, path and decoded query (never
  *     credentials) just before a request is scheduled, on the thread that asked for it; null for
  *     none
@@ -48,6 +50,7 @@ public record CaspioApiConfig(
     Duration backoffCap,
     Duration retryAfterCap,
     Duration retryBudget,
+    Duration versionMemory,
     Consumer<String> requestListener,
     CallMeter callMeter,
     Duration replyCacheTtl) {
@@ -76,6 +79,7 @@ public record CaspioApiConfig(
     nonNegative(backoffCap, "backoffCap");
     nonNegative(retryAfterCap, "retryAfterCap");
     positive(retryBudget, "retryBudget");
+    nonNegative(versionMemory, "versionMemory");
   }
 
   /** A builder with defaults for everything but the base URI. */
@@ -117,14 +121,15 @@ public record CaspioApiConfig(
   }
 
   /**
-   * The root every resource path hangs from, for example {@code https://h/integrations/rest/v3}.
+   * The origin every generation's paths hang from, for example {@code https://h}, without a
+   * trailing slash.
    */
-  String root() {
+  String origin() {
     String s = baseUri.toString();
     if (s.endsWith("/")) {
       s = s.substring(0, s.length() - 1);
     }
-    return s + version.basePath();
+    return s;
   }
 
   /** What the selected generation means. */
@@ -148,6 +153,7 @@ public record CaspioApiConfig(
     private Duration backoffCap = Duration.ofSeconds(16);
     private Duration retryAfterCap = Duration.ofSeconds(60);
     private Duration retryBudget = Duration.ofMinutes(2);
+    private Duration versionMemory = Duration.ofMinutes(10);
     private Consumer<String> requestListener;
     private CallMeter callMeter;
     private Duration replyCacheTtl;
@@ -216,6 +222,12 @@ public record CaspioApiConfig(
       return this;
     }
 
+    /** How long an {@link ApiVersion#AUTO} verdict is kept per account; 10 min by default. */
+    public Builder versionMemory(Duration versionMemory) {
+      this.versionMemory = versionMemory;
+      return this;
+    }
+
     /** Observer of every request about to be sent; none by default. */
     public Builder requestListener(Consumer<String> requestListener) {
       this.requestListener = requestListener;
@@ -248,6 +260,7 @@ public record CaspioApiConfig(
           backoffCap,
           retryAfterCap,
           retryBudget,
+          versionMemory,
           requestListener,
           callMeter,
           replyCacheTtl);

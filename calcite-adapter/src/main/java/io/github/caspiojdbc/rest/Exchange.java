@@ -74,8 +74,7 @@ final class Exchange {
   private final ConcurrencyLimiter limiter;
   private final ReplyCache cache;
   private final long cacheTtlNanos;
-  private final ApiGeneration generation;
-  private final String root;
+  private final String origin;
   private final HttpHost host;
 
   Exchange(
@@ -95,14 +94,13 @@ final class Exchange {
     this.backoff = new Backoff(config.backoffBase(), config.backoffCap(), Backoff.Jitter.FULL);
     this.clock = clock;
     this.limiter = limiter;
-    this.generation = config.generation();
-    this.metering = new Metering(counters, config.callMeter(), generation, LOG);
-    this.failures = new AttemptFailures(generation, mapper, clock);
+    this.metering = new Metering(counters, config.callMeter(), LOG);
+    this.failures = new AttemptFailures(mapper, clock);
     Duration ttl = config.replyCacheTtl();
     boolean caching = ttl != null && !ttl.isZero() && !ttl.isNegative();
     this.cache = caching ? ReplyCache.of(tokens) : null;
     this.cacheTtlNanos = caching ? ttl.toNanos() : 0;
-    this.root = config.root();
+    this.origin = config.origin();
     this.host = HttpHost.create(config.baseUri());
   }
 
@@ -113,7 +111,7 @@ final class Exchange {
 
   /** The full URI a request would be sent to. */
   String uri(ApiRequest request) {
-    return request.uri(root);
+    return request.uri(origin);
   }
 
   /**
@@ -121,7 +119,7 @@ final class Exchange {
    * the successful reply.
    */
   <T> T execute(ApiRequest request, CallControl control, BodyReader<T> reader) {
-    String uri = request.uri(root);
+    String uri = request.uri(origin);
     if (uri.length() > CaspioApi.MAX_URI_LENGTH) {
       throw failures.tooLong(uri.length(), request);
     }
@@ -145,11 +143,11 @@ final class Exchange {
     // Forget cached replies the write may change, before it (so no read started after the write
     // sees a stale reply) and after it (a read racing with the write may have stored one).
     String written = tablePath(request.path());
-    ReplyCache.written(root, written);
+    ReplyCache.written(origin, written);
     try {
       return send(request, uri, control, counted, reader);
     } finally {
-      ReplyCache.written(root, written);
+      ReplyCache.written(origin, written);
     }
   }
 
@@ -179,7 +177,7 @@ final class Exchange {
       CallControl control,
       Metering.Counted counted,
       BodyReader<T> reader) {
-    String what = request.method() + " " + generation.basePath() + request.path();
+    String what = request.method() + " " + request.generation().basePath() + request.path();
     boolean write = !request.idempotentRead();
     long budgetEnd = System.nanoTime() + config.retryBudget().toNanos();
     boolean refreshed = false;
@@ -252,7 +250,7 @@ final class Exchange {
           continue;
         } else {
           byte[] body = readBounded(response.getEntity(), counted);
-          failure = failures.statusFailure(response, status, body, write, what, token);
+          failure = failures.statusFailure(request, response, status, body, write, what, token);
           if (status == 401) {
             metering.unauthorized();
           } else if (failure.throttled()) {

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -41,10 +42,20 @@ public final class HttpCaspioApi implements CaspioApi {
   /** Largest metadata or write reply read into memory. */
   private static final int MAX_SMALL_REPLY = 32 * 1024 * 1024;
 
+  /**
+   * The filter of a write meant for every record: every record has a PK_ID, so this matches all of
+   * them without assuming anything about key values.
+   */
+  static final String EVERY_RECORD = "PK_ID IS NOT NULL";
+
   private final CaspioApiConfig config;
   private final CloseableHttpClient client;
   private final ObjectMapper mapper = new ObjectMapper();
   private final JsonReplies json;
+  private final JsonReplies jsonData;
+  private final BulkInsertReply bulkReply;
+  private final GenerationChoice choice;
+  private final Object probeLock = new Object();
   private final TrafficCounters counters = new TrafficCounters();
   private final ConcurrencyLimiter limiter;
   private final Exchange exchange;
@@ -78,7 +89,10 @@ public final class HttpCaspioApi implements CaspioApi {
       Sleeper sleeper,
       Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
-    this.json = new JsonReplies(mapper, config.generation().replies());
+    this.json = new JsonReplies(mapper, ReplyShape.RESULT);
+    this.jsonData = new JsonReplies(mapper, ReplyShape.DATA);
+    this.bulkReply = new BulkInsertReply(mapper.getFactory(), ReplyShape.DATA);
+    this.choice = new GenerationChoice(config.version(), config.origin(), config.versionMemory());
     this.client = Objects.requireNonNull(client, "client");
     Objects.requireNonNull(tokens, "tokens");
     this.limiter = new ConcurrencyLimiter(config.prefetchDepth());
@@ -89,24 +103,78 @@ public final class HttpCaspioApi implements CaspioApi {
 
   @Override
   public List<String> listTables() {
-    return call(ApiRequest.get("/tables"), null, in -> json.names(readSmall(in)));
+    ApiGeneration g = generation();
+    return call(ApiRequest.get(g, "/tables"), null, in -> json(g).names(readSmall(in)));
   }
 
   @Override
   public List<String> listViews() {
-    return call(ApiRequest.get("/views"), null, in -> json.names(readSmall(in)));
+    ApiGeneration g = generation();
+    return call(ApiRequest.get(g, "/views"), null, in -> json(g).names(readSmall(in)));
+  }
+
+  /**
+   * {@code GET /schemas} where the generation has it. Under {@link ApiVersion#AUTO} the first call
+   * is the probe: an answer settles on v4, a 404 on v3 (and this returns empty, so the caller lists
+   * objects the v3 way); the account's verdict is then remembered, see {@link GenerationChoice}.
+   */
+  @Override
+  public Optional<List<SchemaObject>> schemas() {
+    checkOpen();
+    synchronized (probeLock) {
+      ApiGeneration g = choice.current();
+      if (!g.listsSchemas()) {
+        return Optional.empty();
+      }
+      boolean probe = choice.undecided();
+      try {
+        List<SchemaObject> all =
+            call(ApiRequest.get(g, "/schemas"), null, in -> json(g).schemas(readSmall(in)));
+        if (probe) {
+          choice.firstServed();
+        }
+        return Optional.of(all);
+      } catch (CaspioException e) {
+        if (e.httpStatus() != 404) {
+          throw e;
+        }
+        if (probe && choice.fallBack()) {
+          Exchange.LOG.fine(
+              () -> "No " + g.productVersion() + " on this account; using " + choice.version());
+          return Optional.empty();
+        }
+        throw new CaspioException(
+            ErrorKind.CONNECTION_FAILED,
+            "This Caspio account does not serve "
+                + g.productVersion()
+                + " (GET "
+                + g.basePath()
+                + "/schemas answered 404). Turn REST API v4 on for the account in Caspio, or"
+                + " connect with apiVersion=auto or apiVersion=v3",
+            404,
+            e.caspioCode(),
+            e.requestId(),
+            e);
+      }
+    }
+  }
+
+  @Override
+  public ApiVersion version() {
+    return choice.version();
   }
 
   @Override
   public List<FieldInfo> fields(ObjectKind kind, String name) {
-    ApiRequest r = ApiRequest.get(objectPath(kind, name) + "/fields");
-    return call(r, null, in -> json.fields(readSmall(in)));
+    ApiGeneration g = generation();
+    ApiRequest r = ApiRequest.get(g, objectPath(kind, name) + "/fields");
+    return call(r, null, in -> json(g).fields(readSmall(in)));
   }
 
   @Override
   public RecordCursor query(RecordQuery query) {
     checkOpen();
-    QueryPlan plan = QueryPlan.of(query, config.generation());
+    QueryPlan plan = QueryPlan.of(query, generation());
     checkLength(plan);
     CallControl control = new CallControl(timeoutFor(query.timeout()));
     exchange.metering().refuseOverBudget(plan, control, config.prefetchDepth());
@@ -127,14 +195,15 @@ public final class HttpCaspioApi implements CaspioApi {
 
   @Override
   public String describe(RecordQuery query) {
-    return QueryPlan.of(query, config.generation()).describe(config.prefetchDepth());
+    // Sends nothing, so an undecided AUTO choice shows the generation it will try first.
+    return QueryPlan.of(query, choice.current()).describe(config.prefetchDepth());
   }
 
   @Override
   public CallEstimate estimate(RecordQuery query) {
     return exchange
         .metering()
-        .estimate(QueryPlan.of(query, config.generation()), config.prefetchDepth());
+        .estimate(QueryPlan.of(query, choice.current()), config.prefetchDepth());
   }
 
   @Override
@@ -145,7 +214,7 @@ public final class HttpCaspioApi implements CaspioApi {
   @Override
   public int uriLength(RecordQuery query) {
     int max = 0;
-    for (ApiRequest r : QueryPlan.of(query, config.generation()).longestRequests()) {
+    for (ApiRequest r : QueryPlan.of(query, choice.current()).longestRequests()) {
       max = Math.max(max, exchange.uri(r).length());
     }
     return max;
@@ -163,37 +232,114 @@ public final class HttpCaspioApi implements CaspioApi {
 
   @Override
   public Map<String, Object> insert(ObjectKind kind, String name, Map<String, ?> values) {
+    ApiGeneration g = generation();
     ApiRequest r =
         new ApiRequest(
-            "POST", objectPath(kind, name) + "/records", Map.of("response", "rows"), body(values));
-    return call(r, null, in -> json.insertedRow(readSmall(in)));
+            g, "POST", objectPath(kind, name) + "/records", g.insertEcho(), encode(body(values)));
+    return call(r, null, in -> json(g).insertedRow(readSmall(in)));
+  }
+
+  @Override
+  public int insertBatchLimit() {
+    return generation().insertBatchLimit();
+  }
+
+  @Override
+  public List<InsertOutcome> insertAll(
+      ObjectKind kind, String name, List<? extends Map<String, ?>> records) {
+    ApiGeneration g = generation();
+    int n = records.size();
+    if (n < 1 || n > g.insertBatchLimit()) {
+      throw new IllegalArgumentException(
+          "one insert request takes 1 to " + g.insertBatchLimit() + " records: " + n);
+    }
+    if (g.insertBatchLimit() == 1) {
+      return List.of(new InsertOutcome(insert(kind, name, records.get(0)), null));
+    }
+    List<Object> bodies = new ArrayList<>(n);
+    for (Map<String, ?> values : records) {
+      bodies.add(body(values));
+    }
+    String path = objectPath(kind, name) + "/records/bulk";
+    ApiRequest r = new ApiRequest(g, "POST", path, Map.of(), encode(bodies));
+    String what = "POST " + g.basePath() + path;
+    return call(r, null, in -> bulkReply.read(readSmall(in), n, what));
   }
 
   @Override
   public RecordsAffected update(ObjectKind kind, String name, String where, Map<String, ?> values) {
-    ApiRequest r =
-        new ApiRequest("PUT", objectPath(kind, name) + "/records", whereParam(where), body(values));
-    return call(r, null, in -> json.recordsAffected(readSmall(in)));
+    return setWrite(true, kind, name, where, values);
   }
 
   @Override
   public RecordsAffected delete(ObjectKind kind, String name, String where) {
-    ApiRequest r =
-        new ApiRequest("DELETE", objectPath(kind, name) + "/records", whereParam(where), null);
-    return call(r, null, in -> json.recordsAffected(readSmall(in)));
+    return setWrite(false, kind, name, where, null);
+  }
+
+  @Override
+  public String describeWrite(boolean update, ObjectKind kind, String name, String where) {
+    ApiRequest r = setWriteRequest(choice.current(), update, kind, name, where, Map.of());
+    String d = r.describe();
+    ApiGeneration.SetWrites w = r.generation().setWrites();
+    return w.whereInBody() ? d + " {where: " + where + "}" : d;
+  }
+
+  /**
+   * An update or delete of every record {@code where} matches; null means every record, which goes
+   * to the companion generation (v4 refuses always-true filters) with a filter true for all.
+   */
+  private RecordsAffected setWrite(
+      boolean update, ObjectKind kind, String name, String where, Map<String, ?> values) {
+    ApiRequest r = setWriteRequest(generation(), update, kind, name, where, values);
+    JsonReplies replies = json(r.generation());
+    return call(r, null, in -> replies.recordsAffected(readSmall(in)));
+  }
+
+  private ApiRequest setWriteRequest(
+      ApiGeneration current,
+      boolean update,
+      ObjectKind kind,
+      String name,
+      String where,
+      Map<String, ?> values) {
+    if (where != null && where.isBlank()) {
+      // An empty filter is not "every record" by accident: the caller says null for that.
+      throw new CaspioException(
+          ErrorKind.INVALID_PARAMETER,
+          "An update or delete through the Caspio API needs a where clause",
+          null);
+    }
+    ApiGeneration g = where == null ? current.companion() : current;
+    String filter = where == null ? EVERY_RECORD : where;
+    ApiGeneration.SetWrites w = g.setWrites();
+    String method = update ? w.update() : w.delete();
+    String path = objectPath(kind, name) + w.suffix();
+    if (!w.whereInBody()) {
+      byte[] body = update ? encode(body(values)) : null;
+      return new ApiRequest(g, method, path, Map.of(g.params().where(), filter), body);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("where", filter);
+    if (update) {
+      body.put("recordValues", body(values));
+    }
+    return new ApiRequest(g, method, path, Map.of(), encode(body));
   }
 
   @Override
   public RecordsAffected setPassword(String table, String field, String where, String value) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("Value", Objects.requireNonNull(value, "value"));
+    // Password fields are not known on every generation; the companion serves them.
+    ApiGeneration g = generation().companion();
     ApiRequest r =
         new ApiRequest(
+            g,
             "PUT",
             objectPath(ObjectKind.TABLE, table) + "/passwordFields/" + ApiRequest.segment(field),
-            whereParam(where),
-            body(body));
-    return call(r, null, in -> json.recordsAffected(readSmall(in)));
+            whereParam(g, where),
+            encode(body));
+    return call(r, null, in -> json(g).recordsAffected(readSmall(in)));
   }
 
   /**
@@ -240,8 +386,24 @@ public final class HttpCaspioApi implements CaspioApi {
     return exchange;
   }
 
+  /** The reply parser of the generation reads are planned for. */
   JsonReplies json() {
-    return json;
+    return json(choice.current());
+  }
+
+  private JsonReplies json(ApiGeneration g) {
+    return g.replies() == ReplyShape.DATA ? jsonData : json;
+  }
+
+  /**
+   * The generation requests go to, deciding an {@link ApiVersion#AUTO} choice first (one {@link
+   * #schemas()} call, which a connection makes anyway before anything else).
+   */
+  private ApiGeneration generation() {
+    if (choice.undecided()) {
+      schemas();
+    }
+    return choice.current();
   }
 
   ExecutorService fetchPool() {
@@ -255,7 +417,7 @@ public final class HttpCaspioApi implements CaspioApi {
   /** Tells the listener about a request about to be scheduled. */
   void announce(ApiRequest request) {
     if (listener != null) {
-      listener.accept(request.describe(config.generation()));
+      listener.accept(request.describe());
     }
   }
 
@@ -302,7 +464,7 @@ public final class HttpCaspioApi implements CaspioApi {
     return "/" + kind.segment() + "/" + ApiRequest.segment(name);
   }
 
-  private Map<String, String> whereParam(String where) {
+  private static Map<String, String> whereParam(ApiGeneration g, String where) {
     if (where == null || where.isBlank()) {
       // Caspio requires q.where on set-based writes; an empty one would touch every row.
       throw new CaspioException(
@@ -310,16 +472,21 @@ public final class HttpCaspioApi implements CaspioApi {
           "An update or delete through the Caspio API needs a where clause",
           null);
     }
-    return Map.of(config.generation().params().where(), where);
+    return Map.of(g.params().where(), where);
   }
 
-  private byte[] body(Map<String, ?> values) {
+  /** A record's values as JSON values. */
+  private static Map<String, Object> body(Map<String, ?> values) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<String, ?> e : values.entrySet()) {
       out.put(e.getKey(), jsonValue(e.getKey(), e.getValue()));
     }
+    return out;
+  }
+
+  private byte[] encode(Object body) {
     try {
-      return mapper.writeValueAsBytes(out);
+      return mapper.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new CaspioException(ErrorKind.DATA, "Cannot encode the record as JSON", e);
     }

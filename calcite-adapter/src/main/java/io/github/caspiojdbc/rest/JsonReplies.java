@@ -202,7 +202,31 @@ final class JsonReplies {
 
   /** {@code {"Result":[field…]}} as field descriptions. */
   List<FieldInfo> fields(byte[] body) {
+    return fields(result(body));
+  }
+
+  /**
+   * {@code {"data":[{"Name":…, "ObjectType":"Table"|"View", "Fields":[field…]}…]}}, v4's {@code GET
+   * /schemas}, as schema objects in reply order.
+   */
+  List<SchemaObject> schemas(byte[] body) {
     JsonNode result = result(body);
+    List<SchemaObject> out = new ArrayList<>(result.size());
+    for (JsonNode o : result) {
+      String type = o.path("ObjectType").asText("");
+      ObjectKind kind =
+          type.equalsIgnoreCase("Table")
+              ? ObjectKind.TABLE
+              : type.equalsIgnoreCase("View") ? ObjectKind.VIEW : null;
+      if (kind == null || !o.path("Name").isTextual() || !o.path("Fields").isArray()) {
+        throw malformed("a schema item without Name, ObjectType Table/View or Fields", null);
+      }
+      out.add(new SchemaObject(kind, o.get("Name").asText(), fields(o.get("Fields"))));
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<FieldInfo> fields(JsonNode result) {
     List<FieldInfo> out = new ArrayList<>(result.size());
     for (JsonNode f : result) {
       if (!f.isObject() || !f.path("Name").isTextual() || !f.path("Type").isTextual()) {

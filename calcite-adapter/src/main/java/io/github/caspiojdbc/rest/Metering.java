@@ -23,14 +23,12 @@ import java.util.logging.Logger;
 final class Metering {
   private final TrafficCounters traffic;
   private final CallMeter connection;
-  private final ApiGeneration generation;
   private final Logger log;
   private final RowCounts rowCounts = new RowCounts();
 
-  Metering(TrafficCounters traffic, CallMeter connection, ApiGeneration generation, Logger log) {
+  Metering(TrafficCounters traffic, CallMeter connection, Logger log) {
     this.traffic = traffic;
     this.connection = connection != null ? connection : new CallMeter("connection", 0, true);
-    this.generation = generation;
     this.log = log;
   }
 
@@ -228,11 +226,7 @@ final class Metering {
           Level.FINE,
           "{0} -> {1}, {2} bytes, {3} ms, attempt {4}",
           new Object[] {
-            request.describe(generation),
-            outcome == null ? "no reply" : outcome,
-            c.attemptBytes,
-            ms,
-            attempt
+            request.describe(), outcome == null ? "no reply" : outcome, c.attemptBytes, ms, attempt
           });
     }
   }

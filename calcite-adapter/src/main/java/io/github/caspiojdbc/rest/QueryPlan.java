@@ -191,7 +191,7 @@ final class QueryPlan {
       p.put(names.orderBy(), order);
     }
     p.put(names.limit(), Long.toString(Math.min(query.maxRows(), RecordQuery.MAX_PAGE_SIZE)));
-    return new ApiRequest("GET", path, p, null);
+    return new ApiRequest(generation, "GET", path, p, null);
   }
 
   /**
@@ -209,10 +209,10 @@ final class QueryPlan {
     p.put(names.orderBy(), order);
     p.put(names.pageNumber(), "1");
     p.put(names.pageSize(), Integer.toString(size));
-    if (paginationInfo && after == null) {
+    if (paginationInfo && after == null && names.paginationInfo() != null) {
       p.put(names.paginationInfo(), "true");
     }
-    return new ApiRequest("GET", path, p, null);
+    return new ApiRequest(generation, "GET", path, p, null);
   }
 
   /**
@@ -227,7 +227,7 @@ final class QueryPlan {
     p.put(names.orderBy(), order);
     p.put(names.pageNumber(), "1");
     p.put(names.pageSize(), Integer.toString(size));
-    return new ApiRequest("GET", path, p, null);
+    return new ApiRequest(generation, "GET", path, p, null);
   }
 
   /** Page {@code n} (1-based) of {@link Mode#PAGE_NUMBER}. */
@@ -239,10 +239,10 @@ final class QueryPlan {
     p.put(names.orderBy(), order);
     p.put(names.pageNumber(), Long.toString(n));
     p.put(names.pageSize(), Integer.toString(pageSize));
-    if (paginationInfo && n == 1) {
+    if (paginationInfo && n == 1 && names.paginationInfo() != null) {
       p.put(names.paginationInfo(), "true");
     }
-    return new ApiRequest("GET", path, p, null);
+    return new ApiRequest(generation, "GET", path, p, null);
   }
 
   /** The longest request this plan can produce, for the URI-length check. */
@@ -291,15 +291,15 @@ final class QueryPlan {
             && query.maxRows() == Long.MAX_VALUE;
     return switch (mode) {
       case EMPTY -> "no request";
-      case SINGLE -> single().describe(generation);
+      case SINGLE -> single().describe();
       case KEYSET ->
-          keysetPage(null, pageSize).describe(generation)
+          keysetPage(null, pageSize).describe()
               + ", then while pages are full: "
               + (ranged
                   ? "key ranges " + KEY + ">a AND " + KEY + "<=b, " + prefetchDepth + " at a time"
                   : KEY + (descending ? "<" : ">") + "last " + KEY);
       case PAGE_NUMBER ->
-          numberedPage(1).describe(generation)
+          numberedPage(1).describe()
               + (maxPages() > 1 ? ", then " + names.pageNumber() + "=2.." : "");
     };
   }

@@ -16,8 +16,9 @@ package io.github.caspiojdbc.rest;
  * @param pageNumber the 1-based page number
  * @param pageSize the rows per page
  * @param limit the row cap of an unpaged read
- * @param paginationInfo the switch that adds the total row count to a page, or null when the
- *     generation cannot report it
+ * @param paginationInfo the switch that adds the total row count to a page, or null when there is
+ *     none (the generation never reports it, or always does)
+ * @param alwaysCounts whether every page reports the total row count without being asked
  */
 record RecordParams(
     String select,
@@ -27,7 +28,8 @@ record RecordParams(
     String pageNumber,
     String pageSize,
     String limit,
-    String paginationInfo) {
+    String paginationInfo,
+    boolean alwaysCounts) {
 
   /** The {@code q.}-prefixed names of v2 and v3; only v3 reports the total count. */
   static RecordParams dotted(boolean paginationInfo) {
@@ -39,11 +41,18 @@ record RecordParams(
         "q.pageNumber",
         "q.pageSize",
         "q.limit",
-        paginationInfo ? "q.getPaginationInfo" : null);
+        paginationInfo ? "q.getPaginationInfo" : null,
+        false);
+  }
+
+  /** v4's plain camelCase names; every page carries the total count unasked. */
+  static RecordParams camelCase() {
+    return new RecordParams(
+        "select", "where", "groupBy", "orderBy", "pageNumber", "pageSize", "limit", null, true);
   }
 
   /** Whether a page can carry the total row count, so no request goes past the last page. */
   boolean reportsTotalCount() {
-    return paginationInfo != null;
+    return paginationInfo != null || alwaysCounts;
   }
 }

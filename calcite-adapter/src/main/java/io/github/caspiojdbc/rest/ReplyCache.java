@@ -20,9 +20,9 @@ import java.util.WeakHashMap;
  * <p>One cache per credentials: {@link #of} keys caches by the token source, of which the auth
  * layer keeps one per set of credentials, so a reply fetched with one identity's permissions is
  * never served to another. A write through any connection of the driver empties, in every cache of
- * that API root, the entries of the table written and every view entry (a view's rows may come from
- * any table, and Caspio does not say which). Writes by other clients are not seen: that is what the
- * time to live bounds.
+ * that account (any REST generation), the entries of the table written and every view entry (a
+ * view's rows may come from any table, and Caspio does not say which). Writes by other clients are
+ * not seen: that is what the time to live bounds.
  */
 final class ReplyCache {
   /** Total bytes one cache may hold. */
@@ -82,13 +82,15 @@ final class ReplyCache {
     }
   }
 
-  /** Drops the entries under {@code root} of {@code tablePath} and of every view. */
-  private synchronized void invalidate(String root, String tablePath) {
-    String table = root + tablePath;
-    String views = root + "/views/";
+  /**
+   * Drops the entries of {@code origin} under {@code tablePath} and every view, whatever REST
+   * generation read them (a write through v4 changes what v3 reads). Matching the path anywhere in
+   * the URI may drop more than needed, never less.
+   */
+  private synchronized void invalidate(String origin, String tablePath) {
     List<String> gone = new ArrayList<>();
     for (String uri : entries.keySet()) {
-      if (uri.startsWith(table) || uri.startsWith(views)) {
+      if (uri.startsWith(origin) && (uri.contains(tablePath) || uri.contains("/views/"))) {
         gone.add(uri);
       }
     }
@@ -96,16 +98,16 @@ final class ReplyCache {
   }
 
   /**
-   * A write to {@code table} (a path like {@code /tables/Orders/}) under {@code root} was sent:
-   * every cache forgets what it may have changed.
+   * A write to {@code tablePath} (like {@code /tables/Orders/}) of the account at {@code origin}
+   * was sent: every cache forgets what it may have changed.
    */
-  static void written(String root, String tablePath) {
+  static void written(String origin, String tablePath) {
     List<ReplyCache> all;
     synchronized (CACHES) {
       all = new ArrayList<>(CACHES.values());
     }
     for (ReplyCache c : all) {
-      c.invalidate(root, tablePath);
+      c.invalidate(origin, tablePath);
     }
   }
 

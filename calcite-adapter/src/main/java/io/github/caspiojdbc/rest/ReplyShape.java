@@ -20,4 +20,8 @@ record ReplyShape(String rows, String pagination, String totalCount, String reco
   /** The capitalised envelope of v2 and v3. */
   static final ReplyShape RESULT =
       new ReplyShape("Result", "Pagination", "TotalCount", "RecordsAffected");
+
+  /** The lower-case envelope of v4. */
+  static final ReplyShape DATA =
+      new ReplyShape("data", "pagination", "totalCount", "recordsAffected");
 }

@@ -6,12 +6,14 @@
 package io.github.caspiojdbc.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
 
 /**
  * REST v2 (2018), deprecated by Caspio but still served by older accounts. It has no way to report
  * a read's total row count, so page-number reads request later pages speculatively.
  */
 final class RestV2 implements ApiGeneration {
+  private static final Map<String, String> ECHO = Map.of("response", "rows");
   private static final RecordParams PARAMS = RecordParams.dotted(false);
 
   @Override
@@ -42,5 +44,15 @@ final class RestV2 implements ApiGeneration {
   @Override
   public ErrorReplies.Envelope errorEnvelope(byte[] body, ObjectMapper mapper) {
     return ErrorReplies.parse(body, mapper);
+  }
+
+  @Override
+  public Map<String, String> insertEcho() {
+    return ECHO;
+  }
+
+  @Override
+  public SetWrites setWrites() {
+    return SetWrites.QUERY;
   }
 }

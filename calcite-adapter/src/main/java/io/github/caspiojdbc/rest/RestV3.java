@@ -6,12 +6,14 @@
 package io.github.caspiojdbc.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
 
 /**
  * REST v3 (May 2025), the default: v2's records and parameters under {@code /integrations}, plus
  * {@code q.getPaginationInfo}, which lets paged reads stop without asking past the last page.
  */
 final class RestV3 implements ApiGeneration {
+  private static final Map<String, String> ECHO = Map.of("response", "rows");
   private static final RecordParams PARAMS = RecordParams.dotted(true);
 
   @Override
@@ -43,5 +45,15 @@ final class RestV3 implements ApiGeneration {
   @Override
   public ErrorReplies.Envelope errorEnvelope(byte[] body, ObjectMapper mapper) {
     return ErrorReplies.parse(body, mapper);
+  }
+
+  @Override
+  public Map<String, String> insertEcho() {
+    return ECHO;
+  }
+
+  @Override
+  public SetWrites setWrites() {
+    return SetWrites.QUERY;
   }
 }

@@ -244,7 +244,7 @@ class CaspioWriterTest {
     }
     assertEquals(40, update(sql.toString()));
     assertEquals(40, api.inserted.size());
-    assertTrue(api.maxInFlight.get() <= CaspioWriter.MAX_IN_FLIGHT, "" + api.maxInFlight);
+    assertTrue(api.maxInFlight.get() <= RowInserts.MAX_IN_FLIGHT, "" + api.maxInFlight);
     assertEquals(40, schema.writes().writeRequests());
     List<Map<String, Object>> rows = schema.writes().lastInsert().rows();
     for (int i = 0; i < 40; i++) {

@@ -46,7 +46,7 @@ class SmallPartsTest {
   @Test
   void config_defaults_areSane() {
     CaspioApiConfig c = CaspioApiConfig.builder(URI.create("https://c1abc.caspio.com/")).build();
-    assertEquals("https://c1abc.caspio.com/integrations/rest/v3", c.root());
+    assertEquals("https://c1abc.caspio.com", c.origin());
     assertEquals(4, c.prefetchDepth());
     assertEquals(5, c.maxAttempts());
     assertThrows(

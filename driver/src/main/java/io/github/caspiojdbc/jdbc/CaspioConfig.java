@@ -94,10 +94,14 @@ record CaspioConfig(
    * branches on it.
    */
   enum ApiVersion {
+    /** v4 where the account serves it, otherwise v3 (the default). */
+    AUTO,
+    /** REST v4 (opt-in per account since July 2026). */
+    V4,
+    /** REST v3. */
+    V3,
     /** Deprecated by Caspio, still served by many accounts. */
-    V2,
-    /** Current generation. */
-    V3;
+    V2;
 
     /** The rest layer's generation of the same name. */
     io.github.caspiojdbc.rest.ApiVersion rest() {
@@ -137,11 +141,11 @@ record CaspioConfig(
   }
 
   /**
-   * The API root, e.g. {@code https://c1abc123.caspio.com/integrations/rest/v3}, without a trailing
-   * slash. The port appears only when it is not the scheme's default.
+   * The account's origin, e.g. {@code https://c1abc123.caspio.com}; each API generation's path
+   * hangs from it. The port appears only when it is not the scheme's default.
    */
-  URI baseUri() {
-    return URI.create(origin() + apiVersion.rest().basePath());
+  URI originUri() {
+    return URI.create(origin());
   }
 
   /** The explicit {@code tokenUrl}, or {@code <scheme>://<account-host>[:port]/oauth/token}. */

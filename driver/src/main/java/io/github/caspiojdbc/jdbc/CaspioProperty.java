@@ -30,13 +30,16 @@ public enum CaspioProperty {
       "Pre-issued OAuth access token used as is instead of requesting one; the connection fails"
           + " once it expires (Caspio tokens live 24 hours). Excludes clientSecret and"
           + " refreshToken."),
-  /** Which REST generation, and so which base path, the driver talks to. */
+  /** Which REST generation the driver talks to, or auto. */
   API_VERSION(
       "apiVersion",
       Flag.NONE,
-      "v3",
-      PropertyRule.choice("v3", "v2"),
-      "Caspio REST API generation: v3 (/integrations/rest/v3) or the deprecated v2 (/rest/v2)."),
+      "auto",
+      PropertyRule.choice("auto", "v4", "v3", "v2"),
+      "Caspio REST API generation: auto (v4 where the account has it, else v3; decided by the"
+          + " first schema read, no extra call on a v4 account), v4 (bulk inserts of 1,000 rows"
+          + " per call, the whole schema in one call), v3 (/integrations/rest/v3) or the deprecated"
+          + " v2 (/rest/v2)."),
   /** Extra token-request parameter for identity providers that need one. */
   AUDIENCE(
       "audience",

@@ -9,7 +9,6 @@ import io.github.caspiojdbc.auth.ClientAuthentication;
 import io.github.caspiojdbc.auth.TokenManagerConfig;
 import io.github.caspiojdbc.rest.CallMeter;
 import io.github.caspiojdbc.rest.CaspioApiConfig;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -90,10 +89,9 @@ final class ClientSettings {
    * connection's call meter.
    */
   static CaspioApiConfig apiConfig(CaspioConfig config, CallMeter calls) {
-    URI base = config.baseUri();
-    URI origin = URI.create(base.getScheme() + "://" + base.getRawAuthority());
-    return CaspioApiConfig.builder(origin)
+    return CaspioApiConfig.builder(config.originUri())
         .version(config.apiVersion().rest())
+        .versionMemory(config.metadataCacheTtl())
         .prefetchDepth(Math.min(CaspioApiConfig.MAX_PREFETCH_DEPTH, Math.max(1, config.prefetch())))
         .connectTimeout(orNoLimit(config.connectTimeout()))
         .responseTimeout(orNoLimit(config.socketTimeout()))

@@ -54,7 +54,8 @@ final class MetaDataHandler extends Wrappers.Handler {
   /** Our answer, or null to let Avatica answer. */
   private Object answer(String name, Object[] args) {
     CaspioConfig config = owner.config();
-    ApiVersion api = config.apiVersion().rest();
+    // The generation the connection settled on (auto decides it while connecting).
+    ApiVersion api = owner.api().version();
     return switch (name) {
       case "getConnection" -> owner;
       case "getDatabaseProductName" -> "Caspio";

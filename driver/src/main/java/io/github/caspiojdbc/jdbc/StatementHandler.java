@@ -95,6 +95,9 @@ final class StatementHandler extends Wrappers.Handler {
   void prepared(String sql) {
     this.preparedSql = sql;
     this.currentSql = sql;
+    if (writes != null) {
+      writes.preparedText(sql);
+    }
   }
 
   @Override

@@ -7,6 +7,7 @@ package io.github.caspiojdbc.jdbc;
 
 import io.github.caspiojdbc.adapter.CaspioWriteException;
 import io.github.caspiojdbc.adapter.CaspioWrites;
+import io.github.caspiojdbc.adapter.InsertBatch;
 import io.github.caspiojdbc.error.ErrorKind;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -71,6 +72,11 @@ final class StatementWrites {
     this.schema = owner.schema();
     this.writes = schema.writes();
     this.binder = statement instanceof PreparedStatement ps ? new ParameterBinder(ps) : null;
+  }
+
+  /** The text of a prepared statement, which a batch of it runs with each parameter set. */
+  void preparedText(String sql) {
+    this.preparedSql = sql;
   }
 
   /** For a statement prepared with a generated-keys argument. */
@@ -195,18 +201,19 @@ final class StatementWrites {
     lastSql = preparedSql;
     lastRequest = sets.isEmpty() ? GeneratedKeys.Request.NONE : preparedRequest;
     lastKeys = new CaspioWrites.InsertResult(0, keys);
+    if (sqls.isEmpty()
+        && n > 1
+        && WriteDetector.shape(preparedSql).insertValues()
+        && schema.api().insertBatchLimit() > 1) {
+      return runInsertBatch(sets, keys);
+    }
     for (int i = 0; i < n; i++) {
       long before = writes.lastInsert().sequence();
       try {
         if (i < sqls.size()) {
           counts[i] = statement.executeLargeUpdate(sqls.get(i));
         } else {
-          PreparedStatement ps = (PreparedStatement) statement;
-          ps.clearParameters();
-          for (ParameterBinder.Bound b : sets.get(i - sqls.size()).values()) {
-            binder.apply(b);
-          }
-          counts[i] = ps.executeLargeUpdate();
+          counts[i] = runEntry(sets.get(i - sqls.size()));
         }
       } catch (SQLException | RuntimeException | ExceptionInInitializerError | AssertionError e) {
         // Errors too: Calcite evaluates constants (1/0) in generated code while planning an entry.
@@ -220,6 +227,68 @@ final class StatementWrites {
       }
     }
     return counts;
+  }
+
+  /** Binds one parameter set and executes the prepared statement with it. */
+  private long runEntry(Map<Integer, ParameterBinder.Bound> set) throws Throwable {
+    PreparedStatement ps = (PreparedStatement) statement;
+    ps.clearParameters();
+    for (ParameterBinder.Bound b : set.values()) {
+      binder.apply(b);
+    }
+    return ps.executeLargeUpdate();
+  }
+
+  /**
+   * A prepared {@code INSERT ... VALUES} batch on an API with bulk inserts: each entry is converted
+   * and checked as it executes, its rows are gathered ({@link InsertBatch}), and they travel {@code
+   * insertBatchLimit} rows per request (ceil(n/1000) calls on v4). An entry that fails its own
+   * checks stops the batch after the entries before it are sent; a request with refused records
+   * stops it after that request. The counts then cover every entry whose rows were sent: the rows
+   * written, or {@link Statement#EXECUTE_FAILED} for an entry with a refused or unknown row;
+   * entries never sent have no element.
+   */
+  private long[] runInsertBatch(
+      List<Map<Integer, ParameterBinder.Bound>> sets, List<Map<String, Object>> keys)
+      throws Throwable {
+    int n = sets.size();
+    InsertBatch batch = writes.beginInsertBatch();
+    SQLException entryFailure = null;
+    int failedEntry = -1;
+    try {
+      for (int i = 0; i < n; i++) {
+        batch.entry(i);
+        try {
+          runEntry(sets.get(i));
+        } catch (SQLException | RuntimeException | ExceptionInInitializerError | AssertionError e) {
+          entryFailure = SqlErrors.translate(e);
+          failedEntry = i;
+          break;
+        }
+        if (!batch.sendFull()) {
+          break;
+        }
+      }
+      if (entryFailure != null
+          && ErrorKind.CANCELLED.sqlState().equals(entryFailure.getSQLState())) {
+        batch.stop(); // A cancelled statement sends nothing more.
+      } else {
+        batch.sendAll();
+      }
+    } finally {
+      writes.endInsertBatch();
+      keys.addAll(batch.writtenRows());
+      lastKeys = new CaspioWrites.InsertResult(0, keys);
+    }
+    List<InsertBatch.Entry> entries = batch.entries(n);
+    if (batch.error() == null && entryFailure == null) {
+      long[] counts = new long[n];
+      for (int i = 0; i < n; i++) {
+        counts[i] = entries.get(i).written();
+      }
+      return counts;
+    }
+    throw InsertBatchFailure.of(batch, entries, failedEntry, entryFailure);
   }
 
   private static BatchUpdateException batchFailure(

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
@@ -41,11 +42,12 @@ final class WriteDetector {
    *
    * @param kind the statement's kind, or null when the text is empty or does not parse
    * @param identifiers every name the statement uses (tables among them)
+   * @param insertValues whether it is an {@code INSERT ... VALUES}, which reads no table
    */
-  record Shape(SqlKind kind, Set<String> identifiers) {}
+  record Shape(SqlKind kind, Set<String> identifiers, boolean insertValues) {}
 
   private static final int MAX_SHAPES = 512;
-  private static final Shape NONE = new Shape(null, Set.of());
+  private static final Shape NONE = new Shape(null, Set.of(), false);
 
   private static final Map<String, Shape> SHAPES =
       Collections.synchronizedMap(
@@ -84,7 +86,13 @@ final class WriteDetector {
       return known;
     }
     SqlNode node = parse(sql);
-    Shape shape = node == null ? NONE : new Shape(node.getKind(), identifiers(node));
+    Shape shape =
+        node == null
+            ? NONE
+            : new Shape(
+                node.getKind(),
+                identifiers(node),
+                node instanceof SqlInsert i && i.getSource().getKind() == SqlKind.VALUES);
     SHAPES.put(sql, shape);
     return shape;
   }

@@ -136,7 +136,7 @@ class CaspioUrlTest {
         bad(HOST + "?accessToken=" + TOKEN, null, URL_ERROR, "'accessToken' is a secret"),
         bad(HOST + "?refreshToken=" + TOKEN, login, URL_ERROR, "'refreshToken' is a secret"),
         // Bad values.
-        bad(HOST + "?apiVersion=v4", login, BAD_VALUE, "expected one of: v3, v2"),
+        bad(HOST + "?apiVersion=v5", login, BAD_VALUE, "expected one of: auto, v4, v3, v2"),
         bad(HOST + "?clientAuth=post", login, BAD_VALUE, "'clientAuth' has the invalid value"),
         bad(HOST + "?readOnly=yes", login, BAD_VALUE, "expected one of: true, false"),
         bad(HOST + "?pageSize=ten", login, BAD_VALUE, "'pageSize' must be a whole number"),
@@ -222,49 +222,34 @@ class CaspioUrlTest {
 
   static Stream<Arguments> validInputs() {
     Properties login = login();
-    Function<CaspioConfig, Object> baseUri = CaspioConfig::baseUri;
+    Function<CaspioConfig, Object> baseUri = CaspioConfig::originUri;
     Function<CaspioConfig, Object> tokenUri = CaspioConfig::tokenUri;
     Function<CaspioConfig, Object> host = CaspioConfig::host;
     Function<CaspioConfig, Object> port = CaspioConfig::port;
     Function<CaspioConfig, Object> clientId = CaspioConfig::clientId;
     return Stream.of(
-        good(HOST, login, baseUri, uri("https://c1abc123.caspio.com/integrations/rest/v3")),
+        good(HOST, login, baseUri, uri("https://c1abc123.caspio.com")),
         good(HOST, login, tokenUri, uri("https://c1abc123.caspio.com/oauth/token")),
         good(HOST, login, port, 443),
         good(HOST + "/", login, host, "c1abc123.caspio.com"),
         good(HOST + "?", login, host, "c1abc123.caspio.com"),
         good(HOST + "/?pageSize=5", login, CaspioConfig::pageSize, 5),
         good("jdbc:caspio://C1ABC123.Caspio.COM", login, host, "c1abc123.caspio.com"),
-        good(HOST + "?apiVersion=v2", login, baseUri, uri("https://c1abc123.caspio.com/rest/v2")),
+        good(HOST + "?apiVersion=v2", login, CaspioConfig::apiVersion, ApiVersion.V2),
         good(HOST + "?apiVersion=V2", login, CaspioConfig::apiVersion, ApiVersion.V2),
-        good(
-            HOST + ":8443",
-            login,
-            baseUri,
-            uri("https://c1abc123.caspio.com:8443/integrations/rest/v3")),
-        good(
-            HOST + ":443", login, baseUri, uri("https://c1abc123.caspio.com/integrations/rest/v3")),
+        good(HOST + "?apiVersion=v4", login, CaspioConfig::apiVersion, ApiVersion.V4),
+        good(HOST + "?apiVersion=Auto", login, CaspioConfig::apiVersion, ApiVersion.AUTO),
+        good(HOST + ":8443", login, baseUri, uri("https://c1abc123.caspio.com:8443")),
+        good(HOST + ":443", login, baseUri, uri("https://c1abc123.caspio.com")),
         good(HOST + ":8443", login, tokenUri, uri("https://c1abc123.caspio.com:8443/oauth/token")),
         good("jdbc:caspio://10.1.2.3:1", login, port, 1),
         good("jdbc:caspio://10.1.2.3:65535", login, port, 65535),
-        good(
-            "jdbc:caspio://[::1]:8080?useHttps=false",
-            login,
-            baseUri,
-            uri("http://[::1]:8080/integrations/rest/v3")),
+        good("jdbc:caspio://[::1]:8080?useHttps=false", login, baseUri, uri("http://[::1]:8080")),
         good("jdbc:caspio://[::1]:8080?useHttps=false", login, host, "::1"),
         good("jdbc:caspio://[0:0:0:0:0:0:0:1]?useHttps=false", login, port, 80),
-        good(
-            "jdbc:caspio://[2001:DB8::1]",
-            login,
-            baseUri,
-            uri("https://[2001:db8::1]/integrations/rest/v3")),
+        good("jdbc:caspio://[2001:DB8::1]", login, baseUri, uri("https://[2001:db8::1]")),
         good("jdbc:caspio://[::ffff:10.0.0.1]", login, host, "::ffff:10.0.0.1"),
-        good(
-            "jdbc:caspio://localhost?useHttps=false",
-            login,
-            baseUri,
-            uri("http://localhost/integrations/rest/v3")),
+        good("jdbc:caspio://localhost?useHttps=false", login, baseUri, uri("http://localhost")),
         good(
             "jdbc:caspio://LOCALHOST?useHttps=FALSE",
             login,
@@ -399,7 +384,7 @@ class CaspioUrlTest {
   void parse_noOptions_appliesDocumentedDefaults() throws SQLException {
     CaspioConfig c = CaspioUrl.parse(HOST, login());
     assertEquals(HOST, c.url());
-    assertEquals(ApiVersion.V3, c.apiVersion());
+    assertEquals(ApiVersion.AUTO, c.apiVersion());
     assertEquals(ClientAuth.BODY, c.clientAuth());
     assertTrue(c.useHttps());
     assertNull(c.tokenUrl());

@@ -49,8 +49,8 @@ class PropertyInfoTest {
     Map<String, DriverPropertyInfo> infos = byName(HOST, null);
     assertEquals("1000", infos.get("pageSize").value);
     assertNull(infos.get("pageSize").choices);
-    assertArrayEquals(new String[] {"v3", "v2"}, infos.get("apiVersion").choices);
-    assertEquals("v3", infos.get("apiVersion").value);
+    assertArrayEquals(new String[] {"auto", "v4", "v3", "v2"}, infos.get("apiVersion").choices);
+    assertEquals("auto", infos.get("apiVersion").value);
     assertNull(infos.get("tokenUrl").value);
     assertTrue(infos.get("clientId").required);
     assertTrue(infos.get("clientSecret").required);

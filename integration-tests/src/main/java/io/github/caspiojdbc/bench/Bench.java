@@ -56,13 +56,13 @@ final class Bench {
       step("6: peak heap (child JVMs)");
       MetricRow heap = new HeapMetric(env).run();
       step("7: inserts");
-      MetricRow inserts = new InsertMetric(env, options).run();
+      List<MetricRow> inserts = new InsertMetric(env, options).run();
       step("8: scan under a rate limit of " + BenchOptions.RATE_LIMIT + " calls/s");
       List<MetricRow> limited = new RateLimitMetric(env, options).run();
       scans.stream().filter(m -> m.id().startsWith("4")).forEach(metrics::add);
       metrics.addAll(statements);
       metrics.add(heap);
-      metrics.add(inserts);
+      metrics.addAll(inserts);
       metrics.addAll(limited);
     }
     machine.put("loadAfter", load());

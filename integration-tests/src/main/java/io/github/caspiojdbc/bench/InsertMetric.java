@@ -5,15 +5,18 @@
  */
 package io.github.caspiojdbc.bench;
 
+import io.github.caspiojdbc.emulator.PathKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Metric 7: rows per second of one JDBC batch INSERT (a PreparedStatement with addBatch and
- * executeBatch) against the bare client POSTing the same rows one after another. Both write into an
- * extra table of their own, so the read metrics never see these rows.
+ * executeBatch), on REST v4 and on v3, against the bare client POSTing the same rows one after
+ * another. Both write into an extra table of their own, so the read metrics never see these rows.
  */
 final class InsertMetric {
   private static final String INSERT =
@@ -29,17 +32,29 @@ final class InsertMetric {
     this.options = options;
   }
 
-  MetricRow run() throws SQLException {
+  /**
+   * Metric 7 on REST v4 (the default {@code apiVersion=auto} on an account that has it: bulk POSTs
+   * of 1,000 rows) and 7b on REST v3 (one POST per row), each against the same bare sequential
+   * POSTs, with the write calls of each counted from the emulator's request log.
+   */
+  List<MetricRow> run() throws SQLException {
     int n = options.insertRows();
-    String name = String.format(Locale.ROOT, "Inserts, one %,d-row JDBC batch", n);
-    try (Connection conn = env.connect()) {
+    List<MetricRow> rows = new ArrayList<>();
+    rows.add(run("7", "REST v4", "", n));
+    rows.add(run("7b", "REST v3", "&apiVersion=v3", n));
+    return rows;
+  }
+
+  private MetricRow run(String id, String generation, String extra, int n) throws SQLException {
+    String name = String.format(Locale.ROOT, "Inserts, one %,d-row JDBC batch, %s", n, generation);
+    try (Connection conn = env.connect(extra)) {
       try (PreparedStatement ps = conn.prepareStatement(INSERT)) {
         // Probe: a driver without write support fails here, before anything is timed.
         bind(ps, 0);
         ps.executeUpdate();
       } catch (SQLException e) {
         return MetricRow.notMeasured(
-            "7",
+            id,
             name,
             "(no target; ratio to bare POSTs)",
             "not measured: writes not merged (INSERT failed with SQLState "
@@ -55,9 +70,11 @@ final class InsertMetric {
       long t0 = System.nanoTime();
       posts(warm + 1, n);
       double bareSeconds = Stats.millisSince(t0) / 1000;
+      long callsBefore = env.emulator.log().calls(PathKind.RECORDS);
       t0 = System.nanoTime();
       batch(conn, warm + 1, n);
       double driverSeconds = Stats.millisSince(t0) / 1000;
+      long calls = env.emulator.log().calls(PathKind.RECORDS) - callsBefore;
       long written = env.emulator.store().rowCount(BenchEnv.INSERT_TABLE) - before;
       if (written != 2L * n) {
         throw new IllegalStateException("expected " + 2L * n + " new rows, found " + written);
@@ -65,7 +82,7 @@ final class InsertMetric {
       double d = n / driverSeconds;
       double b = n / bareSeconds;
       return new MetricRow(
-          "7",
+          id,
           name,
           d,
           "rows/s",
@@ -76,7 +93,11 @@ final class InsertMetric {
           null,
           String.format(
               Locale.ROOT,
-              "after a %d-row warm-up each; driver %.2f s, bare %.2f s",
+              "%,d write calls for %,d rows (emulator log; bare: %,d); after a %d-row warm-up each;"
+                  + " driver %.2f s, bare %.2f s",
+              calls,
+              n,
+              n,
               warm,
               driverSeconds,
               bareSeconds));

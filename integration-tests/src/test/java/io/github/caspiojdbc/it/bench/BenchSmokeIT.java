@@ -28,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BenchSmokeIT {
   private static final List<String> METRIC_IDS =
-      List.of("1", "2", "3a", "3b", "3c", "4a", "4b", "5a", "5b", "5c", "5d", "6", "7", "8a", "8b");
+      List.of(
+          "1", "2", "3a", "3b", "3c", "4a", "4b", "5a", "5b", "5c", "5d", "6", "7", "7b", "8a",
+          "8b");
 
   @Test
   void smokeRun_printsEveryMetricAndWritesWellFormedResults(@TempDir Path dir) throws Exception {
@@ -49,7 +51,7 @@ class BenchSmokeIT {
       assertFalse(m.path("note").asText().isEmpty(), id);
       if (m.path("value").isNull()) {
         // Only inserts may be missing, and only with the reason.
-        assertEquals("7", id, m.toString());
+        assertTrue(id.equals("7") || id.equals("7b"), m.toString());
         assertTrue(m.path("note").asText().startsWith("not measured: "), m.toString());
       } else {
         assertTrue(m.path("value").isNumber(), m.toString());

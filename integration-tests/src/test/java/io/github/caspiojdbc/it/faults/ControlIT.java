@@ -107,7 +107,7 @@ class ControlIT {
   @Test
   void r17_queryTimeout1sAgainst2sPages_timesOutInTime() throws Exception {
     try (CaspioEmulator emulator = EmulatorFixture.builder().startEmulator();
-        Connection c = EmulatorFixture.connect(emulator.port(), "")) {
+        Connection c = EmulatorFixture.connect(emulator.port(), FaultProxy.V3 + "")) {
       Rows.of(c, "SELECT COUNT(*) FROM Orders"); // metadata loaded before the clock starts
       int threads = Thread.activeCount();
       emulator.faults().setLatency(Duration.ofSeconds(2));
@@ -131,7 +131,7 @@ class ControlIT {
   @Test
   void r18_rowsInsertedAndDeletedBetweenPages_noUnchangedRowDuplicatedOrSkipped() throws Exception {
     try (CaspioEmulator emulator = EmulatorFixture.builder().big().startEmulator();
-        Connection c = EmulatorFixture.connect(emulator.port(), "&prefetch=0");
+        Connection c = EmulatorFixture.connect(emulator.port(), FaultProxy.V3 + "&prefetch=0");
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT PK_ID FROM OrderItems")) {
       Set<Integer> seen = new HashSet<>();
@@ -161,7 +161,7 @@ class ControlIT {
   @Test
   void r10_jdbcInsertWhoseReplyIsLost_isUnknownOutcomeAfterExactlyOnePost() throws Exception {
     try (CaspioEmulator emulator = EmulatorFixture.builder().startEmulator();
-        Connection c = EmulatorFixture.connect(emulator.port(), "");
+        Connection c = EmulatorFixture.connect(emulator.port(), FaultProxy.V3 + "");
         Statement s = c.createStatement()) {
       long before = emulator.store().rowCount("OrderItems");
       Rows.of(c, "SELECT COUNT(*) FROM OrderItems");
@@ -221,7 +221,7 @@ class ControlIT {
   @Test
   void r21_tenThousandStatementsClosedEarlyOrFailing_leakNoConnectionsOrThreads() throws Exception {
     try (CaspioEmulator emulator = EmulatorFixture.builder().startEmulator();
-        Connection c = EmulatorFixture.connect(emulator.port(), "&maxRetries=0")) {
+        Connection c = EmulatorFixture.connect(emulator.port(), FaultProxy.V3 + "&maxRetries=0")) {
       Rows.of(c, "SELECT * FROM Customers");
       java.util.List<String> threads = List.of();
       int sockets = 0;

@@ -129,7 +129,7 @@ class HostileInputIT {
     }
     localApi = EmulatorFixture.api(emulator);
     local = EmulatorFixture.calcite(localApi, false);
-    driver = EmulatorFixture.connect(emulator.port(), "");
+    driver = EmulatorFixture.connect(emulator.port(), FaultProxy.V3 + "");
   }
 
   @AfterAll
@@ -232,7 +232,8 @@ class HostileInputIT {
       for (ServeEvent e : proxy.served()) {
         String url = "http://c0abc123.caspio.com" + e.getRequest().getUrl();
         assertTrue(url.length() <= 2047, url.length() + ": " + url);
-        assertTrue(e.getResponse().getStatus() < 400, url);
+        // The proxy's 404 to the v4 probe is the one answer that is not the driver's doing.
+        assertTrue(e.getResponse().getStatus() < 400 || url.contains("/rest/v4/"), url);
       }
     }
   }

@@ -35,7 +35,7 @@ class LocaleIT {
   @BeforeAll
   static void start() throws SQLException {
     emulator = EmulatorFixture.builder().big().startEmulator();
-    c = EmulatorFixture.connect(emulator.port(), "");
+    c = EmulatorFixture.connect(emulator.port(), FaultProxy.V3 + "");
   }
 
   @AfterAll

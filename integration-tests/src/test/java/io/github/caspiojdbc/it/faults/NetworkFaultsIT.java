@@ -53,7 +53,7 @@ class NetworkFaultsIT {
   @BeforeAll
   static void start() throws SQLException {
     emulator = EmulatorFixture.builder().big().startEmulator();
-    try (Connection c = EmulatorFixture.connect(emulator.port(), "")) {
+    try (Connection c = EmulatorFixture.connect(emulator.port(), FaultProxy.V3 + "")) {
       clean = Rows.of(c, SCAN);
     }
     assertEquals(EmulatorFixture.BIG_ROWS, clean.count());

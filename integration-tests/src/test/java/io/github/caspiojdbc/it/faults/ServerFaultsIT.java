@@ -55,7 +55,7 @@ class ServerFaultsIT {
   @BeforeAll
   static void start() throws SQLException {
     emulator = EmulatorFixture.builder().big().startEmulator();
-    try (Connection c = EmulatorFixture.connect(emulator.port(), "")) {
+    try (Connection c = EmulatorFixture.connect(emulator.port(), FaultProxy.V3 + "")) {
       clean = Rows.of(c, SCAN);
     }
   }

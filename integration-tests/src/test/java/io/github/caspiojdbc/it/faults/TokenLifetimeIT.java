@@ -36,8 +36,8 @@ class TokenLifetimeIT {
             .emulator(b -> b.accessTokenLifetime(Duration.ofSeconds(10)))
             .startEmulator()) {
       long t0 = System.nanoTime();
-      Connection c = EmulatorFixture.connect(emulator.port(), "");
-      Connection other = EmulatorFixture.connect(emulator.port(), "");
+      Connection c = EmulatorFixture.connect(emulator.port(), FaultProxy.V3 + "");
+      Connection other = EmulatorFixture.connect(emulator.port(), FaultProxy.V3 + "");
       long connected = System.nanoTime();
       assertTrue(connected - t0 < TimeUnit.MILLISECONDS.toNanos(2400), "connect was too slow");
       Rows.of(c, "SELECT COUNT(*) FROM Customers");

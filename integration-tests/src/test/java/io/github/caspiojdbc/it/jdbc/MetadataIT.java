@@ -303,7 +303,7 @@ class MetadataIT {
   @Test
   void scalars_honest() throws SQLException {
     assertEquals("Caspio", md.getDatabaseProductName());
-    assertEquals("REST API v3", md.getDatabaseProductVersion());
+    assertEquals("REST API v4", md.getDatabaseProductVersion());
     assertEquals("\"", md.getIdentifierQuoteString());
     assertTrue(md.nullsAreSortedLow());
     assertTrue(md.storesMixedCaseIdentifiers());

@@ -16,6 +16,7 @@ import io.github.caspiojdbc.emulator.LoggedCall;
 import io.github.caspiojdbc.emulator.PathKind;
 import io.github.caspiojdbc.emulator.store.TableDef;
 import io.github.caspiojdbc.error.CaspioException;
+import io.github.caspiojdbc.rest.ApiVersion;
 import io.github.caspiojdbc.rest.CaspioApi;
 import io.github.caspiojdbc.rest.CaspioApiConfig;
 import io.github.caspiojdbc.rest.HttpCaspioApi;
@@ -145,6 +146,11 @@ public final class EmulatorFixture implements AutoCloseable {
 
   /** The REST client for an emulator, authenticated with its default credentials. */
   public static CaspioApi api(CaspioEmulator emulator) {
+    return api(emulator, ApiVersion.V3);
+  }
+
+  /** The REST client for an emulator, talking to one API generation. */
+  public static CaspioApi api(CaspioEmulator emulator, ApiVersion version) {
     AccessTokenSource tokens =
         TokenManagers.shared(
             TokenManagerConfig.builder()
@@ -153,12 +159,22 @@ public final class EmulatorFixture implements AutoCloseable {
                     CaspioEmulator.DEFAULT_CLIENT_ID, CaspioEmulator.DEFAULT_CLIENT_SECRET)
                 .build());
     return HttpCaspioApi.create(
-        CaspioApiConfig.builder(URI.create(emulator.baseUrl())).build(), tokens);
+        CaspioApiConfig.builder(URI.create(emulator.baseUrl())).version(version).build(), tokens);
   }
 
   /** A new Calcite connection over {@link #api()}, closed with the fixture. */
   public synchronized Connection openCalcite(boolean pushdown) throws SQLException {
     Connection c = calcite(api(), pushdown);
+    opened.add(c);
+    return c;
+  }
+
+  /** A new Calcite connection over a REST client of its own for one generation. */
+  public synchronized Connection openCalcite(boolean pushdown, ApiVersion version)
+      throws SQLException {
+    CaspioApi own = api(emulator, version);
+    opened.add(own);
+    Connection c = calcite(own, pushdown);
     opened.add(c);
     return c;
   }
@@ -246,10 +262,18 @@ public final class EmulatorFixture implements AutoCloseable {
     return e.log().calls(PathKind.RECORDS);
   }
 
-  /** The {@code q.where} of a request, or {@code null}. */
+  /** The where clause of a request ({@code q.where} on v2/v3, {@code where} on v4), or null. */
   public static String where(LoggedCall c) {
     List<String> w = c.query().get("q.where");
+    if (w == null) {
+      w = c.query().get("where");
+    }
     return w == null ? null : w.get(0);
+  }
+
+  /** The requests other than token requests, since the last {@link #clear()}. */
+  public List<LoggedCall> apiCalls() {
+    return emulator.log().entries().stream().filter(c -> c.kind() != PathKind.TOKEN).toList();
   }
 
   /** Clears the emulator's request log. */
