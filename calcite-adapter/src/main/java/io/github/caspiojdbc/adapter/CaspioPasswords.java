@@ -48,7 +48,7 @@ public final class CaspioPasswords {
       return 0;
     }
     long count = 0;
-    for (String where : CaspioWriter.keyLists(t, keys, null)) {
+    for (String where : KeyLists.of(t, keys, null)) {
       try {
         count += t.api().setPassword(t.caspioName(), fieldName, where, value).count();
         t.writes().countWrite();

@@ -8,9 +8,7 @@ package io.github.caspiojdbc.adapter;
 import io.github.caspiojdbc.adapter.CaspioWriteException.Outcome;
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
-import io.github.caspiojdbc.rest.CaspioApi;
 import io.github.caspiojdbc.rest.ObjectKind;
-import io.github.caspiojdbc.rest.RecordQuery;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -250,7 +248,7 @@ public final class CaspioWriter {
     long[] count = {0};
     Failure failure = new Failure();
     for (Map.Entry<Map<String, Object>, List<Long>> g : groups.entrySet()) {
-      for (String where : keyLists(table, g.getValue(), guard)) {
+      for (String where : KeyLists.of(table, g.getValue(), guard)) {
         Map<String, Object> values = g.getKey();
         requests.add(
             () ->
@@ -306,61 +304,6 @@ public final class CaspioWriter {
           List.of());
     }
     return count[0];
-  }
-
-  /**
-   * {@code PK_ID IN (...)} fragments covering all keys, each short enough for the URI limit, each
-   * ANDed with the guard.
-   */
-  static List<String> keyLists(CaspioTable table, List<Long> keys, String guard) {
-    List<String> out = new ArrayList<>();
-    CaspioApi api = table.api();
-    int base = api.uriLength(query(table, fragment(List.of("0"), guard)));
-    // Each further key adds its digits and an encoded comma (at most three characters).
-    int room = CaspioApi.MAX_URI_LENGTH - base;
-    if (room < 0) {
-      throw new CaspioException(
-          ErrorKind.UNSUPPORTED,
-          "The WHERE clause is too long for a Caspio request (over "
-              + CaspioApi.MAX_URI_LENGTH
-              + " characters)",
-          null);
-    }
-    List<String> chunk = new ArrayList<>();
-    int used = 0;
-    for (Long key : keys) {
-      String k = Long.toString(key);
-      int cost = k.length() + 3;
-      if (!chunk.isEmpty() && used + cost > room) {
-        out.add(fitted(table, chunk, guard));
-        chunk = new ArrayList<>();
-        used = 0;
-      }
-      chunk.add(k);
-      used += cost;
-    }
-    if (!chunk.isEmpty()) {
-      out.add(fitted(table, chunk, guard));
-    }
-    return out;
-  }
-
-  /** The fragment for a chunk, checked against the real encoded length. */
-  private static String fitted(CaspioTable table, List<String> chunk, String guard) {
-    String f = fragment(chunk, guard);
-    if (!table.api().fits(query(table, f))) {
-      throw new IllegalStateException("key list estimate exceeded the URI limit: " + f.length());
-    }
-    return f;
-  }
-
-  private static String fragment(List<String> keys, String guard) {
-    String in = "PK_ID IN (" + String.join(",", keys) + ")";
-    return guard == null ? in : in + " AND (" + guard + ")";
-  }
-
-  private static RecordQuery query(CaspioTable table, String where) {
-    return RecordQuery.table(table.caspioName()).where(where).build();
   }
 
   // ---------------------------------------------------------------- common

@@ -159,7 +159,7 @@ public interface CaspioApi extends AutoCloseable {
         + "/"
         + name
         + "/records?q.where="
-        + (where == null ? HttpCaspioApi.EVERY_RECORD : where);
+        + (where == null ? WriteRequests.EVERY_RECORD : where);
   }
 
   /**

@@ -222,7 +222,7 @@ public record CaspioApiConfig(
       return this;
     }
 
-    /** How long an {@link ApiVersion#AUTO} verdict is kept per account; 10 min by default. */
+    /** How long an {@link ApiVersion#AUTO} verdict is shared per account; 10 min by default. */
     public Builder versionMemory(Duration versionMemory) {
       this.versionMemory = versionMemory;
       return this;

@@ -6,29 +6,41 @@
 package io.github.caspiojdbc.rest;
 
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Which generation one connection talks to. A fixed {@link ApiVersion} is decided from the start.
  * Under {@link ApiVersion#AUTO} the connection's first schema read goes to the first generation
  * (v4): its answer is the probe, so an account with v4 pays no extra call; a 404 there means the
- * account has no v4, and the fallback (v3) is used from then on. Either verdict is remembered per
- * account (its origin) for {@link CaspioApiConfig#versionMemory()}, so later connections to the
- * same account skip the probe; the memory holds only a verdict per origin, never credentials.
+ * account has no v4, and the fallback (v3) is used from then on.
+ *
+ * <p>The verdict is shared by the open connections to the same account (its origin) for at most
+ * {@link CaspioApiConfig#versionMemory()}, so a pool's or a BI tool's further connections skip the
+ * probe; it is dropped with the last of them ({@link #release()}), like the metadata each
+ * connection caches, so nothing outlives the connections that learnt it. It holds one flag per
+ * origin, never credentials.
  *
  * <p>Thread-safe. The verdict moves at most once per connection, from undecided to decided, and
- * every read goes through {@link HttpCaspioApi}, which decides before it plans one.
+ * every request goes through {@link HttpCaspioApi}, which decides before it sends one.
  */
 final class GenerationChoice {
-  private static final ConcurrentHashMap<String, Verdict> ACCOUNTS = new ConcurrentHashMap<>();
+  /** Guarded by itself. */
+  private static final Map<String, Shared> ACCOUNTS = new HashMap<>();
 
-  /** What an account turned out to serve, and until when that is believed. */
-  private record Verdict(boolean firstServed, long expiresAtNanos) {}
+  /** What the open connections to one account learnt, and how many of them there are. */
+  private static final class Shared {
+    int users;
+    Boolean firstServed;
+    long expiresAtNanos;
+  }
 
   private final ApiVersion version;
   private final String account;
   private final Duration memory;
+  private final Shared shared;
   private volatile ApiGeneration decided;
+  private boolean released;
 
   GenerationChoice(ApiVersion version, String account, Duration memory) {
     this.version = version;
@@ -36,10 +48,14 @@ final class GenerationChoice {
     this.memory = memory;
     if (version.fallback() == null) {
       decided = version.generation();
-    } else {
-      Verdict v = ACCOUNTS.get(account);
-      if (v != null && System.nanoTime() - v.expiresAtNanos < 0) {
-        decided = v.firstServed ? version.generation() : version.fallback();
+      shared = null;
+      return;
+    }
+    synchronized (ACCOUNTS) {
+      shared = ACCOUNTS.computeIfAbsent(account, k -> new Shared());
+      shared.users++;
+      if (shared.firstServed != null && System.nanoTime() - shared.expiresAtNanos < 0) {
+        decided = shared.firstServed ? version.generation() : version.fallback();
       }
     }
   }
@@ -79,18 +95,39 @@ final class GenerationChoice {
     return true;
   }
 
-  private synchronized void settle(boolean firstServed) {
-    if (decided != null) {
-      return;
-    }
-    decided = firstServed ? version.generation() : version.fallback();
-    if (!memory.isZero()) {
-      ACCOUNTS.put(account, new Verdict(firstServed, System.nanoTime() + memory.toNanos()));
+  private void settle(boolean firstServed) {
+    synchronized (ACCOUNTS) {
+      if (decided != null) {
+        return;
+      }
+      decided = firstServed ? version.generation() : version.fallback();
+      if (!memory.isZero()) {
+        shared.firstServed = firstServed;
+        shared.expiresAtNanos = System.nanoTime() + memory.toNanos();
+      }
     }
   }
 
-  /** Forgets every remembered verdict; for tests that switch an emulator's v4 on and off. */
-  static void forgetAll() {
-    ACCOUNTS.clear();
+  /** The connection closed: the verdict is forgotten with the last connection to the account. */
+  void release() {
+    if (shared == null) {
+      return;
+    }
+    synchronized (ACCOUNTS) {
+      if (released) {
+        return;
+      }
+      released = true;
+      if (--shared.users == 0) {
+        ACCOUNTS.remove(account, shared);
+      }
+    }
+  }
+
+  /** How many accounts have open connections with a shared verdict; for tests. */
+  static int accountsKnown() {
+    synchronized (ACCOUNTS) {
+      return ACCOUNTS.size();
+    }
   }
 }

@@ -5,7 +5,6 @@
  */
 package io.github.caspiojdbc.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.caspiojdbc.auth.AccessTokenSource;
 import io.github.caspiojdbc.error.CaspioException;
@@ -14,11 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,18 +36,13 @@ public final class HttpCaspioApi implements CaspioApi {
   /** Largest metadata or write reply read into memory. */
   private static final int MAX_SMALL_REPLY = 32 * 1024 * 1024;
 
-  /**
-   * The filter of a write meant for every record: every record has a PK_ID, so this matches all of
-   * them without assuming anything about key values.
-   */
-  static final String EVERY_RECORD = "PK_ID IS NOT NULL";
-
   private final CaspioApiConfig config;
   private final CloseableHttpClient client;
   private final ObjectMapper mapper = new ObjectMapper();
   private final JsonReplies json;
   private final JsonReplies jsonData;
   private final BulkInsertReply bulkReply;
+  private final WriteRequests writes = new WriteRequests(mapper);
   private final GenerationChoice choice;
   private final Object probeLock = new Object();
   private final TrafficCounters counters = new TrafficCounters();
@@ -233,10 +222,8 @@ public final class HttpCaspioApi implements CaspioApi {
   @Override
   public Map<String, Object> insert(ObjectKind kind, String name, Map<String, ?> values) {
     ApiGeneration g = generation();
-    ApiRequest r =
-        new ApiRequest(
-            g, "POST", objectPath(kind, name) + "/records", g.insertEcho(), encode(body(values)));
-    return call(r, null, in -> json(g).insertedRow(readSmall(in)));
+    return call(
+        writes.insertOne(g, kind, name, values), null, in -> json(g).insertedRow(readSmall(in)));
   }
 
   @Override
@@ -248,98 +235,41 @@ public final class HttpCaspioApi implements CaspioApi {
   public List<InsertOutcome> insertAll(
       ObjectKind kind, String name, List<? extends Map<String, ?>> records) {
     ApiGeneration g = generation();
-    int n = records.size();
-    if (n < 1 || n > g.insertBatchLimit()) {
-      throw new IllegalArgumentException(
-          "one insert request takes 1 to " + g.insertBatchLimit() + " records: " + n);
-    }
-    if (g.insertBatchLimit() == 1) {
+    if (g.insertBatchLimit() == 1 && records.size() == 1) {
       return List.of(new InsertOutcome(insert(kind, name, records.get(0)), null));
     }
-    List<Object> bodies = new ArrayList<>(n);
-    for (Map<String, ?> values : records) {
-      bodies.add(body(values));
-    }
-    String path = objectPath(kind, name) + "/records/bulk";
-    ApiRequest r = new ApiRequest(g, "POST", path, Map.of(), encode(bodies));
-    String what = "POST " + g.basePath() + path;
+    ApiRequest r = writes.insertMany(g, kind, name, records);
+    int n = records.size();
+    String what = r.method() + " " + g.basePath() + r.path();
     return call(r, null, in -> bulkReply.read(readSmall(in), n, what));
   }
 
   @Override
   public RecordsAffected update(ObjectKind kind, String name, String where, Map<String, ?> values) {
-    return setWrite(true, kind, name, where, values);
+    return affected(writes.setWrite(generation(), true, kind, name, where, values));
   }
 
   @Override
   public RecordsAffected delete(ObjectKind kind, String name, String where) {
-    return setWrite(false, kind, name, where, null);
+    return affected(writes.setWrite(generation(), false, kind, name, where, null));
   }
 
   @Override
   public String describeWrite(boolean update, ObjectKind kind, String name, String where) {
-    ApiRequest r = setWriteRequest(choice.current(), update, kind, name, where, Map.of());
+    // Sends nothing, so an undecided AUTO choice shows the generation it will try first.
+    ApiRequest r = writes.setWrite(choice.current(), update, kind, name, where, Map.of());
     String d = r.describe();
-    ApiGeneration.SetWrites w = r.generation().setWrites();
-    return w.whereInBody() ? d + " {where: " + where + "}" : d;
-  }
-
-  /**
-   * An update or delete of every record {@code where} matches; null means every record, which goes
-   * to the companion generation (v4 refuses always-true filters) with a filter true for all.
-   */
-  private RecordsAffected setWrite(
-      boolean update, ObjectKind kind, String name, String where, Map<String, ?> values) {
-    ApiRequest r = setWriteRequest(generation(), update, kind, name, where, values);
-    JsonReplies replies = json(r.generation());
-    return call(r, null, in -> replies.recordsAffected(readSmall(in)));
-  }
-
-  private ApiRequest setWriteRequest(
-      ApiGeneration current,
-      boolean update,
-      ObjectKind kind,
-      String name,
-      String where,
-      Map<String, ?> values) {
-    if (where != null && where.isBlank()) {
-      // An empty filter is not "every record" by accident: the caller says null for that.
-      throw new CaspioException(
-          ErrorKind.INVALID_PARAMETER,
-          "An update or delete through the Caspio API needs a where clause",
-          null);
-    }
-    ApiGeneration g = where == null ? current.companion() : current;
-    String filter = where == null ? EVERY_RECORD : where;
-    ApiGeneration.SetWrites w = g.setWrites();
-    String method = update ? w.update() : w.delete();
-    String path = objectPath(kind, name) + w.suffix();
-    if (!w.whereInBody()) {
-      byte[] body = update ? encode(body(values)) : null;
-      return new ApiRequest(g, method, path, Map.of(g.params().where(), filter), body);
-    }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("where", filter);
-    if (update) {
-      body.put("recordValues", body(values));
-    }
-    return new ApiRequest(g, method, path, Map.of(), encode(body));
+    return r.generation().setWrites().whereInBody() ? d + " {where: " + where + "}" : d;
   }
 
   @Override
   public RecordsAffected setPassword(String table, String field, String where, String value) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("Value", Objects.requireNonNull(value, "value"));
-    // Password fields are not known on every generation; the companion serves them.
-    ApiGeneration g = generation().companion();
-    ApiRequest r =
-        new ApiRequest(
-            g,
-            "PUT",
-            objectPath(ObjectKind.TABLE, table) + "/passwordFields/" + ApiRequest.segment(field),
-            whereParam(g, where),
-            encode(body));
-    return call(r, null, in -> json(g).recordsAffected(readSmall(in)));
+    return affected(writes.password(generation(), table, field, where, value));
+  }
+
+  private RecordsAffected affected(ApiRequest r) {
+    JsonReplies replies = json(r.generation());
+    return call(r, null, in -> replies.recordsAffected(readSmall(in)));
   }
 
   /**
@@ -368,6 +298,7 @@ public final class HttpCaspioApi implements CaspioApi {
       c.cancel();
     }
     cursors.clear();
+    choice.release();
     threads.close();
     try {
       client.close();
@@ -460,66 +391,7 @@ public final class HttpCaspioApi implements CaspioApi {
   }
 
   private static String objectPath(ObjectKind kind, String name) {
-    Objects.requireNonNull(name, "name");
-    return "/" + kind.segment() + "/" + ApiRequest.segment(name);
-  }
-
-  private static Map<String, String> whereParam(ApiGeneration g, String where) {
-    if (where == null || where.isBlank()) {
-      // Caspio requires q.where on set-based writes; an empty one would touch every row.
-      throw new CaspioException(
-          ErrorKind.INVALID_PARAMETER,
-          "An update or delete through the Caspio API needs a where clause",
-          null);
-    }
-    return Map.of(g.params().where(), where);
-  }
-
-  /** A record's values as JSON values. */
-  private static Map<String, Object> body(Map<String, ?> values) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Map.Entry<String, ?> e : values.entrySet()) {
-      out.put(e.getKey(), jsonValue(e.getKey(), e.getValue()));
-    }
-    return out;
-  }
-
-  private byte[] encode(Object body) {
-    try {
-      return mapper.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new CaspioException(ErrorKind.DATA, "Cannot encode the record as JSON", e);
-    }
-  }
-
-  private static Object jsonValue(String field, Object v) {
-    if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean) {
-      return v;
-    }
-    if (v instanceof LocalDateTime t) {
-      return CaspioValues.format(t);
-    }
-    if (v instanceof LocalDate d) {
-      return d.toString();
-    }
-    if (v instanceof Collection<?> c) {
-      List<Object> ids = new ArrayList<>(c.size());
-      for (Object o : c) {
-        if (!(o instanceof Number || o instanceof String)) {
-          throw badValue(field, o);
-        }
-        ids.add(o);
-      }
-      return ids;
-    }
-    throw badValue(field, v);
-  }
-
-  private static CaspioException badValue(String field, Object v) {
-    return new CaspioException(
-        ErrorKind.DATA,
-        "Field " + field + " cannot take a value of type " + v.getClass().getSimpleName(),
-        null);
+    return WriteRequests.objectPath(kind, name);
   }
 
   private static byte[] readSmall(InputStream in) throws IOException {

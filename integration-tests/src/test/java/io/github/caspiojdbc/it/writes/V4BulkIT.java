@@ -12,11 +12,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.caspiojdbc.adapter.CaspioWriteException;
 import io.github.caspiojdbc.emulator.ConnectionFault;
 import io.github.caspiojdbc.emulator.LoggedCall;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
 import io.github.caspiojdbc.it.support.Items;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,6 +34,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * REST v4 through the driver: bulk inserts at one call per 1,000 rows on every insert path, exact
@@ -41,14 +47,33 @@ class V4BulkIT {
 
   private EmulatorFixture f;
 
+  @TempDir Path dir;
+
   private EmulatorFixture start(boolean v4) throws SQLException {
+    Path log = dir.resolve("requests-" + System.nanoTime() + ".jsonl");
     f =
         EmulatorFixture.builder()
             .empty()
             .table(Items.driverTable())
-            .emulator(b -> b.v4Enabled(v4))
+            .emulator(b -> b.v4Enabled(v4).requestLogFile(log))
             .start();
+    requestLog = log;
     return f;
+  }
+
+  private Path requestLog;
+
+  /** The non-GET record requests in the emulator's {@code --request-log} file, as JSON lines. */
+  private List<JsonNode> loggedWrites() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> out = new ArrayList<>();
+    for (String line : Files.readAllLines(requestLog)) {
+      JsonNode n = json.readTree(line);
+      if (n.path("kind").asText().equals("RECORDS") && !n.path("method").asText().equals("GET")) {
+        out.add(n);
+      }
+    }
+    return out;
   }
 
   @AfterEach
@@ -73,7 +98,15 @@ class V4BulkIT {
         p.setInt(2, i);
         p.addBatch();
       }
+      int before = loggedWrites().size();
       int[] counts = p.executeBatch();
+      List<JsonNode> fromFile = loggedWrites().subList(before, loggedWrites().size());
+      assertEquals(10, fromFile.size(), "write requests in the --request-log file");
+      for (JsonNode w : fromFile) {
+        assertEquals("POST", w.path("method").asText());
+        assertEquals(BULK, w.path("path").asText());
+        assertEquals(201, w.path("status").asInt());
+      }
       assertEquals(10_000, counts.length);
       for (int n : counts) {
         assertEquals(1, n);
@@ -242,6 +275,51 @@ class V4BulkIT {
       assertEquals(2500, n);
       assertEquals(3, writes().size(), "ceil(2500/1000) bulk POSTs");
       assertEquals(5000, f.rows());
+    }
+  }
+
+  @Test
+  void insertSelect_207_perRowOutcomesAndNothingAfterTheFailedRequest() throws Exception {
+    start(true);
+    try (Connection c = f.connect();
+        PreparedStatement p = c.prepareStatement(INSERT)) {
+      for (int i = 0; i < 1200; i++) {
+        p.setString(1, "s" + i);
+        p.setInt(2, i);
+        p.addBatch();
+      }
+      p.executeBatch();
+      // Rows come in PK_ID order: the 6th copy (of s5) and the 901st (of s900) are taken.
+      update(c, "INSERT INTO " + TABLE + " (Name, Qty) VALUES ('copys5', 0), ('copys900', 0)");
+      f.clear();
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () ->
+                  update(
+                      c,
+                      "INSERT INTO "
+                          + TABLE
+                          + " (Name, Qty) SELECT 'copy' || Name, Qty FROM "
+                          + TABLE
+                          + " WHERE Name LIKE 's%' ORDER BY Qty"));
+      CaspioWriteException w = find(e, CaspioWriteException.class);
+      List<CaspioWriteException.Outcome> o = w.outcomes();
+      assertEquals(1200, o.size());
+      for (int i = 0; i < 1200; i++) {
+        CaspioWriteException.Outcome expected =
+            i == 5 || i == 900
+                ? CaspioWriteException.Outcome.FAILED
+                : i < 1000
+                    ? CaspioWriteException.Outcome.WRITTEN
+                    : CaspioWriteException.Outcome.NOT_SENT;
+        assertEquals(expected, o.get(i), "row " + (i + 1));
+      }
+      assertEquals(998, w.writtenCount());
+      assertEquals(998, w.insertedRows().size());
+      assertEquals("23000", e.getSQLState(), e.getMessage());
+      assertEquals(1, writes().size(), "the second bulk request is not sent");
+      assertEquals(1200 + 2 + 998, f.rows());
     }
   }
 
