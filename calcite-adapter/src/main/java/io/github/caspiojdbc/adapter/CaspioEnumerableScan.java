@@ -46,6 +46,11 @@ public final class CaspioEnumerableScan extends AbstractRelNode implements Enume
     return new CaspioEnumerableScan(getCluster(), traitSet, rowType, spec, rows);
   }
 
+  /** The Caspio name of the table or view this leaf reads. */
+  public String tableName() {
+    return spec.table().caspioName();
+  }
+
   @Override
   protected RelDataType deriveRowType() {
     return rowType;
@@ -77,7 +82,9 @@ public final class CaspioEnumerableScan extends AbstractRelNode implements Enume
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
-    return super.explainTerms(pw).item("request", spec.describe());
+    return super.explainTerms(pw)
+        .item("request", spec.describe())
+        .item("calls", spec.estimatedCalls());
   }
 
   @Override

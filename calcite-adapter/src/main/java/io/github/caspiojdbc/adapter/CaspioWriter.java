@@ -157,6 +157,15 @@ public final class CaspioWriter {
         checkCancel(root);
         bodies.add(body(spec, e.current()));
       }
+      InsertBatch pending = writes.insertBatch();
+      if (pending == null || !pending.takes(table)) {
+        // Refuse up front what the budget cannot send whole: one call per row, or per bulk.
+        int perCall = Math.max(1, table.api().insertBatchLimit());
+        table
+            .api()
+            .requireCalls(
+                (bodies.size() + perCall - 1) / perCall, "INSERT into " + table.caspioName());
+      }
     } catch (RuntimeException | Error x) {
       // Nothing was sent; the sequence still ends here, so the next INSERT's keys are its own.
       writes.setLastInsert(new CaspioWrites.InsertResult(sequence, List.of()));
@@ -258,6 +267,7 @@ public final class CaspioWriter {
                                     .count()));
       }
     }
+    table.api().requireCalls(requests.size(), what);
     for (int i = 0; i < requests.size(); i++) {
       if (failure.error != null) {
         outcomes.add(Outcome.NOT_SENT);

@@ -182,6 +182,14 @@ final class ScanSpec {
   }
 
   /**
+   * The number of REST calls the read will send, as EXPLAIN shows it: exact when known (one
+   * request, or rows counted by an earlier read of the same filter), a bound otherwise.
+   */
+  String estimatedCalls() {
+    return table.api().estimate(CaspioReader.explainQuery(this)).describe();
+  }
+
+  /**
    * Everything that makes this spec's request and rows what they are. Two operators with equal keys
    * over the same table are interchangeable; the planner relies on that to merge duplicates, so
    * nothing that changes the request or the rows may be missing here.

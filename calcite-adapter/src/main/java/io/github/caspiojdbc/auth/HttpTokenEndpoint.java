@@ -117,6 +117,7 @@ final class HttpTokenEndpoint implements TokenEndpoint {
           "Token request to {0} (grant {1}, attempt {2} of {3})",
           new Object[] {where, grant, attempt, attempts});
       Reply reply;
+      TokenRequests.sent();
       try {
         reply = client.execute(request(form, basic), HttpTokenEndpoint::read);
       } catch (IOException e) {

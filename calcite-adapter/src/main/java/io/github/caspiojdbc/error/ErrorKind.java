@@ -62,6 +62,13 @@ public enum ErrorKind {
   NOT_A_QUERY("07005"),
   /** The statement was cancelled. */
   CANCELLED("57014"),
+  /**
+   * A statement or connection reached its budget of Caspio calls ({@code maxCallsPerStatement},
+   * {@code maxCallsPerConnection}), or its estimate already exceeds it. Class 54 is "program limit
+   * exceeded"; subclass K01 is this driver's own (implementation-defined subclasses start with I to
+   * Z).
+   */
+  CALL_BUDGET_EXCEEDED("54K01"),
   /** The server denied the operation (IP restriction, missing permission, disabled profile). */
   FORBIDDEN("42501"),
   /**

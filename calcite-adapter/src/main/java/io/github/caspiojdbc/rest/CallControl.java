@@ -24,10 +24,20 @@ final class CallControl {
   private final Set<Cancellable> inFlight = ConcurrentHashMap.newKeySet();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile ErrorKind stopReason;
+  private final CallMeter meter;
 
-  /** A control whose deadline is {@code timeout} from now, or none when null. */
+  /**
+   * A control whose deadline is {@code timeout} from now, or none when null. Its requests count for
+   * the statement current on this thread ({@link CallScope}).
+   */
   CallControl(Duration timeout) {
     this.deadlineNanos = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+    this.meter = CallScope.current();
+  }
+
+  /** The meter of the statement these requests belong to, or null outside any statement. */
+  CallMeter meter() {
+    return meter;
   }
 
   /** Whether a finite deadline applies. */

@@ -94,6 +94,24 @@ public interface CaspioApi extends AutoCloseable {
    */
   String describe(RecordQuery query);
 
+  /**
+   * How many calls {@link #query} would send for this query (retries aside), as EXPLAIN shows it.
+   * Sends nothing. The default knows nothing: at least one call.
+   */
+  default CallEstimate estimate(RecordQuery query) {
+    return CallEstimate.UNKNOWN;
+  }
+
+  /**
+   * Refuses, before it starts, work of the current statement that needs {@code calls} requests when
+   * its statement or connection budget has fewer left, so a multi-request write is either sent
+   * whole or not at all as far as budgets go.
+   *
+   * @param what the work, for the message ("INSERT into Orders")
+   * @throws io.github.caspiojdbc.error.CaspioException kind CALL_BUDGET_EXCEEDED
+   */
+  default void requireCalls(long calls, String what) {}
+
   /** Whether every request of this query stays within {@link #MAX_URI_LENGTH}. */
   default boolean fits(RecordQuery query) {
     return uriLength(query) <= MAX_URI_LENGTH;

@@ -34,6 +34,9 @@ import java.util.function.Consumer;
  * @param requestListener called with the rendered method, path and decoded query (never
  *     credentials) just before a request is scheduled, on the thread that asked for it; null for
  *     none
+ * @param callMeter the connection's call counters and budget; null for a meter without a budget
+ * @param replyCacheTtl how long replies to record reads are reused ({@link ReplyCache}); null or
+ *     zero for no cache
  */
 public record CaspioApiConfig(
     URI baseUri,
@@ -48,7 +51,9 @@ public record CaspioApiConfig(
     Duration retryAfterCap,
     Duration retryBudget,
     Duration versionMemory,
-    Consumer<String> requestListener) {
+    Consumer<String> requestListener,
+    CallMeter callMeter,
+    Duration replyCacheTtl) {
 
   /** The most pages one cursor may have in flight. */
   public static final int MAX_PREFETCH_DEPTH = 16;
@@ -150,6 +155,8 @@ public record CaspioApiConfig(
     private Duration retryBudget = Duration.ofMinutes(2);
     private Duration versionMemory = Duration.ofMinutes(10);
     private Consumer<String> requestListener;
+    private CallMeter callMeter;
+    private Duration replyCacheTtl;
 
     private Builder(URI baseUri) {
       this.baseUri = baseUri;
@@ -227,6 +234,18 @@ public record CaspioApiConfig(
       return this;
     }
 
+    /** The connection's call counters and budget; a fresh meter without a budget by default. */
+    public Builder callMeter(CallMeter callMeter) {
+      this.callMeter = callMeter;
+      return this;
+    }
+
+    /** How long replies to identical record reads are reused; no cache by default. */
+    public Builder replyCacheTtl(Duration replyCacheTtl) {
+      this.replyCacheTtl = replyCacheTtl;
+      return this;
+    }
+
     /** The configuration. */
     public CaspioApiConfig build() {
       return new CaspioApiConfig(
@@ -242,7 +261,9 @@ public record CaspioApiConfig(
           retryAfterCap,
           retryBudget,
           versionMemory,
-          requestListener);
+          requestListener,
+          callMeter,
+          replyCacheTtl);
     }
   }
 }

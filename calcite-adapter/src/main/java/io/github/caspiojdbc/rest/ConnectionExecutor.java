@@ -40,6 +40,8 @@ final class ConnectionExecutor implements AutoCloseable {
   ConnectionExecutor() {
     this.prefix = "caspio-conn-" + CONNECTIONS.incrementAndGet() + "-";
     // A cached pool: a direct hand-off and no upper bound, because the limiter bounds the work.
+    // Every task runs in its submitter's CallScope, so a row inserted on a worker still counts
+    // for the statement that asked for it (submit and invokeAll all pass through execute).
     this.workers =
         new ThreadPoolExecutor(
             0,
@@ -47,7 +49,12 @@ final class ConnectionExecutor implements AutoCloseable {
             IDLE_SECONDS,
             TimeUnit.SECONDS,
             new SynchronousQueue<>(),
-            daemon(prefix + "worker-"));
+            daemon(prefix + "worker-")) {
+          @Override
+          public void execute(Runnable command) {
+            super.execute(CallScope.carried(command));
+          }
+        };
     ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, daemon(prefix + "timer-"));
     // Deadlines of finished statements are dropped at once, and the timer thread ends when no
     // deadline is pending for a while; a new deadline starts it again.

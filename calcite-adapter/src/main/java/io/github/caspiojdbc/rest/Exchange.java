@@ -7,30 +7,26 @@ package io.github.caspiojdbc.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.caspiojdbc.auth.AccessTokenSource;
+import io.github.caspiojdbc.auth.TokenRequests;
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
 import io.github.caspiojdbc.retry.Backoff;
-import java.io.FilterInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
+import java.io.SequenceInputStream;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.net.ssl.SSLException;
-import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
@@ -73,8 +69,11 @@ final class Exchange {
   private final Sleeper sleeper;
   private final Backoff backoff;
   private final Clock clock;
-  private final TrafficCounters counters;
+  private final Metering metering;
+  private final AttemptFailures failures;
   private final ConcurrencyLimiter limiter;
+  private final ReplyCache cache;
+  private final long cacheTtlNanos;
   private final String origin;
   private final HttpHost host;
 
@@ -94,19 +93,26 @@ final class Exchange {
     this.sleeper = sleeper;
     this.backoff = new Backoff(config.backoffBase(), config.backoffCap(), Backoff.Jitter.FULL);
     this.clock = clock;
-    this.counters = counters;
     this.limiter = limiter;
+    this.metering = new Metering(counters, config.callMeter(), LOG);
+    this.failures = new AttemptFailures(mapper, clock);
+    Duration ttl = config.replyCacheTtl();
+    boolean caching = ttl != null && !ttl.isZero() && !ttl.isNegative();
+    this.cache = caching ? ReplyCache.of(tokens) : null;
+    this.cacheTtlNanos = caching ? ttl.toNanos() : 0;
     this.origin = config.origin();
     this.host = HttpHost.create(config.baseUri());
+  }
+
+  /** What counts this exchange's calls. */
+  Metering metering() {
+    return metering;
   }
 
   /** The full URI a request would be sent to. */
   String uri(ApiRequest request) {
     return request.uri(origin);
   }
-
-  /** What one attempt's failure means for the loop. */
-  private record Failure(CaspioException error, boolean retryable, Duration retryAfter) {}
 
   /**
    * Sends the request, retrying as the class comment describes, and returns what the reader made of
@@ -115,8 +121,62 @@ final class Exchange {
   <T> T execute(ApiRequest request, CallControl control, BodyReader<T> reader) {
     String uri = request.uri(origin);
     if (uri.length() > CaspioApi.MAX_URI_LENGTH) {
-      throw tooLong(uri.length(), request);
+      throw failures.tooLong(uri.length(), request);
     }
+    Metering.Counted counted = metering.of(request, control);
+    if (cache != null && counted.kind == RequestKind.READ) {
+      control.check();
+      byte[] hit = cache.get(uri);
+      if (hit != null) {
+        metering.cacheHit(counted);
+        try {
+          return reader.read(new ByteArrayInputStream(hit));
+        } catch (IOException e) {
+          throw new IllegalStateException("reading a reply from memory failed", e);
+        }
+      }
+      return send(request, uri, control, counted, caching(reader, uri));
+    }
+    if (request.idempotentRead()) {
+      return send(request, uri, control, counted, reader);
+    }
+    // Forget cached replies the write may change, before it (so no read started after the write
+    // sees a stale reply) and after it (a read racing with the write may have stored one).
+    String written = tablePath(request.path());
+    ReplyCache.written(origin, written);
+    try {
+      return send(request, uri, control, counted, reader);
+    } finally {
+      ReplyCache.written(origin, written);
+    }
+  }
+
+  /** {@code reader}, storing the body it read in the cache once it was read whole and parsed. */
+  private <T> BodyReader<T> caching(BodyReader<T> reader, String uri) {
+    return in -> {
+      byte[] head = in.readNBytes(ReplyCache.MAX_ENTRY + 1);
+      if (head.length > ReplyCache.MAX_ENTRY) {
+        return reader.read(new SequenceInputStream(new ByteArrayInputStream(head), in));
+      }
+      T value = reader.read(new ByteArrayInputStream(head));
+      cache.put(uri, head, cacheTtlNanos);
+      return value;
+    };
+  }
+
+  /** The table or view a path is under, as {@code /tables/Orders/}; the path itself otherwise. */
+  private static String tablePath(String path) {
+    int second = path.indexOf('/', 1);
+    int third = second < 0 ? -1 : path.indexOf('/', second + 1);
+    return third < 0 ? path : path.substring(0, third + 1);
+  }
+
+  private <T> T send(
+      ApiRequest request,
+      String uri,
+      CallControl control,
+      Metering.Counted counted,
+      BodyReader<T> reader) {
     String what = request.method() + " " + request.generation().basePath() + request.path();
     boolean write = !request.idempotentRead();
     long budgetEnd = System.nanoTime() + config.retryBudget().toNanos();
@@ -125,7 +185,8 @@ final class Exchange {
     while (true) {
       control.check();
       attempt++;
-      String token = tokens.accessToken();
+      String token = token(counted);
+      metering.take(counted, what);
       HttpUriRequestBase http = new HttpUriRequestBase(request.method(), URI.create(uri));
       http.setHeader("Authorization", "Bearer " + token);
       http.setHeader("Accept", "application/json");
@@ -136,23 +197,21 @@ final class Exchange {
       limiter.acquire(control);
       control.register(http);
       long start = System.nanoTime();
-      long[] bytes = {0};
       int status = 0;
-      Failure failure;
+      AttemptFailures.Failure failure;
       String outcome = null;
-      counters.calls.increment();
       HttpClientContext context = HttpClientContext.create();
-      context.setAttribute(CaspioHttpClients.WIRE_BYTES, counters.wireBytes);
+      context.setAttribute(CaspioHttpClients.WIRE_BYTES, metering.traffic().wireBytes);
       try (ClassicHttpResponse response = client.executeOpen(host, http, context)) {
         status = response.getCode();
         outcome = Integer.toString(status);
         if (status >= 200 && status < 300) {
           try {
-            T value = readSuccess(response, reader, bytes);
+            T value = readSuccess(response, reader, counted);
             limiter.onSuccess();
             return value;
           } catch (IOException e) {
-            failure = afterSuccessFailure(e, write, what, status, control, response);
+            failure = failures.afterSuccessFailure(e, write, what, status, control, response);
           } catch (CaspioException e) {
             if (write) {
               // The server accepted the write; only its reply is odd. Say so, so nobody repeats it.
@@ -161,12 +220,12 @@ final class Exchange {
                   what + " was applied (HTTP " + status + ") but " + e.getMessage(),
                   status,
                   null,
-                  header(response, "X-Caspio-Request-ID"),
+                  AttemptFailures.header(response, "X-Caspio-Request-ID"),
                   e);
             }
             // Name the status and request id so an odd 200 (a portal page, a changed API) can be
             // traced; the request id is sanitized like those in error envelopes.
-            String id = header(response, "X-Caspio-Request-ID");
+            String id = AttemptFailures.header(response, "X-Caspio-Request-ID");
             String safeId = id == null ? null : ErrorReplies.sanitize(id, token, 64);
             throw new CaspioException(
                 e.kind(),
@@ -182,46 +241,66 @@ final class Exchange {
                 e);
           }
         } else if (status == 401 && !refreshed) {
-          counters.unauthorized.increment();
-          drain(response, bytes);
+          metering.unauthorized();
+          drain(response, counted);
           tokens.invalidate(token);
           refreshed = true;
           attempt--;
           outcome = "401, renewing the token";
           continue;
         } else {
-          byte[] body = readBounded(response.getEntity(), bytes);
-          failure = statusFailure(request, response, status, body, write, what, token);
+          byte[] body = readBounded(response.getEntity(), counted);
+          failure = failures.statusFailure(request, response, status, body, write, what, token);
+          if (status == 401) {
+            metering.unauthorized();
+          } else if (failure.throttled()) {
+            metering.throttled(counted);
+            limiter.onThrottle();
+          }
         }
       } catch (IOException e) {
         outcome = e.getClass().getSimpleName();
-        failure = ioFailure(e, write, what, control);
+        failure = failures.ioFailure(e, write, what, control);
       } finally {
         control.unregister(http);
         limiter.release();
-        log(request, outcome, bytes[0], start, attempt);
+        metering.log(request, outcome, counted, start, attempt);
       }
       if (!failure.retryable()) {
         throw failure.error();
       }
       Duration delay = nextDelay(attempt, failure, budgetEnd, control, what);
-      counters.retries.increment();
+      metering.retried(counted);
       if (!sleeper.sleep(delay, control)) {
         control.check();
       }
     }
   }
 
+  /** A token for the request, charging any token request it took to the request's statement. */
+  private String token(Metering.Counted counted) {
+    long before = TokenRequests.onThisThread();
+    try {
+      return tokens.accessToken();
+    } finally {
+      metering.tokens(counted, TokenRequests.onThisThread() - before);
+    }
+  }
+
   private Duration nextDelay(
-      int attempt, Failure failure, long budgetEnd, CallControl control, String what) {
+      int attempt,
+      AttemptFailures.Failure failure,
+      long budgetEnd,
+      CallControl control,
+      String what) {
     if (attempt >= config.maxAttempts()) {
-      throw withNote(failure.error(), "gave up after " + attempt + " attempts");
+      throw AttemptFailures.withNote(failure.error(), "gave up after " + attempt + " attempts");
     }
     Duration delay = backoff.delay(attempt - 1);
     Duration hint = failure.retryAfter();
     if (hint != null) {
       if (hint.compareTo(config.retryAfterCap()) > 0) {
-        throw withNote(
+        throw AttemptFailures.withNote(
             failure.error(), "the server asked to wait " + hint.toSeconds() + " s, too long");
       }
       if (hint.compareTo(delay) > 0) {
@@ -244,19 +323,10 @@ final class Exchange {
       throw e;
     }
     if (System.nanoTime() + delayNanos > budgetEnd) {
-      throw withNote(failure.error(), "retry budget of " + config.retryBudget() + " exhausted");
+      throw AttemptFailures.withNote(
+          failure.error(), "retry budget of " + config.retryBudget() + " exhausted");
     }
     return delay;
-  }
-
-  private static CaspioException withNote(CaspioException e, String note) {
-    return new CaspioException(
-        e.kind(),
-        e.getMessage() + " (" + note + ")",
-        e.httpStatus(),
-        e.caspioCode(),
-        e.requestId(),
-        e.getCause());
   }
 
   private RequestConfig requestConfig(CallControl control) {
@@ -273,7 +343,8 @@ final class Exchange {
         .build();
   }
 
-  private <T> T readSuccess(ClassicHttpResponse response, BodyReader<T> reader, long[] bytes)
+  private <T> T readSuccess(
+      ClassicHttpResponse response, BodyReader<T> reader, Metering.Counted counted)
       throws IOException {
     HttpEntity entity = response.getEntity();
     if (entity != null && entity.getContentType() != null) {
@@ -284,7 +355,9 @@ final class Exchange {
       }
     }
     InputStream in =
-        entity == null ? InputStream.nullInputStream() : counting(entity.getContent(), bytes);
+        entity == null
+            ? InputStream.nullInputStream()
+            : metering.counting(entity.getContent(), counted);
     T value = reader.read(in);
     if (entity != null) {
       // Read to the end so the connection goes back to the pool.
@@ -293,38 +366,11 @@ final class Exchange {
     return value;
   }
 
-  private InputStream counting(InputStream in, long[] bytes) {
-    return new FilterInputStream(in) {
-      @Override
-      public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) {
-          add(1);
-        }
-        return b;
-      }
-
-      @Override
-      public int read(byte[] buf, int off, int len) throws IOException {
-        int n = super.read(buf, off, len);
-        if (n > 0) {
-          add(n);
-        }
-        return n;
-      }
-
-      private void add(int n) {
-        bytes[0] += n;
-        counters.bytes.add(n);
-      }
-    };
-  }
-
-  private byte[] readBounded(HttpEntity entity, long[] bytes) {
+  private byte[] readBounded(HttpEntity entity, Metering.Counted counted) {
     if (entity == null) {
       return new byte[0];
     }
-    try (InputStream in = counting(entity.getContent(), bytes)) {
+    try (InputStream in = metering.counting(entity.getContent(), counted)) {
       return in.readNBytes(MAX_ERROR_BODY);
     } catch (IOException e) {
       // The status already says what happened; a broken error body adds nothing.
@@ -332,225 +378,7 @@ final class Exchange {
     }
   }
 
-  private void drain(ClassicHttpResponse response, long[] bytes) {
-    readBounded(response.getEntity(), bytes);
-  }
-
-  private Failure statusFailure(
-      ApiRequest request,
-      ClassicHttpResponse response,
-      int status,
-      byte[] body,
-      boolean write,
-      String what,
-      String token) {
-    ErrorReplies.Envelope env = request.generation().errorEnvelope(body, mapper);
-    String headerId = header(response, "X-Caspio-Request-ID");
-    if (status >= 300 && status < 400) {
-      String location = header(response, "Location");
-      String target = location == null ? "nowhere" : hostOf(location);
-      return new Failure(
-          ErrorReplies.toException(
-              ErrorKind.REMOTE,
-              what,
-              status,
-              env,
-              headerId,
-              token,
-              "redirect to " + target + " refused; check the account URL"),
-          false,
-          null);
-    }
-    if (status == 401) {
-      counters.unauthorized.increment();
-      return new Failure(
-          ErrorReplies.toException(
-              ErrorKind.AUTHENTICATION,
-              what,
-              status,
-              env,
-              headerId,
-              token,
-              "rejected again after renewing the access token"),
-          false,
-          null);
-    }
-    Duration retryAfter = Backoff.retryAfter(header(response, "Retry-After"), clock);
-    boolean throttled = status == 429 || (status == 400 && env.rateLimit());
-    if (throttled) {
-      counters.throttles.increment();
-      limiter.onThrottle();
-      return new Failure(
-          ErrorReplies.toException(
-              ErrorKind.TRANSPORT, what, status, env, headerId, token, "rate limited"),
-          true,
-          retryAfter);
-    }
-    ErrorKind kind = ErrorReplies.kind(status, env.code(), env.message());
-    boolean transientStatus = status == 408 || status >= 500;
-    boolean definitive = kind != ErrorKind.TRANSPORT && kind != ErrorKind.REMOTE;
-    if (!transientStatus || definitive) {
-      return new Failure(
-          ErrorReplies.toException(kind, what, status, env, headerId, token, null), false, null);
-    }
-    if (write && !(status == 503 && retryAfter != null)) {
-      return new Failure(
-          ErrorReplies.toException(
-              ErrorKind.UNKNOWN_OUTCOME,
-              what,
-              status,
-              env,
-              headerId,
-              token,
-              "the write may or may not have been applied; not retried"),
-          false,
-          null);
-    }
-    return new Failure(
-        ErrorReplies.toException(kind, what, status, env, headerId, token, null), true, retryAfter);
-  }
-
-  private Failure ioFailure(IOException e, boolean write, String what, CallControl control) {
-    boolean notSent =
-        e instanceof ConnectException
-            || e instanceof ConnectTimeoutException
-            || e instanceof org.apache.hc.core5.http.ConnectionRequestTimeoutException;
-    ErrorKind stop = control.stopReason();
-    if (stop != null) {
-      if (write && !notSent) {
-        return new Failure(
-            unknownOutcome(what, stop == ErrorKind.CANCELLED ? "cancelled" : "timed out", e),
-            false,
-            null);
-      }
-      return new Failure(CallControl.stopped(stop), false, null);
-    }
-    String reason = e.getClass().getSimpleName();
-    if (e instanceof UnknownHostException || e instanceof SSLException) {
-      return new Failure(
-          new CaspioException(
-              ErrorKind.CONNECTION_FAILED,
-              "Cannot reach Caspio for " + what + ": " + reason + " (" + safe(e) + ")",
-              e),
-          false,
-          null);
-    }
-    if (write && !notSent) {
-      return new Failure(unknownOutcome(what, reason, e), false, null);
-    }
-    return new Failure(
-        new CaspioException(
-            ErrorKind.TRANSPORT,
-            "Transport failure on " + what + ": " + reason + " (" + safe(e) + ")",
-            e),
-        true,
-        null);
-  }
-
-  private Failure afterSuccessFailure(
-      IOException e,
-      boolean write,
-      String what,
-      int status,
-      CallControl control,
-      ClassicHttpResponse response) {
-    ErrorKind stop = control.stopReason();
-    if (write) {
-      return new Failure(
-          new CaspioException(
-              ErrorKind.REMOTE,
-              what
-                  + " was applied (HTTP "
-                  + status
-                  + ") but its reply could not be read: "
-                  + e.getClass().getSimpleName(),
-              status,
-              null,
-              header(response, "X-Caspio-Request-ID"),
-              e),
-          false,
-          null);
-    }
-    if (stop != null) {
-      return new Failure(CallControl.stopped(stop), false, null);
-    }
-    return new Failure(
-        new CaspioException(
-            ErrorKind.TRANSPORT,
-            "The reply to "
-                + what
-                + " broke off: "
-                + e.getClass().getSimpleName()
-                + " ("
-                + safe(e)
-                + ")",
-            status,
-            null,
-            header(response, "X-Caspio-Request-ID"),
-            e),
-        true,
-        null);
-  }
-
-  private static CaspioException unknownOutcome(String what, String reason, Throwable cause) {
-    return new CaspioException(
-        ErrorKind.UNKNOWN_OUTCOME,
-        what
-            + " may or may not have been applied ("
-            + reason
-            + " after the request was sent); it was not retried. Check the data before"
-            + " repeating it.",
-        cause);
-  }
-
-  private CaspioException tooLong(int length, ApiRequest request) {
-    ApiGeneration generation = request.generation();
-    String where = request.params().get(generation.params().where());
-    return new CaspioException(
-        ErrorKind.UNSUPPORTED,
-        "The Caspio request for "
-            + request.method()
-            + " "
-            + generation.basePath()
-            + request.path()
-            + " would be "
-            + length
-            + " characters long, over the "
-            + CaspioApi.MAX_URI_LENGTH
-            + "-character URI limit: the where clause is too long ("
-            + (where == null ? 0 : where.length())
-            + " characters). Split the query or filter locally.",
-        null);
-  }
-
-  private static String header(ClassicHttpResponse response, String name) {
-    Header h = response.getFirstHeader(name);
-    return h == null ? null : h.getValue();
-  }
-
-  private static String hostOf(String location) {
-    try {
-      String h = URI.create(location.trim()).getHost();
-      return h == null ? "a relative location" : ErrorReplies.sanitize(h, null, 100);
-    } catch (IllegalArgumentException e) {
-      return "an unparseable location";
-    }
-  }
-
-  private static String safe(Throwable e) {
-    String m = e.getMessage();
-    return m == null ? "no detail" : ErrorReplies.sanitize(m, null, 200);
-  }
-
-  private void log(ApiRequest request, String outcome, long bytes, long startNanos, int attempt) {
-    if (LOG.isLoggable(Level.FINE)) {
-      long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-      LOG.log(
-          Level.FINE,
-          "{0} -> {1}, {2} bytes, {3} ms, attempt {4}",
-          new Object[] {
-            request.describe(), outcome == null ? "no reply" : outcome, bytes, ms, attempt
-          });
-    }
+  private void drain(ClassicHttpResponse response, Metering.Counted counted) {
+    readBounded(response.getEntity(), counted);
   }
 }

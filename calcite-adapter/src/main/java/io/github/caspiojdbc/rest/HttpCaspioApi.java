@@ -166,6 +166,7 @@ public final class HttpCaspioApi implements CaspioApi {
     QueryPlan plan = QueryPlan.of(query, generation());
     checkLength(plan);
     CallControl control = new CallControl(timeoutFor(query.timeout()));
+    exchange.metering().refuseOverBudget(plan, control, config.prefetchDepth());
     ScheduledFuture<?> expiry = scheduleExpiry(control);
     PagedCursor cursor;
     try {
@@ -185,6 +186,18 @@ public final class HttpCaspioApi implements CaspioApi {
   public String describe(RecordQuery query) {
     // Sends nothing, so an undecided AUTO choice shows the generation it will try first.
     return QueryPlan.of(query, choice.current()).describe(config.prefetchDepth());
+  }
+
+  @Override
+  public CallEstimate estimate(RecordQuery query) {
+    return exchange
+        .metering()
+        .estimate(QueryPlan.of(query, choice.current()), config.prefetchDepth());
+  }
+
+  @Override
+  public void requireCalls(long calls, String what) {
+    exchange.metering().requireCalls(calls, what);
   }
 
   @Override

@@ -455,6 +455,7 @@ final class PagedCursor implements RecordCursor {
       // The rows that existed when the scan started; rows inserted later may be missed, as in
       // any scan that is not a snapshot, but none that existed and stayed is ever skipped.
       keysetTotal = p.totalCount();
+      api.exchange().metering().learnedTotal(plan.query, keysetTotal, control);
     }
     long[] keys = p.keys();
     long prev = lastKey != null ? lastKey : (plan.descending ? Long.MAX_VALUE : Long.MIN_VALUE);
@@ -517,6 +518,7 @@ final class PagedCursor implements RecordCursor {
     previousPage = p;
     if (head.pageNo() == 1) {
       if (p.totalCount() >= 0) {
+        api.exchange().metering().learnedTotal(plan.query, p.totalCount(), control);
         long pages = (p.totalCount() + plan.pageSize - 1) / plan.pageSize;
         pageLimit = Math.min(pages, plan.maxPages());
       } else {

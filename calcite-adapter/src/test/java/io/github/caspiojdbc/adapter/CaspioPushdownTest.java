@@ -235,7 +235,7 @@ class CaspioPushdownTest {
     String plan = plan("select name from products where qty > 5 order by qty limit 3");
     assertEquals(
         "CaspioEnumerableScan(request=[GET Products select=[Name, Qty] where=Qty > 5"
-            + " order=[SortKey[expression=Qty, descending=false]] max=3])",
+            + " order=[SortKey[expression=Qty, descending=false]] max=3], calls=[at least 1])",
         plan.trim());
   }
 

@@ -38,6 +38,7 @@ import java.util.Objects;
  * @param pageSize rows per REST call, 5 to 1000
  * @param prefetch pages requested ahead of the reader
  * @param readOnly whether writes are refused
+ * @param calls call budgets and what the driver says about a statement's calls
  */
 record CaspioConfig(
     String url,
@@ -61,7 +62,8 @@ record CaspioConfig(
     int maxRetries,
     int pageSize,
     int prefetch,
-    boolean readOnly) {
+    boolean readOnly,
+    CallSettings calls) {
 
   /** Shown instead of a secret that is set. */
   static final String REDACTED = "<redacted>";
@@ -77,6 +79,7 @@ record CaspioConfig(
     Objects.requireNonNull(loginTimeout, "loginTimeout");
     Objects.requireNonNull(queryTimeout, "queryTimeout");
     Objects.requireNonNull(metadataCacheTtl, "metadataCacheTtl");
+    Objects.requireNonNull(calls, "calls");
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("port out of range: " + port);
     }
@@ -203,6 +206,8 @@ record CaspioConfig(
         + prefetch
         + ", readOnly="
         + readOnly
+        + ", calls="
+        + calls
         + "]";
   }
 

@@ -11,6 +11,8 @@ import io.github.caspiojdbc.adapter.CaspioWrites;
 import io.github.caspiojdbc.auth.AccessTokenSource;
 import io.github.caspiojdbc.auth.TokenManagers;
 import io.github.caspiojdbc.error.CaspioException;
+import io.github.caspiojdbc.rest.CallCounts;
+import io.github.caspiojdbc.rest.CallMeter;
 import io.github.caspiojdbc.rest.CaspioApi;
 import io.github.caspiojdbc.rest.HttpCaspioApi;
 import java.sql.Connection;
@@ -19,6 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -59,7 +62,7 @@ import org.apache.calcite.jdbc.CalciteConnection;
  * {@link #setNetworkTimeout} bounds {@code isValid} and every statement execution (the statement's
  * effective timeout is the smaller of its query timeout and the network timeout).
  */
-final class CaspioConnection extends CaspioConnectionBase {
+final class CaspioConnection extends CaspioConnectionBase implements CaspioCallStats {
   /** The name of the one schema; also the connection's default schema. */
   static final String SCHEMA = "caspio";
 
@@ -71,12 +74,18 @@ final class CaspioConnection extends CaspioConnectionBase {
   private final CaspioSchema schema;
   private final WriteLedger ledger;
   private final ReadOnlyGuard readOnly;
+  private final ConnectionCalls calls;
   private volatile int networkTimeoutMillis;
   private volatile DatabaseMetaData metaData;
 
   private CaspioConnection(
-      CaspioConfig config, CaspioApi api, CalciteConnection calcite, CaspioSchema schema) {
+      CaspioConfig config,
+      CaspioApi api,
+      CalciteConnection calcite,
+      CaspioSchema schema,
+      ConnectionCalls calls) {
     this.config = config;
+    this.calls = calls;
     this.api = api;
     this.calcite = calcite;
     this.schema = schema;
@@ -88,9 +97,10 @@ final class CaspioConnection extends CaspioConnectionBase {
   /** Connects as described on the class. */
   static Connection open(CaspioConfig config) throws SQLException {
     CaspioApi api;
+    ConnectionCalls calls = new ConnectionCalls(config.calls());
     try {
       AccessTokenSource tokens = TokenManagers.shared(ClientSettings.tokenManagerConfig(config));
-      api = HttpCaspioApi.create(ClientSettings.apiConfig(config), tokens);
+      api = HttpCaspioApi.create(ClientSettings.apiConfig(config, calls.connection()), tokens);
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw CaspioErrors.badConnectionSpec("Invalid connection settings: " + e.getMessage());
     } catch (CaspioException e) {
@@ -101,8 +111,9 @@ final class CaspioConnection extends CaspioConnectionBase {
       AccountCheck.atConnect(schema, config);
       CalciteCharset.warnIfNotUnicode();
       CalciteConnection calcite = CalciteDrivers.bridge().openFor(SCHEMA, schema);
+      SystemSchema.addTo(calcite, calls);
       LOG.fine(() -> "Connected to " + config.host() + " (" + config.apiVersion() + ")");
-      return new CaspioConnection(config, api, calcite, schema);
+      return new CaspioConnection(config, api, calcite, schema, calls);
     } catch (SQLException | RuntimeException e) {
       api.close();
       throw e instanceof SQLException s ? s : SqlErrors.translate(e);
@@ -117,6 +128,11 @@ final class CaspioConnection extends CaspioConnectionBase {
 
   CaspioApi api() {
     return api;
+  }
+
+  /** The call meters of this connection and its statements. */
+  ConnectionCalls meters() {
+    return calls;
   }
 
   /** Network timeout in milliseconds, 0 for none. */
@@ -161,9 +177,10 @@ final class CaspioConnection extends CaspioConnectionBase {
     StatementHandler.checkNotEmpty(sql);
     checkWritable(sql);
     preload(sql);
-    try {
+    try (PushdownCheck check = new PushdownCheck(config.calls().strictPushdown())) {
       PreparedStatement p = (PreparedStatement) statement(make.on(calcite));
       Wrappers.handler(p).prepared(sql);
+      Wrappers.handler(p).planned(check.localFilters());
       return p;
     } catch (SQLException | RuntimeException | ExceptionInInitializerError | AssertionError e) {
       throw SqlErrors.translate(e, sql);
@@ -384,6 +401,28 @@ final class CaspioConnection extends CaspioConnectionBase {
     } catch (RuntimeException e) {
       throw SqlErrors.translate(e);
     }
+  }
+
+  // ---- CaspioCallStats ----
+
+  @Override
+  public CallCounts calls() {
+    return calls.connection().snapshot();
+  }
+
+  @Override
+  public Map<String, CallCounts> callsByTable() {
+    return calls.connection().byTable();
+  }
+
+  @Override
+  public CallCounts jvmCalls() {
+    return CallMeter.jvm().snapshot();
+  }
+
+  @Override
+  public void resetCalls() {
+    calls.connection().reset();
   }
 
   @Override

@@ -17,18 +17,20 @@ import org.apache.calcite.avatica.remote.TypedValue;
 /**
  * Calcite's {@link Meta} with the metadata result sets that describe a Caspio account replaced by
  * {@link CatalogRows} (tables, views, columns, keys, indexes, best row identifiers, catalogs,
- * schemas, table types, type info), and with {@code commit}/{@code rollback} as no-ops instead of
- * Calcite's {@code UnsupportedOperationException} ({@link CaspioConnection} decides what they
- * mean). Everything else, statement execution above all, goes to Calcite's own implementation
- * unchanged.
+ * schemas, table types, type info) with the driver's system tables merged in by {@link
+ * SystemCatalog}, and with {@code commit}/{@code rollback} as no-ops instead of Calcite's {@code
+ * UnsupportedOperationException} ({@link CaspioConnection} decides what they mean). Everything
+ * else, statement execution above all, goes to Calcite's own implementation unchanged.
  */
 final class CaspioMeta implements Meta {
   private final Meta calcite;
   private final CatalogRows rows;
+  private final SystemCatalog system;
 
   CaspioMeta(Meta calcite, AvaticaConnection connection) {
     this.calcite = calcite;
     this.rows = new CatalogRows(connection);
+    this.system = new SystemCatalog(connection);
   }
 
   @Override
@@ -38,18 +40,28 @@ final class CaspioMeta implements Meta {
       Pat schemaPattern,
       Pat tablePattern,
       List<String> types) {
-    return rows.tables(catalog, schemaPattern.s, tablePattern.s, types);
+    return system.tables(
+        rows.tables(catalog, schemaPattern.s, tablePattern.s, types),
+        catalog,
+        schemaPattern.s,
+        tablePattern.s,
+        types);
   }
 
   @Override
   public MetaResultSet getColumns(
       ConnectionHandle ch, String catalog, Pat schemaPattern, Pat tablePattern, Pat columnPattern) {
-    return rows.columns(catalog, schemaPattern.s, tablePattern.s, columnPattern.s);
+    return system.columns(
+        rows.columns(catalog, schemaPattern.s, tablePattern.s, columnPattern.s),
+        catalog,
+        schemaPattern.s,
+        tablePattern.s,
+        columnPattern.s);
   }
 
   @Override
   public MetaResultSet getSchemas(ConnectionHandle ch, String catalog, Pat schemaPattern) {
-    return rows.schemas(catalog, schemaPattern.s);
+    return system.schemas(rows.schemas(catalog, schemaPattern.s), catalog, schemaPattern.s);
   }
 
   @Override
@@ -59,7 +71,7 @@ final class CaspioMeta implements Meta {
 
   @Override
   public MetaResultSet getTableTypes(ConnectionHandle ch) {
-    return rows.tableTypes();
+    return system.tableTypes(rows.tableTypes());
   }
 
   @Override

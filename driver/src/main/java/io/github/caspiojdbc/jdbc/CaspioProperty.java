@@ -47,6 +47,15 @@ public enum CaspioProperty {
       null,
       PropertyRule.text(),
       "Optional audience parameter added to token requests; Caspio itself does not need it."),
+  /** Opt-in reuse of replies to identical reads. */
+  CACHE_TTL(
+      "cacheTtl",
+      Flag.NONE,
+      "0",
+      PropertyRule.duration(ChronoUnit.SECONDS, 86_400),
+      "Seconds a reply to a record read is reused for the identical request with the same"
+          + " credentials (no call, counted as a cache hit); a write through the driver to the"
+          + " table, or to any table for views, drops it. 0 (default) disables the cache."),
   /** Where the client credentials travel in the token request (RFC 6749 section 2.3.1). */
   CLIENT_AUTH(
       "clientAuth",
@@ -76,6 +85,14 @@ public enum CaspioProperty {
       "10000",
       PropertyRule.duration(ChronoUnit.MILLIS),
       "Milliseconds allowed to open a TCP and TLS connection; 0 means no limit."),
+  /** When a statement's unfiltered read of a whole table earns a warning. */
+  FULL_SCAN_WARNING_ROWS(
+      "fullScanWarningRows",
+      Flag.NONE,
+      "10000",
+      PropertyRule.integer(0, Integer.MAX_VALUE),
+      "A statement that reads a whole table of more rows than this without a filter Caspio can"
+          + " evaluate gets an SQLWarning (01K01) saying what it cost; 0 warns for none."),
   /**
    * Bound on establishing a connection: first token plus first API call. When the property is not
    * given, {@code DriverManager.getLoginTimeout()} applies, as JDBC asks of drivers.
@@ -87,6 +104,23 @@ public enum CaspioProperty {
       PropertyRule.duration(ChronoUnit.SECONDS),
       "Seconds allowed to establish a connection (first token and first API call); when not set,"
           + " DriverManager.getLoginTimeout(); 0 means no limit beyond the other timeouts."),
+  /** Budget of REST calls for the life of a connection (or since its counters were reset). */
+  MAX_CALLS_PER_CONNECTION(
+      "maxCallsPerConnection",
+      Flag.NONE,
+      "0",
+      PropertyRule.integer(0, Integer.MAX_VALUE),
+      "Most Caspio REST calls the connection may send (until its counters are reset); the call"
+          + " that would exceed it fails with SQLState 54K01 and is not sent. 0 means no limit."),
+  /** Budget of REST calls for one execution of a statement. */
+  MAX_CALLS_PER_STATEMENT(
+      "maxCallsPerStatement",
+      Flag.NONE,
+      "0",
+      PropertyRule.integer(0, Integer.MAX_VALUE),
+      "Most Caspio REST calls one statement execution may send. A read whose estimate already"
+          + " exceeds it and a write that would exceed it fail with SQLState 54K01 before any"
+          + " call; a read stops at the budget. 0 means no limit."),
   /** Retry budget for transient failures; bounded so a broken server cannot hold a thread. */
   MAX_RETRIES(
       "maxRetries",
@@ -119,6 +153,15 @@ public enum CaspioProperty {
       PropertyRule.integer(0, 16),
       "Pages fetched ahead while the current one is read; 0 fetches one page at a time. Caspio"
           + " limits the whole account to about 10 calls per second."),
+  /** What to do when a predicate cannot be sent to Caspio. */
+  PUSHDOWN(
+      "pushdown",
+      Flag.NONE,
+      "lenient",
+      PropertyRule.choice("lenient", "strict"),
+      "lenient: a WHERE predicate Caspio cannot evaluate is applied locally to the rows read, with"
+          + " an SQLWarning (01K02); strict: such a statement fails with SQLState 0A000 before any"
+          + " call."),
   /** Default for {@code Statement.setQueryTimeout}. */
   QUERY_TIMEOUT(
       "queryTimeout",

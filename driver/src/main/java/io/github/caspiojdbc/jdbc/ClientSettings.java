@@ -7,6 +7,7 @@ package io.github.caspiojdbc.jdbc;
 
 import io.github.caspiojdbc.auth.ClientAuthentication;
 import io.github.caspiojdbc.auth.TokenManagerConfig;
+import io.github.caspiojdbc.rest.CallMeter;
 import io.github.caspiojdbc.rest.CaspioApiConfig;
 import java.time.Duration;
 import java.util.Properties;
@@ -83,8 +84,11 @@ final class ClientSettings {
     return b.build();
   }
 
-  /** The REST client's settings: the account's origin, the REST generation and the bounds. */
-  static CaspioApiConfig apiConfig(CaspioConfig config) {
+  /**
+   * The REST client's settings: the account's origin, the REST generation, the bounds and the
+   * connection's call meter.
+   */
+  static CaspioApiConfig apiConfig(CaspioConfig config, CallMeter calls) {
     return CaspioApiConfig.builder(config.originUri())
         .version(config.apiVersion().rest())
         .versionMemory(config.metadataCacheTtl())
@@ -92,6 +96,8 @@ final class ClientSettings {
         .connectTimeout(orNoLimit(config.connectTimeout()))
         .responseTimeout(orNoLimit(config.socketTimeout()))
         .maxAttempts(config.maxRetries() + 1)
+        .callMeter(calls)
+        .replyCacheTtl(config.calls().cacheTtl())
         .build();
   }
 

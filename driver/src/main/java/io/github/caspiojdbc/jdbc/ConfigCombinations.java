@@ -89,7 +89,8 @@ final class ConfigCombinations {
         CaspioProperty.MAX_RETRIES.intValue(text(v, CaspioProperty.MAX_RETRIES)),
         CaspioProperty.PAGE_SIZE.intValue(text(v, CaspioProperty.PAGE_SIZE)),
         CaspioProperty.PREFETCH.intValue(text(v, CaspioProperty.PREFETCH)),
-        bool(v, CaspioProperty.READ_ONLY));
+        bool(v, CaspioProperty.READ_ONLY),
+        CallSettings.of(p -> text(v, p)));
   }
 
   /**

@@ -9,6 +9,7 @@ import io.github.caspiojdbc.adapter.CaspioSchema;
 import io.github.caspiojdbc.adapter.CaspioTable;
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
+import io.github.caspiojdbc.rest.CallScope;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -44,7 +45,8 @@ final class MetadataPreload {
     if (names.isEmpty() || schema.metadataCached(names)) {
       return 0; // Nothing to load: no thread hop on the hot path.
     }
-    Future<?> f = Background.submit(() -> fields(schema, names));
+    // The field lists count for the statement that needs them, though loaded on another thread.
+    Future<?> f = Background.submit(CallScope.carried(() -> fields(schema, names)));
     try {
       f.get(timeoutMillis, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {

@@ -7,10 +7,12 @@ package io.github.caspiojdbc.jdbc;
 
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
+import io.github.caspiojdbc.rest.CallScope;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,6 +72,20 @@ final class ResultSetHandler extends Wrappers.Handler {
 
   @Override
   Object intercept(Object proxy, Method method, Object[] args) throws Throwable {
+    // Moving through the rows may open further cursors (the inner side of a join) and fetch
+    // pages: they cost the statement that made this result set. Getters send nothing.
+    if (statement == null || method.getName().startsWith("get")) {
+      return handle(method, args);
+    }
+    CallScope scope = CallScope.enter(statement.meter());
+    try {
+      return handle(method, args);
+    } finally {
+      scope.close();
+    }
+  }
+
+  private Object handle(Method method, Object[] args) throws Throwable {
     String name = method.getName();
     if (!name.equals("close") && !name.equals("isClosed")) {
       // Closing the connection stops the result set's reads without Avatica marking it closed.
@@ -97,6 +113,10 @@ final class ResultSetHandler extends Wrappers.Handler {
         }
         throw e;
       }
+    }
+    if (name.equals("getWarnings") && statement != null) {
+      // A scan's warnings arise while its rows are read: the result set reports them too.
+      return CallWarnings.chain((SQLWarning) forward(method, args), statement.callWarnings());
     }
     if (name.equals("getStatement")) {
       return statement == null ? null : statement.proxy();

@@ -5,15 +5,22 @@
  */
 package io.github.caspiojdbc.jdbc;
 
+import io.github.caspiojdbc.adapter.LocalFilters.LocalFilter;
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
+import io.github.caspiojdbc.rest.CallCounts;
+import io.github.caspiojdbc.rest.CallMeter;
+import io.github.caspiojdbc.rest.CallScope;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,6 +46,11 @@ import org.apache.calcite.jdbc.CalciteConnection;
  *       otherwise stay set and fail every later execution with 57014;
  *   <li>the query timeout also bounds loading the metadata the statement needs ({@link
  *       MetadataPreload});
+ *   <li>each execution counts its Caspio calls in a fresh meter with the connection's {@code
+ *       maxCallsPerStatement} budget ({@link CaspioCallStats}, which the proxy implements and which
+ *       stays readable after {@code close()}); {@code getWarnings} adds what the execution's calls
+ *       deserve ({@link CallWarnings}), and the predicates left to Calcite are found when the SQL
+ *       is planned ({@link PushdownCheck});
  *   <li>after {@code close()}, every method but {@code close} and {@code isClosed} fails with
  *       55000, or 08003 when the connection is closed.
  * </ul>
@@ -50,6 +62,15 @@ final class StatementHandler extends Wrappers.Handler {
   private final CaspioConnection owner;
   private final Statement statement;
   final StatementWrites writes;
+
+  /** The calls of the execution in progress or the last one. */
+  private volatile CallMeter meter = ConnectionCalls.idle();
+
+  /** The predicates the current plan evaluates locally. */
+  private volatile List<LocalFilter> localFilters = List.of();
+
+  /** Whether clearWarnings was called since the execution started. */
+  private volatile boolean warningsCleared;
 
   /** The proxy, set right after creation. */
   Statement self;
@@ -81,6 +102,61 @@ final class StatementHandler extends Wrappers.Handler {
 
   @Override
   Object intercept(Object proxy, Method method, Object[] args) throws Throwable {
+    if (method.getDeclaringClass() == CaspioCallStats.class) {
+      return callStats(method.getName());
+    }
+    String name = method.getName();
+    if (!name.startsWith("execute")) {
+      return dispatch(method, args);
+    }
+    checkOpen();
+    CallMeter m = owner.meters().started();
+    meter = m;
+    warningsCleared = false;
+    boolean planned = args.length > 0 && args[0] instanceof String;
+    PushdownCheck check =
+        planned ? new PushdownCheck(owner.meters().settings().strictPushdown()) : null;
+    CallScope scope = CallScope.enter(m);
+    try {
+      return dispatch(method, args);
+    } finally {
+      scope.close();
+      if (check != null) {
+        check.close();
+        localFilters = check.localFilters();
+      }
+    }
+  }
+
+  /** For a prepared statement: the predicates its plan evaluates locally. */
+  void planned(List<LocalFilter> filters) {
+    this.localFilters = List.copyOf(filters);
+  }
+
+  /** The driver's warnings about the current or last execution, or null. */
+  SQLWarning callWarnings() {
+    return warningsCleared ? null : CallWarnings.of(meter, localFilters, owner.meters().settings());
+  }
+
+  private Object callStats(String name) {
+    return switch (name) {
+      case "calls" -> meter.snapshot();
+      case "callsByTable" -> Map.<String, CallCounts>of();
+      case "jvmCalls" -> CallMeter.jvm().snapshot();
+      case "resetCalls" -> {
+        meter.reset();
+        yield null;
+      }
+      default -> throw new IllegalStateException(name);
+    };
+  }
+
+  /** The meter of the execution in progress or the last one. */
+  CallMeter meter() {
+    return meter;
+  }
+
+  private Object dispatch(Method method, Object[] args) throws Throwable {
     String name = method.getName();
     if (!name.equals("close") && !name.equals("isClosed")) {
       checkOpen();
@@ -104,6 +180,11 @@ final class StatementHandler extends Wrappers.Handler {
             true);
       case "cancel":
         cancelRequested = true;
+        return forward(method, args);
+      case "getWarnings":
+        return CallWarnings.chain((SQLWarning) forward(method, args), callWarnings());
+      case "clearWarnings":
+        warningsCleared = true;
         return forward(method, args);
       case "addBatch":
         if (args.length == 1 && args[0] instanceof String sql) {

@@ -33,7 +33,10 @@ final class Wrappers {
     Class<?> iface =
         delegate instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
     StatementHandler h = new StatementHandler(owner, delegate);
-    Statement proxy = (Statement) proxy(iface, h);
+    Statement proxy =
+        (Statement)
+            Proxy.newProxyInstance(
+                Wrappers.class.getClassLoader(), new Class<?>[] {iface, CaspioCallStats.class}, h);
     h.self = proxy;
     return proxy;
   }

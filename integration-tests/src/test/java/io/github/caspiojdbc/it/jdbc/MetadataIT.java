@@ -92,11 +92,13 @@ class MetadataIT {
     List<String> got = new ArrayList<>();
     for (List<Object> r : rows(rs)) {
       assertNull(r.get(0));
-      assertEquals("caspio", r.get(1));
+      assertEquals(r.get(3).equals("SYSTEM TABLE") ? "caspio_system" : "caspio", r.get(1));
       got.add(r.get(3) + " " + r.get(2));
     }
+    // Ordered by TABLE_TYPE as JDBC asks: the driver's system table comes first.
     assertEquals(
         List.of(
+            "SYSTEM TABLE calls",
             "TABLE Customers",
             "TABLE OrderItems",
             "TABLE Orders",
@@ -123,14 +125,18 @@ class MetadataIT {
   void getTableTypes_schemas_catalogs_consistent() throws SQLException {
     ResultSet types = md.getTableTypes();
     assertEquals(List.of("TABLE_TYPE"), labels(types));
-    assertEquals(List.of(List.of("TABLE"), List.of("VIEW")), rows(types));
+    assertEquals(List.of(List.of("SYSTEM TABLE"), List.of("TABLE"), List.of("VIEW")), rows(types));
     ResultSet schemas = md.getSchemas();
     assertEquals(List.of("TABLE_SCHEM", "TABLE_CATALOG"), labels(schemas));
     List<Object> one = new ArrayList<>();
     one.add("caspio");
     one.add(null);
-    assertEquals(List.of(one), rows(schemas));
-    assertEquals(List.of(one), rows(md.getSchemas(null, "%")));
+    List<Object> system = new ArrayList<>();
+    system.add("caspio_system");
+    system.add(null);
+    assertEquals(List.of(one, system), rows(schemas));
+    assertEquals(List.of(one, system), rows(md.getSchemas(null, "%")));
+    assertEquals(List.of(one), rows(md.getSchemas(null, "caspio")));
     ResultSet catalogs = md.getCatalogs();
     assertEquals(List.of("TABLE_CAT"), labels(catalogs));
     assertEquals(List.of(), rows(catalogs));

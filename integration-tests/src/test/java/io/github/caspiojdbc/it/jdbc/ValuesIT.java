@@ -108,7 +108,8 @@ class ValuesIT {
     try (Connection c = fixture.connect();
         PreparedStatement ps =
             c.prepareStatement(
-                "SELECT PK_ID, Name, Credit_Limit, Active, Rating FROM Customers WHERE PK_ID = ?")) {
+                "SELECT PK_ID, Name, Credit_Limit, Active, Rating FROM Customers WHERE PK_ID ="
+                    + " ?")) {
       ps.setInt(1, 1);
       try (ResultSet rs = ps.executeQuery()) {
         assertTrue(rs.next());

@@ -109,7 +109,8 @@ class DifferentialIT {
             "Delivered_At is null",
             "Delivered_At >= timestamp '2024-02-29 00:00:00'",
             "Delivered_At < timestamp '2024-03-01 00:00:00'",
-            "Delivered_At between timestamp '2023-12-31 23:59:59' and timestamp '2024-01-01 00:00:01'",
+            "Delivered_At between timestamp '2023-12-31 23:59:59' and timestamp '2024-01-01"
+                + " 00:00:01'",
             "Product_No = 'P-00001'",
             "Comment like '%!%'")) {
       q.add("select PK_ID, Order_No, Quantity, Unit_Price from OrderItems where " + c);

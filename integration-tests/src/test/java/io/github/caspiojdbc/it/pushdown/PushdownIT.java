@@ -93,7 +93,8 @@ class PushdownIT {
   static List<String> scans(String plan) {
     List<String> out = new ArrayList<>();
     java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("CaspioEnumerableScan\\(request=\\[(.*)\\]\\)")
+        java.util.regex.Pattern.compile(
+                "CaspioEnumerableScan\\(request=\\[(.*)\\], calls=\\[[^\\]]*\\]\\)")
             .matcher(plan);
     while (m.find()) {
       out.add(m.group(1));

@@ -55,6 +55,23 @@ class CaspioShellIT {
   }
 
   @Test
+  void run_systemTable_showsWhatTheLastStatementCost() {
+    Result r =
+        run(
+            Map.of(),
+            "",
+            "-e",
+            "select count(*) as n from Customers",
+            "-e",
+            "select call_scope, calls, read_calls from caspio_system.calls"
+                + " where call_scope = 'LAST_STATEMENT'");
+    assertEquals(0, r.code, r.toString());
+    // The COUNT(*) before was one read: v4 brought every field list with the schema at connect.
+    assertTrue(
+        r.out.matches("(?s).*\\|\\s*LAST_STATEMENT\\s*\\|\\s*1\\s*\\|\\s*1\\s*\\|.*"), r.out);
+  }
+
+  @Test
   void run_badSql_nonZeroAndStopsAtFirstFailure() {
     Result r =
         run(

@@ -1,0 +1,54 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.jdbc;
+
+import io.github.caspiojdbc.adapter.LocalFilters;
+import io.github.caspiojdbc.adapter.LocalFilters.LocalFilter;
+import io.github.caspiojdbc.error.CaspioException;
+import io.github.caspiojdbc.error.ErrorKind;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.runtime.Hook;
+
+/**
+ * Watches the plans Calcite makes on this thread while open, and collects the predicates left to
+ * Calcite above a Caspio read ({@link LocalFilters}). With {@code pushdown=strict} the first such
+ * plan fails with SQLState 0A000 instead: planning comes before any record request, so nothing is
+ * read. Calcite announces each physical plan through a thread-local hook, the one place that sees
+ * every plan, prepared or not, without a planner of our own.
+ */
+final class PushdownCheck implements AutoCloseable {
+  private final List<LocalFilter> found = new CopyOnWriteArrayList<>();
+  private final Hook.Closeable hook;
+
+  PushdownCheck(boolean strict) {
+    this.hook = Hook.PLAN_BEFORE_IMPLEMENTATION.<RelRoot>addThread(root -> inspect(root, strict));
+  }
+
+  private void inspect(RelRoot root, boolean strict) {
+    List<LocalFilter> filters = LocalFilters.find(root.rel);
+    if (strict && !filters.isEmpty()) {
+      throw new CaspioException(
+          ErrorKind.UNSUPPORTED,
+          filters.get(0).describe()
+              + ". pushdown=strict refuses that, so nothing was sent; rewrite the condition in"
+              + " terms Caspio can evaluate, or connect with pushdown=lenient",
+          null);
+    }
+    found.addAll(filters);
+  }
+
+  /** The predicates evaluated locally in the plans made so far. */
+  List<LocalFilter> localFilters() {
+    return List.copyOf(found);
+  }
+
+  @Override
+  public void close() {
+    hook.close();
+  }
+}

@@ -1,0 +1,175 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.jdbc;
+
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.runtime.Bindable;
+
+/**
+ * Adds the driver's {@link SystemSchema} to the {@code DatabaseMetaData} result sets that {@link
+ * CatalogRows} makes for the account: its schema, its tables (type {@value #TYPE}), their columns
+ * and the table type. Each method takes the account's result set and returns one with the system
+ * rows merged in the order JDBC prescribes.
+ */
+final class SystemCatalog {
+  /** The table type of the system tables. */
+  static final String TYPE = "SYSTEM TABLE";
+
+  private final AvaticaConnection connection;
+
+  SystemCatalog(AvaticaConnection connection) {
+    this.connection = connection;
+  }
+
+  Meta.MetaResultSet tables(
+      Meta.MetaResultSet account,
+      String catalog,
+      String schemaPattern,
+      String tablePattern,
+      List<String> types) {
+    List<Object[]> extra = new ArrayList<>();
+    if (ours(catalog, schemaPattern)
+        && CatalogRows.matches(tablePattern, CallsTable.NAME)
+        && (types == null || types.contains(TYPE))) {
+      extra.add(
+          new Object[] {
+            null,
+            SystemSchema.NAME,
+            CallsTable.NAME,
+            TYPE,
+            "Caspio calls per JVM, connection, last statement and table",
+            null,
+            null,
+            null,
+            null,
+            null
+          });
+    }
+    return merged(
+        account,
+        extra,
+        Comparator.comparing((Object[] r) -> (String) r[3])
+            .thenComparing(r -> (String) r[1])
+            .thenComparing(r -> (String) r[2]));
+  }
+
+  Meta.MetaResultSet columns(
+      Meta.MetaResultSet account,
+      String catalog,
+      String schemaPattern,
+      String tablePattern,
+      String columnPattern) {
+    List<Object[]> extra = new ArrayList<>();
+    if (ours(catalog, schemaPattern) && CatalogRows.matches(tablePattern, CallsTable.NAME)) {
+      List<CallsTable.Column> columns = CallsTable.COLUMNS;
+      for (int i = 0; i < columns.size(); i++) {
+        CallsTable.Column c = columns.get(i);
+        if (!CatalogRows.matches(columnPattern, c.name())) {
+          continue;
+        }
+        boolean text = c.jdbcType() == java.sql.Types.VARCHAR;
+        boolean time = c.jdbcType() == java.sql.Types.TIMESTAMP;
+        extra.add(
+            new Object[] {
+              null,
+              SystemSchema.NAME,
+              CallsTable.NAME,
+              c.name(),
+              c.jdbcType(),
+              c.type().getName(),
+              text ? 128 : time ? 23 : 19,
+              null,
+              text ? null : time ? 3 : 0,
+              text ? null : 10,
+              c.nullable() ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls,
+              c.remarks(),
+              null,
+              null,
+              null,
+              text ? 512 : null,
+              i + 1,
+              c.nullable() ? "YES" : "NO",
+              null,
+              null,
+              null,
+              null,
+              "NO",
+              "NO"
+            });
+      }
+    }
+    // Rows of one table stay together: account tables first (schema "caspio" sorts first).
+    return merged(account, extra, null);
+  }
+
+  Meta.MetaResultSet schemas(Meta.MetaResultSet account, String catalog, String schemaPattern) {
+    List<Object[]> extra = new ArrayList<>();
+    if (ours(catalog, schemaPattern)) {
+      extra.add(new Object[] {SystemSchema.NAME, null});
+    }
+    return merged(account, extra, Comparator.comparing((Object[] r) -> (String) r[0]));
+  }
+
+  Meta.MetaResultSet tableTypes(Meta.MetaResultSet account) {
+    return merged(
+        account,
+        List.<Object[]>of(new Object[] {TYPE}),
+        Comparator.comparing((Object[] r) -> (String) r[0]));
+  }
+
+  private static boolean ours(String catalog, String schemaPattern) {
+    return (catalog == null || catalog.isEmpty())
+        && CatalogRows.matches(schemaPattern, SystemSchema.NAME);
+  }
+
+  /** {@code account}'s rows and {@code extra}, sorted when {@code order} is given. */
+  private Meta.MetaResultSet merged(
+      Meta.MetaResultSet account, List<Object[]> extra, Comparator<Object[]> order) {
+    if (extra.isEmpty()) {
+      return account;
+    }
+    List<Object[]> rows = new ArrayList<>();
+    for (Object row : account.firstFrame.rows) {
+      rows.add((Object[]) row);
+    }
+    rows.addAll(extra);
+    if (order != null) {
+      rows.sort(order);
+    }
+    List<Object> data = new ArrayList<>(rows);
+    Bindable<Object> plan = dataContext -> Linq4j.asEnumerable(data);
+    CalcitePrepare.CalciteSignature<Object> signature =
+        new CalcitePrepare.CalciteSignature<>(
+            "",
+            List.of(),
+            Map.of(),
+            null,
+            account.signature.columns,
+            Meta.CursorFactory.ARRAY,
+            null,
+            List.of(),
+            -1,
+            plan,
+            Meta.StatementType.SELECT);
+    try {
+      AvaticaStatement statement = connection.createStatement();
+      return Meta.MetaResultSet.create(
+          connection.id, statement.getId(), true, signature, Meta.Frame.create(0, true, data));
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not create a metadata statement", e);
+    }
+  }
+}
