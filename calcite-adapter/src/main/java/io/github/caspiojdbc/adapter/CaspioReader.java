@@ -25,7 +25,9 @@ import org.apache.calcite.linq4j.Enumerator;
 /**
  * Executes a pushed-down read for generated code: binds the statement's parameters into the {@code
  * q.where}, opens a REST cursor when the first row is wanted, and converts each reply row into
- * Calcite's internal values. The only public entry point is {@link #read}.
+ * Calcite's internal values. While the cursor is open it is registered with {@link StatementCancel}
+ * under the statement's cancel flag, so that a cancel aborts its request in flight. The only public
+ * entry point is {@link #read}.
  */
 public final class CaspioReader {
 
@@ -202,7 +204,11 @@ public final class CaspioReader {
       Duration timeout = t instanceof Long ms && ms > 0 ? Duration.ofMillis(ms) : null;
       RecordQuery q = fitting(toQuery(spec, i -> root.get("?" + i), timeout), timeout);
       cursor = spec.table().api().query(q);
-      CancelWatcher.watch(cursor, cancelFlag);
+      // Registered before the flag is checked: a cancel either finds this cursor or is seen here.
+      StatementCancel.opened(cancelFlag, cursor);
+      if (cancelFlag.get()) {
+        cursor.cancel();
+      }
     }
 
     private Object convert(Object[] raw) {
@@ -267,7 +273,7 @@ public final class CaspioReader {
     @Override
     public void close() {
       if (cursor != null) {
-        CancelWatcher.forget(cursor);
+        StatementCancel.closed(cancelFlag, cursor);
         cursor.close();
       }
     }

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLHandshakeException;
@@ -64,13 +65,22 @@ final class HttpTokenEndpoint implements TokenEndpoint {
   static final int MAX_BODY = 64 * 1024;
 
   private final TokenManagerConfig config;
-  private final CloseableHttpClient client;
+  private final Supplier<CloseableHttpClient> client;
   private final Backoff backoff;
   private final Sleeper sleeper;
   private final Clock clock;
   private final String where;
 
   HttpTokenEndpoint(TokenManagerConfig config, CloseableHttpClient client, Sleeper sleeper) {
+    this(config, supplierOf(Objects.requireNonNull(client, "client")), sleeper);
+  }
+
+  /**
+   * An endpoint that asks {@code client} for the HTTP client at each request, so that the client
+   * can be closed and made anew while the endpoint (and its token manager) lives on.
+   */
+  HttpTokenEndpoint(
+      TokenManagerConfig config, Supplier<CloseableHttpClient> client, Sleeper sleeper) {
     this.config = Objects.requireNonNull(config, "config");
     this.client = Objects.requireNonNull(client, "client");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -78,6 +88,10 @@ final class HttpTokenEndpoint implements TokenEndpoint {
     this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff(), Backoff.Jitter.EQUAL);
     this.clock = config.clock();
     this.where = Redaction.describe(config.tokenUri());
+  }
+
+  private static Supplier<CloseableHttpClient> supplierOf(CloseableHttpClient client) {
+    return () -> client;
   }
 
   @Override
@@ -119,7 +133,7 @@ final class HttpTokenEndpoint implements TokenEndpoint {
       Reply reply;
       TokenRequests.sent();
       try {
-        reply = client.execute(request(form, basic), HttpTokenEndpoint::read);
+        reply = client.get().execute(request(form, basic), HttpTokenEndpoint::read);
       } catch (IOException e) {
         CaspioException failure = ioFailure(e, attempt, last, secrets);
         if (failure != null) {

@@ -45,8 +45,14 @@ import java.util.Objects;
  * token request, the system UTC clock.
  *
  * <p>The token URL must be HTTPS; plain HTTP is accepted only for a loopback host (a local
- * emulator), so that a secret never travels in clear. It may carry no user info. These rules live
- * in {@link TokenUris}. The nested {@link Builder} is public API and stays in this file.
+ * emulator, as {@link Loopback} defines it), so that a secret never travels in clear. It may carry
+ * no user info. These rules live in {@link TokenUris}.
+ *
+ * <p>Size: just over the house's 400 lines, on purpose. The record is the one list of the token
+ * manager's seventeen settings, and everything here restates that list once: the component Javadoc,
+ * the defaults, the masked {@link #toString()}, the sharing key and the public nested {@link
+ * Builder} (public API, so it stays nested). The rules that are not about the list itself (token
+ * URLs, redaction) already live apart, in {@link TokenUris} and {@link Redaction}.
  *
  * <p>{@link #toString()} masks the secret and the tokens. Invalid settings fail with a {@link
  * CaspioException}: missing ones and an insecure URL with {@link ErrorKind#CONNECTION_FAILED}
@@ -63,7 +69,9 @@ import java.util.Objects;
  * @param accessTokenExpiresAt when the pre-issued access token expires, or null when unknown
  * @param refreshMargin how long before expiry a token becomes stale
  * @param expiryMargin how long before expiry a token is no longer handed out
- * @param maxRetries retries after a transient token endpoint failure (0 to 10)
+ * @param maxRetries retries after a transient token endpoint failure, 0 to {@link
+ *     io.github.caspiojdbc.retry.Backoff#MAX_RETRIES}: the driver checks its property against that
+ *     limit once, at the edge, so it is not checked again here
  * @param initialBackoff the wait before the first retry (doubled for each further retry)
  * @param maxBackoff the longest wait between retries, also the cap on {@code Retry-After}
  * @param requestTimeout how long one token request may wait for its response
@@ -99,7 +107,6 @@ public record TokenManagerConfig(
   static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(8);
   static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
   static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(15);
-  private static final int MAX_RETRIES_LIMIT = 10;
 
   /** Validates and normalises (blank strings become null). */
   public TokenManagerConfig {
@@ -129,9 +136,6 @@ public record TokenManagerConfig(
     }
     if (connectTimeout.isZero()) {
       throw invalid("connectTimeout must be positive");
-    }
-    if (maxRetries < 0 || maxRetries > MAX_RETRIES_LIMIT) {
-      throw invalid("maxRetries must be between 0 and " + MAX_RETRIES_LIMIT);
     }
     if (clientSecret != null) {
       if (clientId == null) {

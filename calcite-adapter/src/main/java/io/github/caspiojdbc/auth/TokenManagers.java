@@ -9,28 +9,32 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * The process-wide registry of token managers: every connection with the same credentials shares
- * one token and one renewal, so a JVM asks the token endpoint once per token lifetime however many
- * connections and threads it runs (Caspio bills calls and caps an account at 1,000 refresh tokens).
+ * The shared token cache: every connection with the same credentials shares one token and one
+ * renewal, so a JVM asks the token endpoint once per token lifetime however many connections and
+ * threads it runs (Caspio bills calls and caps an account at 1,000 refresh tokens).
  *
  * <p>Sharing key: the token URL, the client id, a salted digest of the secret (and of any
  * pre-issued tokens), scope, audience and every other setting. A wrong secret therefore never
  * receives a token obtained with the right one, and different client ids never share.
  *
- * <p>Ownership: shared managers outlive any single JDBC connection, so they must not use an HTTP
- * client that a connection owns and closes. The registry owns its own small HttpClient for token
- * requests, created on first use and kept for the life of the JVM (it holds no threads; pooled
- * connections expire after a minute). It uses {@link QuietConnectionFactory}, follows no redirects,
- * has HttpClient's automatic retries off (the managers retry themselves), and honours the standard
- * JVM proxy and TLS system properties.
+ * <p>Ownership, by reference count: each connection takes a {@link Lease} and closes it when it
+ * closes. The one HTTP client for token requests exists only while some lease is open: it is made
+ * at the first token request under an open lease and closed, with its pooled sockets, when the last
+ * lease closes; the next lease makes a new one. The managers themselves hold no thread and no
+ * socket, so they stay cached (a connection opened a minute after the last one closed still reuses
+ * the token). The client uses {@link QuietConnectionFactory}, follows no redirects, has
+ * HttpClient's automatic retries off (the managers retry themselves), and honours the standard JVM
+ * proxy and TLS system properties.
  *
  * <p>At most {@value #MAX_MANAGERS} managers are kept; the least recently used one is dropped
  * beyond that (it keeps working for whoever holds it, it is just no longer shared).
@@ -38,6 +42,7 @@ import org.apache.hc.core5.util.Timeout;
 public final class TokenManagers {
   static final int MAX_MANAGERS = 64;
 
+  /** Guards the map, {@link #client} and {@link #leases}. */
   private static final Map<Object, OAuthTokenManager> SHARED =
       new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -49,16 +54,18 @@ public final class TokenManagers {
       };
 
   private static CloseableHttpClient client;
+  private static int leases;
 
   private TokenManagers() {}
 
   /**
-   * The shared token source for these settings, created on first use. Never opens a connection: the
-   * first token is requested by the first {@link AccessTokenSource#accessToken()} call.
+   * A lease on the shared token source for these settings, created on first use; close it when the
+   * connection closes. Never opens a connection: the first token is requested by the first {@link
+   * AccessTokenSource#accessToken()} call.
    *
    * @throws NullPointerException when {@code config} is null
    */
-  public static AccessTokenSource shared(TokenManagerConfig config) {
+  public static Lease lease(TokenManagerConfig config) {
     Objects.requireNonNull(config, "config");
     Object key = config.sharingKey();
     synchronized (SHARED) {
@@ -67,20 +74,94 @@ public final class TokenManagers {
         TokenEndpoint endpoint =
             config.tokenUri() == null
                 ? null
-                : new HttpTokenEndpoint(config, client(), Sleeper.THREAD);
+                : new HttpTokenEndpoint(config, TokenManagers::client, Sleeper.THREAD);
         manager = new OAuthTokenManager(config, endpoint);
         SHARED.put(key, manager);
       }
-      return manager;
+      leases++;
+      return new Lease(manager);
     }
   }
 
-  /** The registry's HTTP client; guarded by the registry lock. */
+  /**
+   * The HTTP client for token requests, made when needed while a lease is open.
+   *
+   * @throws IllegalStateException when no lease is open (the endpoint reports it as a closed
+   *     client)
+   */
   private static CloseableHttpClient client() {
-    if (client == null) {
-      client = newHttpClient();
+    synchronized (SHARED) {
+      if (leases == 0) {
+        throw new IllegalStateException("no open connection holds the token cache");
+      }
+      if (client == null) {
+        client = newHttpClient();
+      }
+      return client;
     }
-    return client;
+  }
+
+  private static void release() {
+    CloseableHttpClient closing = null;
+    synchronized (SHARED) {
+      leases--;
+      if (leases == 0) {
+        closing = client;
+        client = null;
+      }
+    }
+    if (closing != null) {
+      closing.close(CloseMode.IMMEDIATE);
+    }
+  }
+
+  /** Leases open now, for tests. */
+  static int openLeases() {
+    synchronized (SHARED) {
+      return leases;
+    }
+  }
+
+  /** Whether the HTTP client for token requests exists now, for tests. */
+  static boolean clientOpen() {
+    synchronized (SHARED) {
+      return client != null;
+    }
+  }
+
+  /**
+   * One connection's hold on a shared token source. Closing it (once; later calls do nothing) may
+   * close the cache's HTTP client, as described on {@link TokenManagers}.
+   */
+  public static final class Lease implements AccessTokenSource, AutoCloseable {
+    private final OAuthTokenManager manager;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Lease(OAuthTokenManager manager) {
+      this.manager = manager;
+    }
+
+    @Override
+    public String accessToken() {
+      return manager.accessToken();
+    }
+
+    @Override
+    public void invalidate(String rejectedToken) {
+      manager.invalidate(rejectedToken);
+    }
+
+    /** The shared manager behind the lease, for tests of sharing. */
+    AccessTokenSource source() {
+      return manager;
+    }
+
+    @Override
+    public void close() {
+      if (closed.compareAndSet(false, true)) {
+        release();
+      }
+    }
   }
 
   /** An HTTP client fit for token requests, as described in the class comment. */

@@ -7,23 +7,17 @@ package io.github.caspiojdbc.auth;
 
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The rules for token URLs, as described on {@link TokenManagerConfig}: an account's default token
  * URL, and the check that a secret is sent only over HTTPS (or to a loopback host) and never to a
- * URL carrying user info. Apart from the settings themselves because they are host rules, decided
- * without any DNS lookup.
+ * URL carrying user info. Which host is loopback is {@link Loopback}'s to say, for every layer.
  */
 final class TokenUris {
-  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-
   private TokenUris() {}
 
   /** See {@link TokenManagerConfig#defaultTokenUri}. */
@@ -70,7 +64,7 @@ final class TokenUris {
       return;
     }
     if (scheme.equals("http")) {
-      if (isLoopback(uri.getHost())) {
+      if (Loopback.isLoopback(uri.getHost())) {
         return;
       }
       throw new CaspioException(
@@ -82,30 +76,6 @@ final class TokenUris {
     }
     throw TokenManagerConfig.invalid(
         "The token URL must use https, not '" + describeInput(scheme) + "'.");
-  }
-
-  /**
-   * Loopback by name or literal address, decided without any DNS lookup: a name other than {@code
-   * localhost} could resolve anywhere, so it does not count.
-   */
-  static boolean isLoopback(String host) {
-    String h = host.toLowerCase(Locale.ROOT);
-    if (h.equals("localhost") || h.endsWith(".localhost")) {
-      return true;
-    }
-    if (h.startsWith("[") && h.endsWith("]")) {
-      h = h.substring(1, h.length() - 1);
-    }
-    boolean literal = IPV4.matcher(h).matches() || h.indexOf(':') >= 0;
-    if (!literal) {
-      return false;
-    }
-    try {
-      // A literal address is parsed, not looked up.
-      return InetAddress.getByName(h).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
   }
 
   /** {@code value} fit to appear in a message. */

@@ -13,8 +13,10 @@
  * <ul>
  *   <li>{@link io.github.caspiojdbc.auth.TokenManagerConfig} (and its builder): the validated
  *       settings;
- *   <li>{@link io.github.caspiojdbc.auth.TokenManagers#shared(TokenManagerConfig)}: the
- *       process-wide {@link io.github.caspiojdbc.auth.AccessTokenSource} for those settings;
+ *   <li>{@link io.github.caspiojdbc.auth.TokenManagers#lease(TokenManagerConfig)}: a connection's
+ *       lease on the shared {@link io.github.caspiojdbc.auth.AccessTokenSource} for those settings;
+ *   <li>{@link io.github.caspiojdbc.auth.Loopback}: the one definition of a loopback host, the only
+ *       kind reached over plain HTTP;
  *   <li>{@link io.github.caspiojdbc.auth.QuietConnectionFactory}: HttpClient connections that keep
  *       {@code Authorization} headers and bodies out of HttpClient's header and wire logs, for any
  *       client that carries credentials.
@@ -27,7 +29,8 @@
  * failure (SQLState 28000). Any number of threads reporting the same token cause one renewal.
  *
  * <p>Ownership: shared token managers outlive JDBC connections, so they use an HTTP client owned by
- * the registry, never one that a connection closes. Logging goes to {@code java.util.logging} under
- * {@code io.github.caspiojdbc.auth} at FINE and below, and never carries a secret.
+ * the token cache, never one that a connection closes; the cache counts its leases and closes that
+ * client when the last one closes. Logging goes to {@code java.util.logging} under {@code
+ * io.github.caspiojdbc.auth} at FINE and below, and never carries a secret.
  */
 package io.github.caspiojdbc.auth;

@@ -5,21 +5,12 @@
  */
 package io.github.caspiojdbc.error;
 
-import java.sql.SQLDataException;
-import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.sql.SQLIntegrityConstraintViolationException;
-import java.sql.SQLInvalidAuthorizationSpecException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLSyntaxErrorException;
-import java.sql.SQLTimeoutException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Objects;
 
 /**
- * A failure talking to Caspio or its token endpoint. Unchecked inside the adapter; turned into an
- * {@link SQLException} at the JDBC edge. The message must be actionable and must never contain a
- * client secret, an access token or a refresh token.
+ * A failure talking to Caspio or its token endpoint. Unchecked inside the adapter; the driver turns
+ * it into the {@code SQLException} of its {@link ErrorKind} at the JDBC edge. The message must be
+ * actionable and must never contain a client secret, an access token or a refresh token.
  */
 public class CaspioException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -78,34 +69,5 @@ public class CaspioException extends RuntimeException {
   /** Caspio's request id, for support tickets, or null. */
   public String requestId() {
     return requestId;
-  }
-
-  /**
-   * The JDBC form of this failure: the standard subclass for its kind, its SQLState, and the HTTP
-   * status as vendor code.
-   */
-  public SQLException toSqlException() {
-    String message = getMessage();
-    String state = kind.sqlState();
-    SQLException e =
-        switch (kind) {
-          case CONNECTION_FAILED, CONNECTION_CLOSED ->
-              new SQLNonTransientConnectionException(message, state, httpStatus);
-          case TRANSPORT, UNKNOWN_OUTCOME ->
-              new SQLTransientConnectionException(message, state, httpStatus);
-          case AUTHENTICATION ->
-              new SQLInvalidAuthorizationSpecException(message, state, httpStatus);
-          case TABLE_NOT_FOUND, COLUMN_NOT_FOUND, SYNTAX, FORBIDDEN ->
-              new SQLSyntaxErrorException(message, state, httpStatus);
-          case INTEGRITY ->
-              new SQLIntegrityConstraintViolationException(message, state, httpStatus);
-          case UNSUPPORTED -> new SQLFeatureNotSupportedException(message, state, httpStatus);
-          case TIMEOUT -> new SQLTimeoutException(message, state, httpStatus);
-          case DIVISION_BY_ZERO, INVALID_DATETIME, INVALID_CAST, OUT_OF_RANGE ->
-              new SQLDataException(message, state, httpStatus);
-          default -> new SQLException(message, state, httpStatus);
-        };
-    e.initCause(this);
-    return e;
   }
 }

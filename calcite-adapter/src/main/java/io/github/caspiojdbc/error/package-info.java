@@ -5,8 +5,7 @@
  */
 /**
  * The one unchecked exception that {@code auth}, {@code rest} and the adapter throw, and the kinds
- * of failure it can carry. The JDBC layer turns it into an {@link java.sql.SQLException} of the
- * right subclass and SQLState with {@link
- * io.github.caspiojdbc.error.CaspioException#toSqlException()}.
+ * of failure it can carry, each with the SQLState it stands for. Names no JDBC type: the driver
+ * turns it into the {@code SQLException} of the right subclass and SQLState.
  */
 package io.github.caspiojdbc.error;

@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.rest;
 
+import io.github.caspiojdbc.auth.Loopback;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -16,8 +17,8 @@ import java.util.function.Consumer;
  * connection's REST traffic.
  *
  * @param baseUri the account's integration URL, for example {@code https://c1abc123.caspio.com};
- *     {@code http} is accepted only for loopback hosts (test servers), so a bearer token never
- *     travels in clear text
+ *     {@code http} is accepted only for loopback hosts as {@link Loopback} defines them (test
+ *     servers), so a bearer token never travels in clear text
  * @param version the API generation
  * @param prefetchDepth how many pages one cursor may have in flight at once; 1 reads serially
  * @param connectTimeout the TCP/TLS connect timeout
@@ -99,8 +100,7 @@ public record CaspioApiConfig(
     if (uri.getRawUserInfo() != null) {
       throw new IllegalArgumentException("baseUri must not carry user info");
     }
-    boolean loopback = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]");
-    if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
+    if (!scheme.equals("https") && !(scheme.equals("http") && Loopback.isLoopback(host))) {
       throw new IllegalArgumentException(
           "baseUri must use https (http only for loopback test servers): " + uri);
     }

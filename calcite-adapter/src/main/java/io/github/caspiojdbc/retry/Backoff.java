@@ -17,6 +17,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * that clients failing together do not retry in lockstep.
  */
 public final class Backoff {
+  /**
+   * The most retries any request may make after a transient failure, so that a broken server cannot
+   * hold a thread for long. The driver's {@code maxRetries} property is checked against it once, at
+   * the edge; the layers below take the value as given.
+   */
+  public static final int MAX_RETRIES = 10;
 
   /** How much of the nominal delay is random. */
   public enum Jitter {

@@ -153,8 +153,6 @@ class TokenManagerConfigTest {
         new TokenManagerConfig.Builder[] {
           valid().refreshMargin(Duration.ofSeconds(-1)),
           valid().refreshMargin(Duration.ofMinutes(1)).expiryMargin(Duration.ofMinutes(2)),
-          valid().maxRetries(-1),
-          valid().maxRetries(11),
           valid().backoff(Duration.ofSeconds(5), Duration.ofSeconds(1)),
           valid().requestTimeout(Duration.ZERO),
         }) {

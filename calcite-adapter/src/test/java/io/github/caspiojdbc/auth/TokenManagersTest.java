@@ -10,10 +10,12 @@ import static io.github.caspiojdbc.auth.FakeTokenServer.caspioToken;
 import static io.github.caspiojdbc.auth.FakeTokenServer.oauthError;
 import static io.github.caspiojdbc.auth.FakeTokenServer.tokenPost;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
@@ -56,10 +58,10 @@ class TokenManagersTest {
   void shared_twoConnectionsSameCredentials_sameSourceOneRequest() {
     server.stub(tokenPost("client_credentials").willReturn(caspioToken("acc-1", "ref-1")));
 
-    AccessTokenSource first = TokenManagers.shared(connection("id-a", SECRET));
-    AccessTokenSource second = TokenManagers.shared(connection("id-a", SECRET));
+    TokenManagers.Lease first = TokenManagers.lease(connection("id-a", SECRET));
+    TokenManagers.Lease second = TokenManagers.lease(connection("id-a", SECRET));
 
-    assertSame(first, second);
+    assertSame(first.source(), second.source());
     assertEquals(0, server.count(), "creating a source must not request a token");
     assertEquals("acc-1", first.accessToken());
     assertEquals("acc-1", second.accessToken());
@@ -73,7 +75,7 @@ class TokenManagersTest {
             .willReturn(caspioToken("acc-1", "ref-1").withFixedDelay(300)));
 
     List<Concurrently.Outcome<String>> outcomes =
-        Concurrently.run(64, () -> TokenManagers.shared(connection("id-b", SECRET)).accessToken());
+        Concurrently.run(64, () -> TokenManagers.lease(connection("id-b", SECRET)).accessToken());
 
     for (Concurrently.Outcome<String> o : outcomes) {
       assertNull(o.error());
@@ -93,10 +95,10 @@ class TokenManagersTest {
             .withFormParam("client_id", equalTo("id-c2"))
             .willReturn(caspioToken("acc-c2", null)));
 
-    AccessTokenSource one = TokenManagers.shared(connection("id-c1", SECRET));
-    AccessTokenSource two = TokenManagers.shared(connection("id-c2", SECRET));
+    TokenManagers.Lease one = TokenManagers.lease(connection("id-c1", SECRET));
+    TokenManagers.Lease two = TokenManagers.lease(connection("id-c2", SECRET));
 
-    assertNotSame(one, two);
+    assertNotSame(one.source(), two.source());
     assertEquals("acc-c1", one.accessToken());
     assertEquals("acc-c2", two.accessToken());
     assertEquals(2, server.count());
@@ -112,13 +114,13 @@ class TokenManagersTest {
         tokenPost("client_credentials")
             .withFormParam("client_secret", equalTo("wrong-secret"))
             .willReturn(oauthError(401, "invalid_client", "Invalid client secret")));
-    AccessTokenSource right = TokenManagers.shared(connection("id-d", SECRET));
+    TokenManagers.Lease right = TokenManagers.lease(connection("id-d", SECRET));
     assertEquals("acc-right", right.accessToken());
 
-    AccessTokenSource wrong = TokenManagers.shared(connection("id-d", "wrong-secret"));
+    TokenManagers.Lease wrong = TokenManagers.lease(connection("id-d", "wrong-secret"));
     CaspioException e = assertThrows(CaspioException.class, wrong::accessToken);
 
-    assertNotSame(right, wrong);
+    assertNotSame(right.source(), wrong.source());
     assertEquals(ErrorKind.AUTHENTICATION, e.kind());
     assertEquals("acc-right", right.accessToken());
     assertEquals(2, server.count());
@@ -126,11 +128,36 @@ class TokenManagersTest {
 
   @Test
   void shared_moreCredentialsThanTheBound_leastRecentlyUsedNoLongerShared() {
-    AccessTokenSource first = TokenManagers.shared(connection("id-e0", SECRET));
+    TokenManagers.Lease first = TokenManagers.lease(connection("id-e0", SECRET));
     for (int i = 1; i <= TokenManagers.MAX_MANAGERS; i++) {
-      TokenManagers.shared(connection("id-e" + i, SECRET));
+      TokenManagers.lease(connection("id-e" + i, SECRET));
     }
 
-    assertNotSame(first, TokenManagers.shared(connection("id-e0", SECRET)));
+    assertNotSame(first.source(), TokenManagers.lease(connection("id-e0", SECRET)).source());
+  }
+
+  @Test
+  void lease_lastOneClosed_closesTheClientAndKeepsTheToken() {
+    server.stub(tokenPost("client_credentials").willReturn(caspioToken("acc-f", "ref-f")));
+    int before = TokenManagers.openLeases();
+    TokenManagers.Lease one = TokenManagers.lease(connection("id-f", SECRET));
+    TokenManagers.Lease two = TokenManagers.lease(connection("id-f", SECRET));
+    assertEquals("acc-f", one.accessToken());
+    assertEquals(before + 2, TokenManagers.openLeases());
+
+    one.close();
+    one.close(); // a second close releases nothing more
+    assertEquals(before + 1, TokenManagers.openLeases());
+    assertTrue(TokenManagers.clientOpen(), "still leased by the second connection");
+    two.close();
+    assertEquals(before, TokenManagers.openLeases());
+    if (before == 0) {
+      assertFalse(TokenManagers.clientOpen(), "the last lease closed the HTTP client");
+    }
+
+    try (TokenManagers.Lease three = TokenManagers.lease(connection("id-f", SECRET))) {
+      assertEquals("acc-f", three.accessToken(), "the cached token outlives the client");
+    }
+    assertEquals(1, server.count());
   }
 }

@@ -131,7 +131,7 @@ class ErrorRepliesTest extends ApiTestBase {
     assertTrue(e.getMessage().contains("GET /integrations/rest/v3/tables/Nope/fields"));
     assertTrue(e.getMessage().contains("Cannot find object  Nope"), e.getMessage());
     assertTrue(e.getMessage().contains("req-42"));
-    assertEquals("42S02", e.toSqlException().getSQLState());
+    assertEquals("42S02", e.sqlState());
   }
 
   private static byte[] bytes(String s) {

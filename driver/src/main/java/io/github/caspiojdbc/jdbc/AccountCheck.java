@@ -22,8 +22,8 @@ import org.apache.calcite.schema.lookup.LikePattern;
  * The two times a connection asks Caspio whether the account answers, both by listing its tables
  * within a bound: once while connecting, where a failure must become the connect error tools show
  * (28000, 08001), and on {@code isValid}, where every failure is just "not valid". Kept together
- * because both run the listing on {@link Background} so that the bound holds even when the HTTP
- * call does not return.
+ * because both run the listing on the connection's {@link Background} so that the bound holds even
+ * when the HTTP call does not return.
  */
 final class AccountCheck {
   /** The connection's logger, which is where these checks were always logged. */
@@ -35,13 +35,14 @@ final class AccountCheck {
    * Fails fast on wrong credentials or an unreachable account by obtaining a token and loading the
    * table list, which the schema then keeps.
    */
-  static void atConnect(CaspioSchema schema, CaspioConfig config) throws SQLException {
+  static void atConnect(CaspioSchema schema, CaspioConfig config, Background background)
+      throws SQLException {
     Runnable check = () -> schema.tables().getNames(LikePattern.any());
     try {
       if (config.loginTimeout().isZero()) {
         check.run();
       } else {
-        Future<?> f = Background.submit(check);
+        Future<?> f = background.submit(check);
         try {
           f.get(config.loginTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -63,13 +64,13 @@ final class AccountCheck {
     } catch (CaspioException e) {
       if (e.kind() == ErrorKind.TRANSPORT || e.kind() == ErrorKind.TIMEOUT) {
         // Nothing is "mid-session" yet: for pools and tools this is a failed connect (08001).
-        throw new CaspioException(
+        throw CaspioErrors.toSql(
+            new CaspioException(
                 ErrorKind.CONNECTION_FAILED,
                 "Could not reach Caspio at " + config.host() + ": " + e.getMessage(),
-                e)
-            .toSqlException();
+                e));
       }
-      throw e.toSqlException();
+      throw CaspioErrors.toSql(e);
     }
   }
 
@@ -77,8 +78,13 @@ final class AccountCheck {
    * Whether the account lists its tables within {@code millis} (0: only the HTTP timeouts bound
    * it); the answer of {@code isValid}.
    */
-  static boolean answers(CaspioApi api, long millis) {
-    Future<?> f = Background.submit(api::listTables);
+  static boolean answers(CaspioApi api, long millis, Background background) {
+    Future<?> f;
+    try {
+      f = background.submit(api::listTables);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      return false; // the connection closed meanwhile
+    }
     try {
       if (millis == 0) {
         f.get();

@@ -5,6 +5,8 @@
  */
 package io.github.caspiojdbc.jdbc;
 
+import io.github.caspiojdbc.auth.ClientAuthentication;
+import io.github.caspiojdbc.rest.ApiVersion;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -20,9 +22,10 @@ import java.util.Objects;
  * @param host the account host, lower case; an IPv6 literal without brackets
  * @param port the port, explicit or the scheme's default (443 or 80)
  * @param useHttps false only for a loopback host
- * @param apiVersion the REST generation
+ * @param apiVersion the REST generation, the rest layer's own value (chosen by name; nothing here
+ *     branches on it)
  * @param tokenUrl the explicit token endpoint, or null for the default; see {@link #tokenUri()}
- * @param clientAuth how the client credentials reach the token endpoint
+ * @param clientAuth how the client credentials reach the token endpoint, the auth layer's value
  * @param clientId OAuth client id, or null when only an access token is given
  * @param clientSecret OAuth client secret, or null when only an access token is given
  * @param accessToken pre-issued access token, or null
@@ -47,7 +50,7 @@ record CaspioConfig(
     boolean useHttps,
     ApiVersion apiVersion,
     URI tokenUrl,
-    ClientAuth clientAuth,
+    ClientAuthentication clientAuth,
     String clientId,
     String clientSecret,
     String accessToken,
@@ -86,35 +89,6 @@ record CaspioConfig(
     if (accessToken == null && (clientId == null || clientSecret == null)) {
       throw new IllegalArgumentException("no credentials");
     }
-  }
-
-  /**
-   * The REST generations a connection may choose with {@code apiVersion}. Each is only a name: what
-   * it means (paths, parameters, envelopes) is known to the rest layer alone, so nothing here
-   * branches on it.
-   */
-  enum ApiVersion {
-    /** v4 where the account serves it, otherwise v3 (the default). */
-    AUTO,
-    /** REST v4 (opt-in per account since July 2026). */
-    V4,
-    /** REST v3. */
-    V3,
-    /** Deprecated by Caspio, still served by many accounts. */
-    V2;
-
-    /** The rest layer's generation of the same name. */
-    io.github.caspiojdbc.rest.ApiVersion rest() {
-      return io.github.caspiojdbc.rest.ApiVersion.named(name());
-    }
-  }
-
-  /** Where the client id and secret go in a token request (RFC 6749 section 2.3.1). */
-  enum ClientAuth {
-    /** {@code client_id} and {@code client_secret} form fields. */
-    BODY,
-    /** An {@code Authorization: Basic} header. */
-    BASIC
   }
 
   /** How this connection obtains access tokens. */

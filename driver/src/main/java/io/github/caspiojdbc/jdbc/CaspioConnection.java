@@ -8,14 +8,10 @@ package io.github.caspiojdbc.jdbc;
 import io.github.caspiojdbc.adapter.CaspioPasswords;
 import io.github.caspiojdbc.adapter.CaspioSchema;
 import io.github.caspiojdbc.adapter.CaspioWrites;
-import io.github.caspiojdbc.auth.AccessTokenSource;
 import io.github.caspiojdbc.auth.TokenManagers;
-import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.rest.CallCounts;
 import io.github.caspiojdbc.rest.CallMeter;
 import io.github.caspiojdbc.rest.CaspioApi;
-import io.github.caspiojdbc.rest.HttpCaspioApi;
-import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -33,11 +29,10 @@ import org.apache.calcite.jdbc.CalciteConnection;
  *
  * <h2>Opening</h2>
  *
- * {@link #open} obtains a token and reads the table and view lists once (kept for {@code
- * metadataCacheTtl}), so wrong credentials fail at connect time with 28000 and an unreachable
- * account with 08001, as "Test connection" buttons expect. The token manager, the REST client and
- * the Calcite connection get their settings from {@link ClientSettings} only; Calcite's {@code
- * metadata} schema is removed.
+ * {@link ConnectionFactory#open} assembles the parts (a lease on the shared token cache, the REST
+ * client, the connection's {@link Background} threads, the schema and the Calcite connection) and
+ * checks the account; this class owns them from then on and closes every one in {@link #close()},
+ * so a dropped connection keeps no thread or socket.
  *
  * <h2>Transactions</h2>
  *
@@ -75,49 +70,30 @@ final class CaspioConnection extends CaspioConnectionBase implements CaspioCallS
   private final WriteLedger ledger;
   private final ReadOnlyGuard readOnly;
   private final ConnectionCalls calls;
+  private final Background background;
+  private final TokenManagers.Lease tokens;
   private volatile int networkTimeoutMillis;
   private volatile DatabaseMetaData metaData;
 
-  private CaspioConnection(
+  /** Takes over the parts {@link ConnectionFactory} assembled; closing closes them all. */
+  CaspioConnection(
       CaspioConfig config,
       CaspioApi api,
       CalciteConnection calcite,
       CaspioSchema schema,
-      ConnectionCalls calls) {
+      ConnectionCalls calls,
+      Background background,
+      TokenManagers.Lease tokens) {
     this.config = config;
     this.calls = calls;
+    this.background = background;
+    this.tokens = tokens;
     this.api = api;
     this.calcite = calcite;
     this.schema = schema;
     CaspioWrites writes = schema.writes();
     this.readOnly = new ReadOnlyGuard(config.readOnly(), writes);
     this.ledger = new WriteLedger(writes::writeRequests);
-  }
-
-  /** Connects as described on the class. */
-  static Connection open(CaspioConfig config) throws SQLException {
-    CaspioApi api;
-    ConnectionCalls calls = new ConnectionCalls(config.calls());
-    try {
-      AccessTokenSource tokens = TokenManagers.shared(ClientSettings.tokenManagerConfig(config));
-      api = HttpCaspioApi.create(ClientSettings.apiConfig(config, calls.connection()), tokens);
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      throw CaspioErrors.badConnectionSpec("Invalid connection settings: " + e.getMessage());
-    } catch (CaspioException e) {
-      throw e.toSqlException();
-    }
-    try {
-      CaspioSchema schema = CaspioSchema.create(api, config.metadataCacheTtl(), config.pageSize());
-      AccountCheck.atConnect(schema, config);
-      CalciteCharset.warnIfNotUnicode();
-      CalciteConnection calcite = CalciteDrivers.bridge().openFor(SCHEMA, schema);
-      SystemSchema.addTo(calcite, calls);
-      LOG.fine(() -> "Connected to " + config.host() + " (" + config.apiVersion() + ")");
-      return new CaspioConnection(config, api, calcite, schema, calls);
-    } catch (SQLException | RuntimeException e) {
-      api.close();
-      throw e instanceof SQLException s ? s : SqlErrors.translate(e);
-    }
   }
 
   // ---- what statements and metadata need ----
@@ -138,6 +114,11 @@ final class CaspioConnection extends CaspioConnectionBase implements CaspioCallS
   /** Network timeout in milliseconds, 0 for none. */
   int networkTimeoutMillis() {
     return networkTimeoutMillis;
+  }
+
+  /** The connection's threads for checks bounded by a deadline. */
+  Background background() {
+    return background;
   }
 
   /** The account's schema: its tables and the connection's write state. */
@@ -234,7 +215,7 @@ final class CaspioConnection extends CaspioConnectionBase implements CaspioCallS
   private void preload(String sql) throws SQLException {
     long millis = withNetworkTimeout(config.queryTimeout().toMillis());
     if (millis > 0) {
-      MetadataPreload.load(schema, sql, millis);
+      MetadataPreload.load(schema, sql, millis, background);
     }
   }
 
@@ -293,7 +274,9 @@ final class CaspioConnection extends CaspioConnectionBase implements CaspioCallS
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.FINE, "Closing the Calcite connection failed", e);
     } finally {
+      background.close();
       api.close();
+      tokens.close();
     }
   }
 
@@ -345,7 +328,7 @@ final class CaspioConnection extends CaspioConnectionBase implements CaspioCallS
     if (isClosed()) {
       return false;
     }
-    return AccountCheck.answers(api, withNetworkTimeout(timeout * 1000L));
+    return AccountCheck.answers(api, withNetworkTimeout(timeout * 1000L), background);
   }
 
   @Override

@@ -48,9 +48,9 @@ abstract class CaspioConnectionBase implements CaspioJdbcConnection {
 
   /** The error of every call on a closed connection or its statements and result sets. */
   static SQLException closedError() {
-    return new CaspioException(
-            ErrorKind.CONNECTION_CLOSED, "The connection is closed; open a new one", null)
-        .toSqlException();
+    return CaspioErrors.toSql(
+        new CaspioException(
+            ErrorKind.CONNECTION_CLOSED, "The connection is closed; open a new one", null));
   }
 
   @Override
@@ -272,6 +272,6 @@ abstract class CaspioConnectionBase implements CaspioJdbcConnection {
 
   /** The error of a JDBC feature Caspio has no counterpart for (0A000). */
   static SQLException unsupported(String message) {
-    return new CaspioException(ErrorKind.UNSUPPORTED, message, null).toSqlException();
+    return CaspioErrors.toSql(new CaspioException(ErrorKind.UNSUPPORTED, message, null));
   }
 }

@@ -61,7 +61,7 @@ public final class CaspioDriver implements Driver {
       return null;
     }
     CaspioConfig config = CaspioUrl.parse(url, info);
-    return CaspioConnection.open(config);
+    return ConnectionFactory.open(config);
   }
 
   /** One entry per connection property; secrets' values are never returned. */

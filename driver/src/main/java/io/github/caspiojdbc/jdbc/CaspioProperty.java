@@ -5,6 +5,9 @@
  */
 package io.github.caspiojdbc.jdbc;
 
+import io.github.caspiojdbc.rest.CaspioApiConfig;
+import io.github.caspiojdbc.rest.RecordQuery;
+import io.github.caspiojdbc.retry.Backoff;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -126,7 +129,7 @@ public enum CaspioProperty {
       "maxRetries",
       Flag.NONE,
       "3",
-      PropertyRule.integer(0, 10),
+      PropertyRule.integer(0, Backoff.MAX_RETRIES),
       "Retries after a transient failure (I/O error, HTTP 408, 429 or 5xx); 0 disables retries."),
   /** Lifetime of cached table and field lists. */
   METADATA_CACHE_TTL(
@@ -140,7 +143,7 @@ public enum CaspioProperty {
       "pageSize",
       Flag.NONE,
       "1000",
-      PropertyRule.integer(5, 1000),
+      PropertyRule.integer(RecordQuery.MIN_PAGE_SIZE, RecordQuery.MAX_PAGE_SIZE),
       "Rows requested per REST call (Caspio accepts 5 to 1000)."),
   /**
    * Pages requested ahead of the reader. The default is low on purpose: Caspio's burst limit (about
@@ -150,7 +153,7 @@ public enum CaspioProperty {
       "prefetch",
       Flag.NONE,
       "2",
-      PropertyRule.integer(0, 16),
+      PropertyRule.integer(0, CaspioApiConfig.MAX_PREFETCH_DEPTH),
       "Pages fetched ahead while the current one is read; 0 fetches one page at a time. Caspio"
           + " limits the whole account to about 10 calls per second."),
   /** What to do when a predicate cannot be sent to Caspio. */
@@ -207,15 +210,16 @@ public enum CaspioProperty {
       null,
       PropertyRule.url(),
       "OAuth token endpoint, by default /oauth/token on the account host. It receives the client"
-          + " secret, so it must be https (http only on localhost, 127.0.0.1 or ::1)."),
+          + " secret, so it must be https (http only on a loopback host: localhost, 127.0.0.0/8 or"
+          + " ::1)."),
   /** Plain HTTP switch for a local emulator; Caspio itself refuses HTTP. */
   USE_HTTPS(
       "useHttps",
       Flag.NONE,
       "true",
       PropertyRule.bool(),
-      "Use HTTPS for the account host; false is accepted only for localhost, 127.0.0.1 or ::1 (a"
-          + " local emulator)."),
+      "Use HTTPS for the account host; false is accepted only for a loopback host: localhost,"
+          + " 127.0.0.0/8 or ::1 (a local emulator)."),
   ;
 
   private static final Map<String, CaspioProperty> BY_KEY = indexByKey();

@@ -5,7 +5,6 @@
  */
 package io.github.caspiojdbc.jdbc;
 
-import io.github.caspiojdbc.auth.ClientAuthentication;
 import io.github.caspiojdbc.auth.TokenManagerConfig;
 import io.github.caspiojdbc.rest.CallMeter;
 import io.github.caspiojdbc.rest.CaspioApiConfig;
@@ -47,13 +46,10 @@ final class ClientSettings {
   static TokenManagerConfig tokenManagerConfig(CaspioConfig config) {
     TokenManagerConfig.Builder b =
         TokenManagerConfig.builder()
-            .clientAuthentication(
-                config.clientAuth() == CaspioConfig.ClientAuth.BASIC
-                    ? ClientAuthentication.BASIC
-                    : ClientAuthentication.BODY)
+            .clientAuthentication(config.clientAuth())
             .scope(config.scope())
             .audience(config.audience())
-            .maxRetries(Math.min(config.maxRetries(), 10));
+            .maxRetries(config.maxRetries());
     // A token request is part of logging in: it never outlives loginTimeout, so a silent token
     // endpoint does not keep a socket and a thread after connect() has given up.
     Duration request = config.socketTimeout();
@@ -90,9 +86,10 @@ final class ClientSettings {
    */
   static CaspioApiConfig apiConfig(CaspioConfig config, CallMeter calls) {
     return CaspioApiConfig.builder(config.originUri())
-        .version(config.apiVersion().rest())
+        .version(config.apiVersion())
         .versionMemory(config.metadataCacheTtl())
-        .prefetchDepth(Math.min(CaspioApiConfig.MAX_PREFETCH_DEPTH, Math.max(1, config.prefetch())))
+        // prefetch=0 reads serially, which is one page in flight.
+        .prefetchDepth(Math.max(1, config.prefetch()))
         .connectTimeout(orNoLimit(config.connectTimeout()))
         .responseTimeout(orNoLimit(config.socketTimeout()))
         .maxAttempts(config.maxRetries() + 1)

@@ -35,7 +35,7 @@ import org.apache.calcite.schema.Table;
  */
 record ColumnFacts(
     String name,
-    CatalogRows.ColumnType type,
+    ColumnType type,
     boolean nullable,
     boolean autoIncrement,
     boolean generated,
@@ -56,8 +56,7 @@ record ColumnFacts(
       out.add(
           new ColumnFacts(
               f.getName(),
-              CatalogRows.ColumnType.of(
-                  f.getType(), info == null ? 0 : CaspioTable.declaredLength(info)),
+              ColumnType.of(f.getType(), info == null ? 0 : CaspioTable.declaredLength(info)),
               f.getType().isNullable(),
               info == null ? isTable : "AUTONUMBER".equals(upper(info.type())),
               info != null && CatalogRows.generated(info),

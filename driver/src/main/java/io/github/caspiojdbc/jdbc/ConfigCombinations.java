@@ -5,8 +5,8 @@
  */
 package io.github.caspiojdbc.jdbc;
 
-import io.github.caspiojdbc.jdbc.CaspioConfig.ApiVersion;
-import io.github.caspiojdbc.jdbc.CaspioConfig.ClientAuth;
+import io.github.caspiojdbc.auth.ClientAuthentication;
+import io.github.caspiojdbc.rest.ApiVersion;
 import java.net.URI;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -62,8 +62,8 @@ final class ConfigCombinations {
     boolean useHttps = bool(v, CaspioProperty.USE_HTTPS);
     if (!useHttps && !hostPort.loopback()) {
       throw CaspioErrors.badConnectionSpec(
-          "Property 'useHttps' may be false only for localhost, 127.0.0.1 or ::1 (a local"
-              + " emulator); Caspio accepts HTTPS only");
+          "Property 'useHttps' may be false only for a loopback host (localhost, 127.0.0.0/8 or"
+              + " ::1: a local emulator); Caspio accepts HTTPS only");
     }
     int port = hostPort.port() > 0 ? hostPort.port() : useHttps ? 443 : 80;
     String tokenUrl = v.get(CaspioProperty.TOKEN_URL);
@@ -72,9 +72,9 @@ final class ConfigCombinations {
         hostPort.host(),
         port,
         useHttps,
-        ApiVersion.valueOf(text(v, CaspioProperty.API_VERSION).toUpperCase(Locale.ROOT)),
+        ApiVersion.named(text(v, CaspioProperty.API_VERSION)),
         tokenUrl == null ? null : URI.create(tokenUrl),
-        ClientAuth.valueOf(text(v, CaspioProperty.CLIENT_AUTH).toUpperCase(Locale.ROOT)),
+        ClientAuthentication.valueOf(text(v, CaspioProperty.CLIENT_AUTH).toUpperCase(Locale.ROOT)),
         clientId,
         clientSecret,
         accessToken,

@@ -99,11 +99,11 @@ final class GeneratedKeys {
     } else if (request.indexes() != null) {
       for (int i : request.indexes()) {
         if (i < 1 || i > all.size()) {
-          throw new CaspioException(
+          throw CaspioErrors.toSql(
+              new CaspioException(
                   ErrorKind.INVALID_PARAMETER,
                   "Generated key column index " + i + " is not between 1 and " + all.size(),
-                  null)
-              .toSqlException();
+                  null));
         }
         chosen.add(all.get(i - 1));
       }
@@ -123,11 +123,11 @@ final class GeneratedKeys {
         return c;
       }
     }
-    throw new CaspioException(
+    throw CaspioErrors.toSql(
+        new CaspioException(
             ErrorKind.COLUMN_NOT_FOUND,
             "Generated key column '" + name + "' is not a column of the inserted table",
-            null)
-        .toSqlException();
+            null));
   }
 
   /**

@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.jdbc;
 
+import io.github.caspiojdbc.auth.Loopback;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
@@ -15,8 +16,8 @@ import java.util.Locale;
  *
  * @param host lower-case host name or IP literal; an IPv6 literal is kept without brackets
  * @param port the explicit port, or -1 when none was given
- * @param loopback whether the host is {@code localhost}, in 127.0.0.0/8 or {@code ::1}; decided
- *     from the text alone, so a name that merely resolves to a loopback address does not count
+ * @param loopback whether the host is loopback by the one definition, {@link Loopback}: {@code
+ *     localhost}, 127.0.0.0/8 or {@code ::1} in any spelling, decided from the text alone
  */
 record HostPort(String host, int port, boolean loopback) {
 
@@ -56,7 +57,8 @@ record HostPort(String host, int port, boolean loopback) {
         throw new IllegalArgumentException("unexpected text after the IPv6 address");
       }
       portText = after.isEmpty() ? null : after.substring(1);
-      return new HostPort(ipv6(hostText), port(portText), isIpv6Loopback(hostText));
+      String ipv6 = ipv6(hostText);
+      return new HostPort(ipv6, port(portText), Loopback.isLoopback(ipv6));
     }
     int colon = authority.indexOf(':');
     if (colon >= 0 && authority.indexOf(':', colon + 1) >= 0) {
@@ -68,14 +70,12 @@ record HostPort(String host, int port, boolean loopback) {
       throw new IllegalArgumentException("no host");
     }
     String host = hostText.toLowerCase(Locale.ROOT);
-    boolean loopback;
     if (host.matches("[0-9.]+")) {
-      loopback = ipv4(host);
+      ipv4(host);
     } else {
       hostName(host);
-      loopback = host.equals("localhost");
     }
-    return new HostPort(host, port(portText), loopback);
+    return new HostPort(host, port(portText), Loopback.isLoopback(host));
   }
 
   private static void hostName(String host) {
@@ -88,8 +88,8 @@ record HostPort(String host, int port, boolean loopback) {
     }
   }
 
-  /** Checks a dotted quad and tells whether it is in 127.0.0.0/8. */
-  private static boolean ipv4(String host) {
+  /** Checks a dotted quad. */
+  private static void ipv4(String host) {
     String[] parts = host.split("\\.", -1);
     boolean valid = parts.length == 4;
     for (int i = 0; valid && i < 4; i++) {
@@ -104,7 +104,6 @@ record HostPort(String host, int port, boolean loopback) {
     if (!valid) {
       throw new IllegalArgumentException("the host '" + host + "', which is not an IPv4 address");
     }
-    return parts[0].equals("127");
   }
 
   private static String ipv6(String literal) {
@@ -121,14 +120,6 @@ record HostPort(String host, int port, boolean loopback) {
       throw new IllegalArgumentException("an invalid IPv6 address");
     }
     return lower;
-  }
-
-  private static boolean isIpv6Loopback(String literal) {
-    try {
-      return InetAddress.getByName("[" + literal + "]").isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
   }
 
   private static int port(String text) {

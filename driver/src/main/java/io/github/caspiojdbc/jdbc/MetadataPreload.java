@@ -37,7 +37,8 @@ final class MetadataPreload {
    * @throws SQLException HYT00 when the timeout passed first; a failure of the loading itself is
    *     left to the execution, which reports it as usual
    */
-  static long load(CaspioSchema schema, String sql, long timeoutMillis) throws SQLException {
+  static long load(CaspioSchema schema, String sql, long timeoutMillis, Background background)
+      throws SQLException {
     long start = System.nanoTime();
     // Over-approximates table names: a column that happens to share a table's name only loads
     // one field list too many.
@@ -46,22 +47,27 @@ final class MetadataPreload {
       return 0; // Nothing to load: no thread hop on the hot path.
     }
     // The field lists count for the statement that needs them, though loaded on another thread.
-    Future<?> f = Background.submit(CallScope.carried(() -> fields(schema, names)));
+    Future<?> f;
+    try {
+      f = background.submit(CallScope.carried(() -> fields(schema, names)));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      throw CaspioConnection.closedError();
+    }
     try {
       f.get(timeoutMillis, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       f.cancel(true);
-      throw new CaspioException(
+      throw CaspioErrors.toSql(
+          new CaspioException(
               ErrorKind.TIMEOUT,
               "The query timeout ("
                   + (timeoutMillis + 999) / 1000
                   + " s) passed while loading the table and field lists the statement needs",
-              null)
-          .toSqlException();
+              null));
     } catch (InterruptedException e) {
       f.cancel(true);
       Thread.currentThread().interrupt();
-      throw new CaspioException(ErrorKind.CANCELLED, "Interrupted", e).toSqlException();
+      throw CaspioErrors.toSql(new CaspioException(ErrorKind.CANCELLED, "Interrupted", e));
     } catch (ExecutionException e) {
       // The execution will meet the same failure and report it in its usual form.
     }

@@ -135,9 +135,9 @@ final class ParameterBinder {
           left -= k;
         }
       } catch (java.io.IOException e) {
-        throw new CaspioException(
-                ErrorKind.DATA, "The character stream could not be read: " + e.getMessage(), e)
-            .toSqlException();
+        throw CaspioErrors.toSql(
+            new CaspioException(
+                ErrorKind.DATA, "The character stream could not be read: " + e.getMessage(), e));
       }
       return b.toString();
     }

@@ -107,9 +107,9 @@ final class ParameterValues {
         default -> value;
       };
     } catch (CaspioException e) {
-      throw new CaspioException(
-              e.kind(), "Parameter " + index + ": " + e.getMessage(), e.getCause())
-          .toSqlException();
+      throw CaspioErrors.toSql(
+          new CaspioException(
+              e.kind(), "Parameter " + index + ": " + e.getMessage(), e.getCause()));
     }
   }
 
@@ -347,18 +347,18 @@ final class ParameterValues {
               : in.readAllBytes();
       for (byte b : bytes) {
         if (b < 0) {
-          throw new CaspioException(
+          throw CaspioErrors.toSql(
+              new CaspioException(
                   ErrorKind.INVALID_CAST,
                   "setAsciiStream was given a non-ASCII byte; use setCharacterStream or setString",
-                  null)
-              .toSqlException();
+                  null));
         }
       }
       return new String(bytes, StandardCharsets.US_ASCII);
     } catch (IOException e) {
-      throw new CaspioException(
-              ErrorKind.DATA, "the stream could not be read: " + e.getMessage(), e)
-          .toSqlException();
+      throw CaspioErrors.toSql(
+          new CaspioException(
+              ErrorKind.DATA, "the stream could not be read: " + e.getMessage(), e));
     }
   }
 

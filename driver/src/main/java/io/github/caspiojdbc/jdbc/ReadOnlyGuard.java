@@ -43,13 +43,13 @@ final class ReadOnlyGuard {
    */
   void check(String sql) throws SQLException {
     if (refusesWrites() && WriteDetector.isWrite(sql)) {
-      throw new CaspioException(
+      throw CaspioErrors.toSql(
+          new CaspioException(
               ErrorKind.READ_ONLY,
               "The connection is read-only"
                   + (byProperty ? " (readOnly=true)" : " (setReadOnly(true))")
                   + ", so INSERT, UPDATE and DELETE are refused",
-              null)
-          .toSqlException();
+              null));
     }
   }
 }

@@ -230,7 +230,8 @@ final class ResultSetHandler extends Wrappers.Handler {
         || v.compareTo(BigDecimal.valueOf(min).subtract(BigDecimal.ONE)) <= 0
         || v.compareTo(BigDecimal.valueOf(max).add(BigDecimal.ONE)) >= 0) {
       String label = resultSet.getMetaData().getColumnLabel(column);
-      throw new CaspioException(
+      throw CaspioErrors.toSql(
+          new CaspioException(
               ErrorKind.OUT_OF_RANGE,
               "Column "
                   + column
@@ -245,8 +246,7 @@ final class ResultSetHandler extends Wrappers.Handler {
                   + " to "
                   + max
                   + "); read it with getLong or getBigDecimal",
-              null)
-          .toSqlException();
+              null));
     }
   }
 
@@ -353,10 +353,10 @@ final class ResultSetHandler extends Wrappers.Handler {
   private SQLException cannotConvert(int column, String type) throws SQLException {
     String label = resultSet.getMetaData().getColumnLabel(column);
     String sqlType = resultSet.getMetaData().getColumnTypeName(column);
-    return new CaspioException(
+    return CaspioErrors.toSql(
+        new CaspioException(
             ErrorKind.INVALID_CAST,
             "Column " + column + " (" + label + ", " + sqlType + ") cannot be read as " + type,
-            null)
-        .toSqlException();
+            null));
   }
 }

@@ -73,7 +73,7 @@ final class ResultSetMetaDataHandler extends Wrappers.Handler {
   }
 
   /** The type description of a column: its table column's, or derived from its SQL type. */
-  private CatalogRows.ColumnType type(int column) throws SQLException {
+  private ColumnType type(int column) throws SQLException {
     ColumnFacts f = facts(column);
     if (f != null) {
       return f.type();
@@ -82,7 +82,7 @@ final class ResultSetMetaDataHandler extends Wrappers.Handler {
     if (n == null) {
       return null;
     }
-    return CatalogRows.ColumnType.of(n, metaData.getPrecision(column), metaData.getScale(column));
+    return ColumnType.of(n, metaData.getPrecision(column), metaData.getScale(column));
   }
 
   /** The facts of the table column a result column reads, or null. */

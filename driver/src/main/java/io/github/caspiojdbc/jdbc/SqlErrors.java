@@ -29,8 +29,8 @@ import org.apache.calcite.sql.validate.SqlValidatorException;
  *
  * <ol>
  *   <li>a {@link BatchUpdateException} of ours: unchanged, so that its counts survive;
- *   <li>a {@link CaspioException} from the adapter or the REST client: its own {@code
- *       toSqlException()} (kind, SQLState, HTTP status);
+ *   <li>a {@link CaspioException} from the adapter or the REST client: {@link CaspioErrors#toSql}
+ *       (kind, SQLState, HTTP status);
  *   <li>a parse error: 42000 with a one-line message giving line, column and the offending token
  *       (Calcite's own lists every token it expected, thousands of characters); a validation error:
  *       42S02 for an unknown table, 42S22 for an unknown column, otherwise 42000, with Calcite's
@@ -83,7 +83,7 @@ final class SqlErrors {
     }
     CaspioException caspio = find(t, CaspioException.class);
     if (caspio != null) {
-      return caspio.toSqlException();
+      return CaspioErrors.toSql(caspio);
     }
     SqlParseException parse = find(t, SqlParseException.class);
     if (parse != null) {
@@ -260,7 +260,7 @@ final class SqlErrors {
   }
 
   private static SQLException wrap(ErrorKind kind, String message, Throwable cause) {
-    return new CaspioException(kind, message, cause).toSqlException();
+    return CaspioErrors.toSql(new CaspioException(kind, message, cause));
   }
 
   /** The first throwable of type {@code type} in the cause chain, or null. */

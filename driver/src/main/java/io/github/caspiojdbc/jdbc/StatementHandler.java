@@ -6,12 +6,12 @@
 package io.github.caspiojdbc.jdbc;
 
 import io.github.caspiojdbc.adapter.LocalFilters.LocalFilter;
+import io.github.caspiojdbc.adapter.StatementCancel;
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
 import io.github.caspiojdbc.rest.CallCounts;
 import io.github.caspiojdbc.rest.CallMeter;
 import io.github.caspiojdbc.rest.CallScope;
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.jdbc.CalciteConnection;
 
 /**
@@ -42,8 +43,10 @@ import org.apache.calcite.jdbc.CalciteConnection;
  *       executeQuery} of SQL that returns no rows (07005: the write would be applied and could not
  *       be undone), {@code executeUpdate} of a query (07003), a prepared execution with a parameter
  *       not set (07001);
- *   <li>{@code cancel()} stops only the execution in flight, if any: Avatica's cancel flag would
- *       otherwise stay set and fail every later execution with 57014;
+ *   <li>{@code cancel()} aborts the requests in flight at once, through the adapter's {@link
+ *       StatementCancel} hook (no thread polls the flag), and stops only the execution in flight,
+ *       if any: Avatica's cancel flag would otherwise stay set and fail every later execution with
+ *       57014;
  *   <li>the query timeout also bounds loading the metadata the statement needs ({@link
  *       MetadataPreload});
  *   <li>each execution counts its Caspio calls in a fresh meter with the connection's {@code
@@ -57,7 +60,6 @@ import org.apache.calcite.jdbc.CalciteConnection;
  */
 final class StatementHandler extends Wrappers.Handler {
   private static final Logger LOG = Logger.getLogger(StatementHandler.class.getName());
-  private static final Field CANCEL_FLAG = cancelFlagField();
 
   private final CaspioConnection owner;
   private final Statement statement;
@@ -180,7 +182,13 @@ final class StatementHandler extends Wrappers.Handler {
             true);
       case "cancel":
         cancelRequested = true;
-        return forward(method, args);
+        forward(method, args);
+        // Avatica only set the flag; the reads open under it abort their requests now.
+        AtomicBoolean flag = cancelFlag();
+        if (flag != null) {
+          StatementCancel.cancel(flag);
+        }
+        return null;
       case "getWarnings":
         return CallWarnings.chain((SQLWarning) forward(method, args), callWarnings());
       case "clearWarnings":
@@ -218,7 +226,7 @@ final class StatementHandler extends Wrappers.Handler {
     resetCancelFlag();
     int timeout = applyTimeout();
     if (sql != null && timeout > 0) {
-      long spent = MetadataPreload.load(owner.schema(), sql, timeout * 1000L);
+      long spent = MetadataPreload.load(owner.schema(), sql, timeout * 1000L, owner.background());
       if (spent > 0) {
         statement.setQueryTimeout((int) Math.max(1, timeout - spent / 1000));
       }
@@ -232,30 +240,25 @@ final class StatementHandler extends Wrappers.Handler {
 
   /**
    * Clears Avatica's cancel flag, which {@code cancel()} sets and nothing ever clears: a cancel
-   * concerns the execution then in flight, never the next one. The flag is a protected field
-   * without accessor, hence reflection; where that is refused, a cancelled statement stays
-   * cancelled, as before.
+   * concerns the execution then in flight, never the next one.
    */
   private void resetCancelFlag() {
-    if (CANCEL_FLAG == null) {
-      return;
-    }
-    try {
-      AvaticaStatement avatica = statement.unwrap(AvaticaStatement.class);
-      ((AtomicBoolean) CANCEL_FLAG.get(avatica)).set(false);
-    } catch (SQLException | ReflectiveOperationException | RuntimeException e) {
-      LOG.log(Level.FINE, "Could not clear the cancel flag", e);
+    AtomicBoolean flag = cancelFlag();
+    if (flag != null) {
+      flag.set(false);
     }
   }
 
-  private static Field cancelFlagField() {
+  /**
+   * The statement's cancel flag, the one Calcite hands to the adapter's readers; null (and logged)
+   * where Avatica does not give it.
+   */
+  private AtomicBoolean cancelFlag() {
     try {
-      Field f = AvaticaStatement.class.getDeclaredField("cancelFlag");
-      f.setAccessible(true);
-      return f;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      Logger.getLogger(StatementHandler.class.getName())
-          .log(Level.FINE, "Avatica's cancel flag is not reachable", e);
+      AvaticaStatement avatica = statement.unwrap(AvaticaStatement.class);
+      return avatica.getConnection().getCancelFlag(avatica.handle);
+    } catch (SQLException | NoSuchStatementException | RuntimeException e) {
+      LOG.log(Level.FINE, "The statement's cancel flag is not reachable", e);
       return null;
     }
   }
@@ -286,16 +289,16 @@ final class StatementHandler extends Wrappers.Handler {
   }
 
   static SQLException closedError(String what) {
-    return new CaspioException(
-            ErrorKind.OBJECT_CLOSED, "The " + what + " is closed; create a new one", null)
-        .toSqlException();
+    return CaspioErrors.toSql(
+        new CaspioException(
+            ErrorKind.OBJECT_CLOSED, "The " + what + " is closed; create a new one", null));
   }
 
   static void checkNotEmpty(String sql) throws SQLException {
     if (WriteDetector.isEmpty(sql)) {
-      throw new CaspioException(
-              ErrorKind.SYNTAX, "Empty SQL statement: there is nothing to execute", null)
-          .toSqlException();
+      throw CaspioErrors.toSql(
+          new CaspioException(
+              ErrorKind.SYNTAX, "Empty SQL statement: there is nothing to execute", null));
     }
   }
 
@@ -308,20 +311,20 @@ final class StatementHandler extends Wrappers.Handler {
       return;
     }
     if (method.equals("executeQuery") && WriteDetector.isWrite(sql)) {
-      throw new CaspioException(
+      throw CaspioErrors.toSql(
+          new CaspioException(
               ErrorKind.NOT_A_QUERY,
               "executeQuery needs a query; INSERT, UPDATE and DELETE return no rows, so nothing was"
                   + " sent. Use executeUpdate or execute",
-              null)
-          .toSqlException();
+              null));
     }
     if ((method.equals("executeUpdate") || method.equals("executeLargeUpdate"))
         && WriteDetector.isQuery(sql)) {
-      throw new CaspioException(
+      throw CaspioErrors.toSql(
+          new CaspioException(
               ErrorKind.QUERY_NOT_UPDATE,
               "executeUpdate cannot run a query, so nothing was sent. Use executeQuery or execute",
-              null)
-          .toSqlException();
+              null));
     }
   }
 
@@ -329,15 +332,15 @@ final class StatementHandler extends Wrappers.Handler {
     int count = ((PreparedStatement) statement).getParameterMetaData().getParameterCount();
     for (int i = 1; i <= count; i++) {
       if (!writes.isSet(i)) {
-        throw new CaspioException(
+        throw CaspioErrors.toSql(
+            new CaspioException(
                 ErrorKind.PARAMETER_NOT_SET,
                 "Parameter "
                     + i
                     + " of "
                     + count
                     + " is not set; set every parameter (setNull for NULL) before executing",
-                null)
-            .toSqlException();
+                null));
       }
     }
   }
@@ -360,8 +363,8 @@ final class StatementHandler extends Wrappers.Handler {
     if (!cancelRequested || !ErrorKind.REMOTE.sqlState().equals(e.getSQLState())) {
       return e;
     }
-    return new CaspioException(ErrorKind.CANCELLED, "The statement was cancelled", e)
-        .toSqlException();
+    return CaspioErrors.toSql(
+        new CaspioException(ErrorKind.CANCELLED, "The statement was cancelled", e));
   }
 
   /** Sets Avatica's timeout for the coming execution and returns it (seconds, 0 for none). */

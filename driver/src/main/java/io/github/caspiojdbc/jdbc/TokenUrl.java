@@ -59,7 +59,8 @@ final class TokenUrl {
     }
     if (scheme.equals("http") && !hostPort.loopback()) {
       throw invalid(
-          "must use https; http is allowed only for localhost, 127.0.0.1 and ::1, not '"
+          "must use https; http is allowed only for a loopback host (localhost, 127.0.0.0/8, ::1),"
+              + " not '"
               + raw
               + "'");
     }

@@ -62,14 +62,14 @@ final class WriteLedger {
     long n = now - mark;
     mark = now;
     if (!autoCommit && n > 0) {
-      throw new CaspioException(
+      throw CaspioErrors.toSql(
+          new CaspioException(
               ErrorKind.UNSUPPORTED,
               "Cannot roll back: Caspio has no transactions, and the "
                   + n
                   + " write request(s) sent since the last commit were already applied by Caspio"
                   + " (or have an unknown outcome); nothing was undone",
-              null)
-          .toSqlException();
+              null));
     }
   }
 }

@@ -11,7 +11,7 @@
  *
  * <h2>How a connection is built</h2>
  *
- * {@code CaspioConnection.open} creates the token source, the REST client and the adapter's schema
+ * {@code ConnectionFactory.open} creates the token source, the REST client and the adapter's schema
  * (their settings translated from {@code CaspioConfig} by {@code ClientSettings} alone), checks the
  * account once (token plus table and view lists, which stay cached), then asks {@code
  * CalciteBridge} (Calcite's driver under an internal prefix, never registered) for a Calcite

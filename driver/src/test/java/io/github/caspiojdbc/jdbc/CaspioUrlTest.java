@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.caspiojdbc.jdbc.CaspioConfig.ApiVersion;
+import io.github.caspiojdbc.auth.ClientAuthentication;
 import io.github.caspiojdbc.jdbc.CaspioConfig.AuthMode;
-import io.github.caspiojdbc.jdbc.CaspioConfig.ClientAuth;
+import io.github.caspiojdbc.rest.ApiVersion;
 import java.net.URI;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -235,10 +235,10 @@ class CaspioUrlTest {
         good(HOST + "?", login, host, "c1abc123.caspio.com"),
         good(HOST + "/?pageSize=5", login, CaspioConfig::pageSize, 5),
         good("jdbc:caspio://C1ABC123.Caspio.COM", login, host, "c1abc123.caspio.com"),
-        good(HOST + "?apiVersion=v2", login, CaspioConfig::apiVersion, ApiVersion.V2),
-        good(HOST + "?apiVersion=V2", login, CaspioConfig::apiVersion, ApiVersion.V2),
-        good(HOST + "?apiVersion=v4", login, CaspioConfig::apiVersion, ApiVersion.V4),
-        good(HOST + "?apiVersion=Auto", login, CaspioConfig::apiVersion, ApiVersion.AUTO),
+        good(HOST + "?apiVersion=v2", login, CaspioConfig::apiVersion, ApiVersion.named("v2")),
+        good(HOST + "?apiVersion=V2", login, CaspioConfig::apiVersion, ApiVersion.named("v2")),
+        good(HOST + "?apiVersion=v4", login, CaspioConfig::apiVersion, ApiVersion.named("v4")),
+        good(HOST + "?apiVersion=Auto", login, CaspioConfig::apiVersion, ApiVersion.named("auto")),
         good(HOST + ":8443", login, baseUri, uri("https://c1abc123.caspio.com:8443")),
         good(HOST + ":443", login, baseUri, uri("https://c1abc123.caspio.com")),
         good(HOST + ":8443", login, tokenUri, uri("https://c1abc123.caspio.com:8443/oauth/token")),
@@ -310,7 +310,11 @@ class CaspioUrlTest {
             CaspioConfig::audience,
             "https://api.example/"),
         good(HOST + "?scope=read%20write", login, CaspioConfig::scope, "read write"),
-        good(HOST + "?clientAuth=BASIC", login, CaspioConfig::clientAuth, ClientAuth.BASIC),
+        good(
+            HOST + "?clientAuth=BASIC",
+            login,
+            CaspioConfig::clientAuth,
+            ClientAuthentication.BASIC),
         good(HOST + "?readOnly=TRUE", login, CaspioConfig::readOnly, true),
         good(
             HOST + "?connectTimeout=2500",
@@ -384,8 +388,8 @@ class CaspioUrlTest {
   void parse_noOptions_appliesDocumentedDefaults() throws SQLException {
     CaspioConfig c = CaspioUrl.parse(HOST, login());
     assertEquals(HOST, c.url());
-    assertEquals(ApiVersion.AUTO, c.apiVersion());
-    assertEquals(ClientAuth.BODY, c.clientAuth());
+    assertEquals(ApiVersion.named("auto"), c.apiVersion());
+    assertEquals(ClientAuthentication.BODY, c.clientAuth());
     assertTrue(c.useHttps());
     assertNull(c.tokenUrl());
     assertNull(c.accessToken());

@@ -25,37 +25,37 @@ class ColumnTypeTest {
     return Stream.of(
         Arguments.of(
             F.createSqlType(SqlTypeName.VARCHAR, 255),
-            new CatalogRows.ColumnType("VARCHAR", Types.VARCHAR, 255, null, null, 1020)),
+            new ColumnType("VARCHAR", Types.VARCHAR, 255, null, null, 1020)),
         Arguments.of(
             F.createSqlType(SqlTypeName.VARCHAR),
-            new CatalogRows.ColumnType("VARCHAR", Types.VARCHAR, null, null, null, null)),
+            new ColumnType("VARCHAR", Types.VARCHAR, null, null, null, null)),
         Arguments.of(
             F.createSqlType(SqlTypeName.DECIMAL, 19, 4),
-            new CatalogRows.ColumnType("DECIMAL", Types.DECIMAL, 19, 4, 10, null)),
+            new ColumnType("DECIMAL", Types.DECIMAL, 19, 4, 10, null)),
         Arguments.of(
             F.createSqlType(SqlTypeName.INTEGER),
-            new CatalogRows.ColumnType("INTEGER", Types.INTEGER, 10, 0, 10, null)),
+            new ColumnType("INTEGER", Types.INTEGER, 10, 0, 10, null)),
         Arguments.of(
             F.createSqlType(SqlTypeName.BIGINT),
-            new CatalogRows.ColumnType("BIGINT", Types.BIGINT, 19, 0, 10, null)),
+            new ColumnType("BIGINT", Types.BIGINT, 19, 0, 10, null)),
         Arguments.of(
             F.createSqlType(SqlTypeName.DOUBLE),
-            new CatalogRows.ColumnType("DOUBLE", Types.DOUBLE, 15, null, 10, null)),
+            new ColumnType("DOUBLE", Types.DOUBLE, 15, null, 10, null)),
         Arguments.of(
             F.createSqlType(SqlTypeName.TIMESTAMP, 0),
-            new CatalogRows.ColumnType("TIMESTAMP", Types.TIMESTAMP, 19, 0, null, null)),
+            new ColumnType("TIMESTAMP", Types.TIMESTAMP, 19, 0, null, null)),
         Arguments.of(
             F.createSqlType(SqlTypeName.BOOLEAN),
-            new CatalogRows.ColumnType("BOOLEAN", Types.BOOLEAN, null, null, null, null)),
+            new ColumnType("BOOLEAN", Types.BOOLEAN, null, null, null, null)),
         Arguments.of(
             F.createTypeWithNullability(F.createSqlType(SqlTypeName.VARCHAR, 36), false),
-            new CatalogRows.ColumnType("VARCHAR", Types.VARCHAR, 36, null, null, 144)));
+            new ColumnType("VARCHAR", Types.VARCHAR, 36, null, null, 144)));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("types")
-  void of_calciteType_plainNameAndSizes(RelDataType type, CatalogRows.ColumnType expected) {
-    assertEquals(expected, CatalogRows.ColumnType.of(type));
+  void of_calciteType_plainNameAndSizes(RelDataType type, ColumnType expected) {
+    assertEquals(expected, ColumnType.of(type));
   }
 
   static Stream<Arguments> resultSizes() {
@@ -78,7 +78,7 @@ class ColumnTypeTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("resultSizes")
   void precisionAndDisplaySize_forResultSetMetaData(RelDataType type, int precision, int display) {
-    CatalogRows.ColumnType t = CatalogRows.ColumnType.of(type);
+    ColumnType t = ColumnType.of(type);
     assertEquals(precision, t.precision());
     assertEquals(display, t.displaySize());
   }

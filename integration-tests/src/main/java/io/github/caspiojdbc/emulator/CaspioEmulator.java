@@ -84,7 +84,7 @@ public final class CaspioEmulator implements AutoCloseable {
             log);
     WireMockConfiguration options =
         WireMockConfiguration.options()
-            .bindAddress(HOST)
+            .bindAddress(b.bindAddress)
             .notifier(new JulNotifier())
             // The journal would keep Authorization headers and secrets; RequestLog redacts them.
             .disableRequestJournal()
@@ -271,8 +271,18 @@ public final class CaspioEmulator implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Duration latency = Duration.ZERO;
     private boolean v4Enabled = true;
+    private String bindAddress = HOST;
 
     private Builder() {}
+
+    /**
+     * The address to listen on; 127.0.0.1 by default. {@code "::"} listens on every address of the
+     * machine, so that tests can reach the same emulator as {@code 127.1.2.3} or {@code [::1]}.
+     */
+    public Builder bindAddress(String address) {
+      this.bindAddress = java.util.Objects.requireNonNull(address, "address");
+      return this;
+    }
 
     /**
      * Whether the account has opted in to REST v4 (the default). Off, every v4 path answers 404

@@ -205,7 +205,7 @@ class ControlIT {
                       Map.of("Order_No", 1, "Product_No", "P-00001", "Quantity", 3)));
       assertTrue(millisSince(t0) < 3000);
       assertEquals(ErrorKind.UNKNOWN_OUTCOME, e.kind(), e.toString());
-      assertEquals("08007", e.toSqlException().getSQLState());
+      assertEquals("08007", e.sqlState());
       long posts = emulator.log().entries().stream().filter(x -> x.method().equals("POST")).count();
       long tokenPosts =
           emulator.log().entries().stream()

@@ -8,7 +8,6 @@ package io.github.caspiojdbc.it.support;
 import io.github.caspiojdbc.adapter.CaspioPrepare;
 import io.github.caspiojdbc.adapter.CaspioSchema;
 import io.github.caspiojdbc.adapter.CaspioWrites;
-import io.github.caspiojdbc.auth.AccessTokenSource;
 import io.github.caspiojdbc.auth.TokenManagerConfig;
 import io.github.caspiojdbc.auth.TokenManagers;
 import io.github.caspiojdbc.emulator.CaspioEmulator;
@@ -21,6 +20,8 @@ import io.github.caspiojdbc.rest.CaspioApi;
 import io.github.caspiojdbc.rest.CaspioApiConfig;
 import io.github.caspiojdbc.rest.HttpCaspioApi;
 import java.io.File;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
@@ -144,22 +145,45 @@ public final class EmulatorFixture implements AutoCloseable {
     return api;
   }
 
-  /** The REST client for an emulator, authenticated with its default credentials. */
+  /**
+   * The REST client for an emulator, authenticated with its default credentials; closing it also
+   * releases its lease on the shared token cache, as a driver connection does.
+   */
   public static CaspioApi api(CaspioEmulator emulator) {
     return api(emulator, ApiVersion.V3);
   }
 
-  /** The REST client for an emulator, talking to one API generation. */
+  /**
+   * The REST client for an emulator, talking to one API generation; closing it also releases its
+   * lease on the shared token cache.
+   */
   public static CaspioApi api(CaspioEmulator emulator, ApiVersion version) {
-    AccessTokenSource tokens =
-        TokenManagers.shared(
+    TokenManagers.Lease tokens =
+        TokenManagers.lease(
             TokenManagerConfig.builder()
                 .tokenUrl(emulator.tokenUrl())
                 .clientCredentials(
                     CaspioEmulator.DEFAULT_CLIENT_ID, CaspioEmulator.DEFAULT_CLIENT_SECRET)
                 .build());
-    return HttpCaspioApi.create(
-        CaspioApiConfig.builder(URI.create(emulator.baseUrl())).version(version).build(), tokens);
+    CaspioApi api =
+        HttpCaspioApi.create(
+            CaspioApiConfig.builder(URI.create(emulator.baseUrl())).version(version).build(),
+            tokens);
+    return (CaspioApi)
+        Proxy.newProxyInstance(
+            CaspioApi.class.getClassLoader(),
+            new Class<?>[] {CaspioApi.class},
+            (proxy, method, args) -> {
+              try {
+                return method.invoke(api, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              } finally {
+                if (method.getName().equals("close") && method.getParameterCount() == 0) {
+                  tokens.close();
+                }
+              }
+            });
   }
 
   /** A new Calcite connection over {@link #api()}, closed with the fixture. */

@@ -7,11 +7,11 @@ package io.github.caspiojdbc.arch.bad.error;
 
 import java.sql.SQLException;
 
-/** Fixture: the one class allowed to name JDBC below the adapter. */
+/** Fixture: the namesake of the exception that once named JDBC; no longer allowed to. */
 public final class CaspioException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** Names a JDBC type, as the real one does. */
+  /** Names a JDBC type, as the real one did. */
   public SQLException toSqlException() {
     return new SQLException(getMessage());
   }

@@ -3,12 +3,14 @@
  * you may not use this file except in compliance with the License.
  * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
  */
-package io.github.caspiojdbc.error;
+package io.github.caspiojdbc.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.github.caspiojdbc.error.CaspioException;
+import io.github.caspiojdbc.error.ErrorKind;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLIntegrityConstraintViolationException;
@@ -24,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The JDBC form of each kind of failure. */
-class CaspioExceptionTest {
+/** The JDBC form of each kind of failure, {@link CaspioErrors#toSql}. */
+class CaspioErrorsTest {
 
   @ParameterizedTest
   @CsvSource({
@@ -43,10 +45,10 @@ class CaspioExceptionTest {
     "INVALID_PARAMETER, 22023, java.sql.SQLException",
     "REMOTE, HY000, java.sql.SQLException",
   })
-  void toSqlException_kind_mapsToStateAndSubclass(ErrorKind kind, String state, String type)
+  void toSql_kind_mapsToStateAndSubclass(ErrorKind kind, String state, String type)
       throws Exception {
     CaspioException e = new CaspioException(kind, "boom", 404, "ObjectNotFound", "r-1", null);
-    SQLException sql = e.toSqlException();
+    SQLException sql = CaspioErrors.toSql(e);
     assertEquals(state, sql.getSQLState());
     assertEquals(Class.forName(type), sql.getClass());
     assertEquals(404, sql.getErrorCode());
@@ -65,27 +67,27 @@ class CaspioExceptionTest {
   }
 
   @Test
-  void toSqlException_subclassesAreTheStandardOnes() {
+  void toSql_subclassesAreTheStandardOnes() {
     assertInstanceOf(
         SQLNonTransientConnectionException.class,
-        new CaspioException(ErrorKind.CONNECTION_FAILED, "x", null).toSqlException());
+        CaspioErrors.toSql(new CaspioException(ErrorKind.CONNECTION_FAILED, "x", null)));
     assertInstanceOf(
         SQLTransientConnectionException.class,
-        new CaspioException(ErrorKind.UNKNOWN_OUTCOME, "x", null).toSqlException());
+        CaspioErrors.toSql(new CaspioException(ErrorKind.UNKNOWN_OUTCOME, "x", null)));
     assertInstanceOf(
         SQLInvalidAuthorizationSpecException.class,
-        new CaspioException(ErrorKind.AUTHENTICATION, "x", null).toSqlException());
+        CaspioErrors.toSql(new CaspioException(ErrorKind.AUTHENTICATION, "x", null)));
     assertInstanceOf(
         SQLSyntaxErrorException.class,
-        new CaspioException(ErrorKind.FORBIDDEN, "x", null).toSqlException());
+        CaspioErrors.toSql(new CaspioException(ErrorKind.FORBIDDEN, "x", null)));
     assertInstanceOf(
         SQLIntegrityConstraintViolationException.class,
-        new CaspioException(ErrorKind.INTEGRITY, "x", null).toSqlException());
+        CaspioErrors.toSql(new CaspioException(ErrorKind.INTEGRITY, "x", null)));
     assertInstanceOf(
         SQLFeatureNotSupportedException.class,
-        new CaspioException(ErrorKind.UNSUPPORTED, "x", null).toSqlException());
+        CaspioErrors.toSql(new CaspioException(ErrorKind.UNSUPPORTED, "x", null)));
     assertInstanceOf(
         SQLTimeoutException.class,
-        new CaspioException(ErrorKind.TIMEOUT, "x", null).toSqlException());
+        CaspioErrors.toSql(new CaspioException(ErrorKind.TIMEOUT, "x", null)));
   }
 }
