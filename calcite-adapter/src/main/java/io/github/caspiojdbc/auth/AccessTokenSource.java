@@ -26,4 +26,14 @@ public interface AccessTokenSource {
    * callers reporting the same stale token cause one renewal.
    */
   void invalidate(String rejectedToken);
+
+  /**
+   * What stands for the credentials behind this source: two sources with the same identity hand out
+   * the same tokens, so what one may see (cached replies) the other may see too. A lease on a
+   * shared token manager answers the manager, so every connection with the same credentials has one
+   * identity, and it goes away when the last of them closes.
+   */
+  default Object identity() {
+    return this;
+  }
 }

@@ -157,6 +157,11 @@ public final class TokenManagers {
     }
 
     @Override
+    public Object identity() {
+      return manager;
+    }
+
+    @Override
     public void close() {
       if (closed.compareAndSet(false, true)) {
         release();

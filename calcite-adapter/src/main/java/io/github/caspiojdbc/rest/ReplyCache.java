@@ -31,7 +31,7 @@ final class ReplyCache {
   /** Largest reply kept; larger ones are read through. */
   static final int MAX_ENTRY = 1024 * 1024;
 
-  private static final Map<AccessTokenSource, ReplyCache> CACHES = new WeakHashMap<>();
+  private static final Map<Object, ReplyCache> CACHES = new WeakHashMap<>();
 
   private record Entry(byte[] body, long expiresAt) {}
 
@@ -43,7 +43,7 @@ final class ReplyCache {
   /** The cache of the credentials behind {@code tokens}. */
   static ReplyCache of(AccessTokenSource tokens) {
     synchronized (CACHES) {
-      return CACHES.computeIfAbsent(tokens, t -> new ReplyCache());
+      return CACHES.computeIfAbsent(tokens.identity(), t -> new ReplyCache());
     }
   }
 
