@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The names a fragment may use, derived from the schema. Three scopes need them: a client's query
@@ -22,19 +23,22 @@ import java.util.Set;
  * @param objects every table name, and {@code _v_<view>} for views, lower-cased, to the H2 name
  * @param passwords lower-cased names of password fields, which may never be named
  * @param textFields lower-cased names that denote a text field wherever they occur
+ * @param yesNoFields lower-cased names that denote a Yes/No field wherever they occur
  */
 record FragmentNames(
     Map<String, String> fields,
     Map<String, String> objects,
     Set<String> passwords,
-    Set<String> textFields) {
+    Set<String> textFields,
+    Set<String> yesNoFields) {
 
   /** No schema yet. */
-  static final FragmentNames EMPTY = new FragmentNames(Map.of(), Map.of(), Set.of(), Set.of());
+  static final FragmentNames EMPTY =
+      new FragmentNames(Map.of(), Map.of(), Set.of(), Set.of(), Set.of());
 
   /** A rewriter for one fragment set (it collects that query's aliases, so it is not shared). */
   FragmentRewriter rewriter() {
-    return new FragmentRewriter(fields, objects, passwords, textFields);
+    return new FragmentRewriter(fields, objects, passwords, textFields, yesNoFields);
   }
 
   /** What a client's fragments may name: every table, view and field of the account. */
@@ -63,7 +67,8 @@ record FragmentNames(
         Map.copyOf(fields),
         Map.copyOf(objects),
         Set.copyOf(passwords),
-        Set.copyOf(textNames(tables, views)));
+        Set.copyOf(namesOf(tables, views, FragmentNames::isText)),
+        Set.copyOf(namesOf(tables, views, FragmentNames::isYesNo)));
   }
 
   /** What a formula may name: the fields of its own table, nothing else. */
@@ -71,7 +76,8 @@ record FragmentNames(
     Map<String, String> own = new HashMap<>();
     own.put("pk_id", "PK_ID");
     def.fields().forEach(f -> own.put(f.name().toLowerCase(Locale.ROOT), f.name()));
-    return new FragmentNames(own, Map.of(), Set.of(), Set.of());
+    return new FragmentNames(
+        own, Map.of(), Set.of(), Set.of(), namesOf(List.of(def), FragmentNames::isYesNo));
   }
 
   /** What a view's filter may name: the view's tables and every field of them. */
@@ -83,28 +89,47 @@ record FragmentNames(
       objects.put(t.name().toLowerCase(Locale.ROOT), t.name());
       t.def.fields().forEach(f -> fields.put(f.name().toLowerCase(Locale.ROOT), f.name()));
     }
-    return new FragmentNames(fields, objects, Set.of(), textNames(parts, List.of()));
+    return new FragmentNames(
+        fields,
+        objects,
+        Set.of(),
+        namesOf(parts, List.of(), FragmentNames::isText),
+        namesOf(parts, List.of(), FragmentNames::isYesNo));
   }
 
   /**
-   * Names that denote a text field in every table and view declaring them: a name that is text in
-   * one place and not in another must not be compared blank-insensitively anywhere.
+   * Names that denote a field of one kind in every table and view declaring them: a name that is
+   * text (or Yes/No) in one place and not in another must not be rewritten as such anywhere.
    */
-  private static Set<String> textNames(List<TableModel> tables, List<ViewModel> views) {
-    Set<String> text = new HashSet<>();
+  private static Set<String> namesOf(
+      List<TableModel> tables, List<ViewModel> views, Predicate<FieldDef> kind) {
+    Set<String> named = new HashSet<>();
     Set<String> other = new HashSet<>();
     for (TableModel t : tables) {
       for (FieldDef f : t.def.fields()) {
-        (isText(f) ? text : other).add(f.name().toLowerCase(Locale.ROOT));
+        (kind.test(f) ? named : other).add(f.name().toLowerCase(Locale.ROOT));
       }
     }
     for (ViewModel v : views) {
       for (ViewModel.ViewField f : v.fields) {
-        (isText(f.field()) ? text : other).add(f.name().toLowerCase(Locale.ROOT));
+        (kind.test(f.field()) ? named : other).add(f.name().toLowerCase(Locale.ROOT));
       }
     }
-    text.removeAll(other);
-    return text;
+    named.removeAll(other);
+    return named;
+  }
+
+  /** The formula's own table only: a one-table form of {@link #namesOf(List, List, Predicate)}. */
+  private static Set<String> namesOf(List<TableDef> defs, Predicate<FieldDef> kind) {
+    Set<String> named = new HashSet<>();
+    for (TableDef d : defs) {
+      d.fields().stream().filter(kind).forEach(f -> named.add(f.name().toLowerCase(Locale.ROOT)));
+    }
+    return Set.copyOf(named);
+  }
+
+  private static boolean isYesNo(FieldDef f) {
+    return f.formula() == null && f.type() == FieldType.YES_NO;
   }
 
   private static boolean isText(FieldDef f) {

@@ -34,14 +34,17 @@ final class FragmentRewriter {
    * @param passwords lower-cased names of password fields, which may never be named
    * @param textFields lower-cased names that denote a text field wherever they occur; their
    *     comparisons with literals ignore trailing blanks as SQL Server's do
+   * @param yesNoFields lower-cased names that denote a Yes/No field wherever they occur; they
+   *     compare with 0 and 1 as SQL Server's BIT does
    */
   FragmentRewriter(
       Map<String, String> fields,
       Map<String, String> objects,
       Set<String> passwords,
-      Set<String> textFields) {
+      Set<String> textFields,
+      Set<String> yesNoFields) {
     this.guard = new FragmentGuard(fields, objects, passwords);
-    this.dialect = new SqlServerDialect(fields, textFields);
+    this.dialect = new SqlServerDialect(fields, textFields, yesNoFields);
   }
 
   /** See {@link SqlServerDialect#prepareGrouping}. Call before rewriting SELECT and GROUP BY. */

@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * Where H2 and SQL Server read the same text differently, this rewrites it to SQL Server's meaning:
- * trailing blanks ignored in text comparisons, LIKE patterns and plain GROUP BY items,
+ * trailing blanks ignored in text comparisons, LIKE patterns and plain GROUP BY items, Yes/No
+ * fields compared with 0 and 1 (SQL Server's BIT is a number; H2's BOOLEAN is not),
  * case-insensitive results of string functions, and T-SQL LIKE bracket classes. It never decides
  * what is allowed ({@link FragmentGuard} does); it marks text to put before and after tokens, which
  * {@link FragmentRewriter} then emits. Kept apart because each rule answers to a known H2
@@ -24,16 +25,19 @@ import java.util.Set;
 final class SqlServerDialect {
   private final Map<String, String> fields;
   private final Set<String> textFields;
+  private final Set<String> yesNoFields;
   private final Set<String> groupedText = new HashSet<>();
 
   /**
    * @param fields field names, lower-cased, to their declared casing
    * @param textFields lower-cased names that denote a text field wherever they occur; their
    *     comparisons with literals ignore trailing blanks as SQL Server's do
+   * @param yesNoFields lower-cased names that denote a Yes/No field wherever they occur
    */
-  SqlServerDialect(Map<String, String> fields, Set<String> textFields) {
+  SqlServerDialect(Map<String, String> fields, Set<String> textFields, Set<String> yesNoFields) {
     this.fields = fields;
     this.textFields = textFields;
+    this.yesNoFields = yesNoFields;
   }
 
   /**
@@ -69,6 +73,7 @@ final class SqlServerDialect {
     if (clause == Clause.WHERE || clause == Clause.DEFINITION) {
       markBlankInsensitiveComparisons(t, before, after, trim);
     }
+    markBitComparisons(t, before, after);
     markCaseInsensitiveTextFunctions(t, before, after);
     if (clause == Clause.GROUP_BY || clause == Clause.SELECT) {
       markGroupedTextItems(t, clause, before, after, drop);
@@ -287,6 +292,63 @@ final class SqlServerDialect {
         }
       }
     }
+  }
+
+  /**
+   * SQL Server stores Yes/No as BIT and compares it with the numbers 0 and 1 anywhere in an
+   * expression; H2's BOOLEAN accepts a number beside it only in some shapes, and refuses {@code
+   * Shipped=0 OR Shipped=1} ("BOOLEAN and INTEGER are not comparable"). The literals 0 and 1 next
+   * to a Yes/No field ({@code f = 1}, {@code 0 <> f}, {@code f IN (0, 1)}) become booleans. Other
+   * numbers are left alone: SQL Server compares {@code f = 2} as numbers (never true), which a cast
+   * to BOOLEAN would not reproduce, so H2's refusal of them stays (the stricter answer).
+   */
+  private void markBitComparisons(List<SqlToken> t, String[] before, String[] after) {
+    for (int i = 1; i + 1 < t.size(); i++) {
+      SqlToken op = t.get(i);
+      boolean cmp = op.is(Kind.OPERATOR) && (op.text().equals("=") || op.text().equals("<>"));
+      if (cmp && isYesNoRef(t, i - 1) && isBit(t.get(i + 1))) {
+        asBoolean(before, after, i + 1);
+      } else if (cmp && isBit(t.get(i - 1)) && startsYesNoRef(t, i + 1)) {
+        asBoolean(before, after, i - 1);
+      } else if (op.isWord("IN")
+          && t.get(i + 1).is(Kind.LPAREN)
+          && isYesNoRef(t, t.get(i - 1).isWord("NOT") ? i - 2 : i - 1)) {
+        int close = matching(t, i + 1);
+        for (int k = i + 2; close > 0 && k < close; k++) {
+          if (isBit(t.get(k))) {
+            asBoolean(before, after, k);
+          }
+        }
+      }
+    }
+  }
+
+  /** Whether a Yes/No field reference ({@code f} or {@code t.f}) ends at {@code k}. */
+  private boolean isYesNoRef(List<SqlToken> t, int k) {
+    return k >= 0 && isYesNoField(t.get(k));
+  }
+
+  /** Whether a Yes/No field reference starts at {@code k}. */
+  private boolean startsYesNoRef(List<SqlToken> t, int k) {
+    if (k + 2 < t.size() && t.get(k + 1).is(Kind.DOT)) {
+      return isYesNoField(t.get(k + 2));
+    }
+    return k < t.size()
+        && isYesNoField(t.get(k))
+        && !(k + 1 < t.size() && t.get(k + 1).is(Kind.LPAREN));
+  }
+
+  private boolean isYesNoField(SqlToken w) {
+    return w.is(Kind.WORD) && yesNoFields.contains(w.text().toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean isBit(SqlToken n) {
+    return n.is(Kind.NUMBER) && (n.text().equals("0") || n.text().equals("1"));
+  }
+
+  private static void asBoolean(String[] before, String[] after, int k) {
+    before[k] = "CAST(" + (before[k] == null ? "" : before[k]);
+    after[k] = (after[k] == null ? "" : after[k]) + " AS BOOLEAN)";
   }
 
   private static void wrap(String[] before, String[] after, int start, int end) {

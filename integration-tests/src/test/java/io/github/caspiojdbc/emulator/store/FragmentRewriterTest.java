@@ -21,10 +21,29 @@ class FragmentRewriterTest {
 
   private static FragmentRewriter rewriter() {
     return new FragmentRewriter(
-        Map.of("pk_id", "PK_ID", "name", "Name", "year", "Year", "city", "City"),
+        Map.of(
+            "pk_id", "PK_ID", "name", "Name", "year", "Year", "city", "City", "shipped", "Shipped"),
         Map.of("customers", "Customers", "_v_openorders", "OpenOrders"),
         Set.of("secret"),
-        Set.of("name", "city"));
+        Set.of("name", "city"),
+        Set.of("shipped"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "shipped = 1                        | \"Shipped\" = CAST(1 AS BOOLEAN)",
+        "(shipped=0 OR shipped=1)           | (\"Shipped\" = CAST(0 AS BOOLEAN) OR \"Shipped\" ="
+            + " CAST(1 AS BOOLEAN))",
+        "1 <> Customers.shipped             | CAST(1 AS BOOLEAN) <> \"Customers\".\"Shipped\"",
+        "shipped NOT IN (0, 1)              | \"Shipped\" NOT IN (CAST(0 AS BOOLEAN), CAST(1 AS"
+            + " BOOLEAN))",
+        "shipped = 2                        | \"Shipped\" = 2",
+        "year = 1                           | \"Year\" = 1",
+      })
+  void yesNoComparedWithBits_asBooleans(String fragment, String h2) {
+    assertEquals(h2, where(fragment));
   }
 
   private static String where(String fragment) {
