@@ -33,17 +33,36 @@ public final class CaspioEnumerableScan extends AbstractRelNode implements Enume
   private final ScanSpec spec;
   private final double rows;
 
+  /** Whether this leaf's rows are the statement's rows, so the statement's row cap applies. */
+  private final boolean resultRows;
+
   CaspioEnumerableScan(
       RelOptCluster cluster, RelTraitSet traits, RelDataType rowType, ScanSpec spec, double rows) {
+    this(cluster, traits, rowType, spec, rows, false);
+  }
+
+  private CaspioEnumerableScan(
+      RelOptCluster cluster,
+      RelTraitSet traits,
+      RelDataType rowType,
+      ScanSpec spec,
+      double rows,
+      boolean resultRows) {
     super(cluster, traits);
     this.rowType = rowType;
     this.spec = spec;
     this.rows = rows;
+    this.resultRows = resultRows;
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new CaspioEnumerableScan(getCluster(), traitSet, rowType, spec, rows);
+    return new CaspioEnumerableScan(getCluster(), traitSet, rowType, spec, rows, resultRows);
+  }
+
+  /** This leaf, marked as giving the statement's rows ({@link RowCap#markResultRows}). */
+  CaspioEnumerableScan asResultRows() {
+    return new CaspioEnumerableScan(getCluster(), getTraitSet(), rowType, spec, rows, true);
   }
 
   /** The Caspio name of the table or view this leaf reads. */
@@ -101,7 +120,8 @@ public final class CaspioEnumerableScan extends AbstractRelNode implements Enume
                 "read",
                 DataContext.ROOT,
                 implementor.stash(spec, Object.class),
-                Expressions.constant(scalar))));
+                Expressions.constant(scalar),
+                Expressions.constant(resultRows))));
     return implementor.result(physType, block.toBlock());
   }
 }

@@ -18,6 +18,7 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlExplain;
 import org.apache.calcite.sql.SqlKind;
@@ -31,9 +32,10 @@ import org.apache.calcite.sql2rel.SqlToRelConverter;
 
 /**
  * Calcite's statement preparation with this adapter's validator ({@link CaspioValidator}), which
- * checks values written to Caspio fields before Calcite converts them, and its expression
- * conversion ({@link CaspioConvertlets}). The driver's internal Calcite driver creates one per
- * statement preparation; everything else is Calcite's.
+ * checks values written to Caspio fields before Calcite converts them, its expression conversion
+ * ({@link CaspioConvertlets}), and the mark on a read whose rows are the statement's ({@link
+ * RowCap}). The driver's internal Calcite driver creates one per statement preparation; everything
+ * else is Calcite's.
  */
 public final class CaspioPrepare extends CalcitePrepareImpl {
 
@@ -104,6 +106,11 @@ public final class CaspioPrepare extends CalcitePrepareImpl {
       writing = statement.getKind() == SqlKind.INSERT || statement.getKind() == SqlKind.UPDATE;
       return super.prepareSql(
           sqlQuery, sqlNodeOriginal, runtimeContextClass, validator, needsValidation);
+    }
+
+    @Override
+    protected PreparedResult implement(RelRoot root) {
+      return super.implement(root.withRel(RowCap.markResultRows(root.rel)));
     }
 
     @Override

@@ -39,13 +39,15 @@ public final class CaspioReader {
    * @param root the statement's data context: parameters, timeout and cancel flag
    * @param spec the subtree's {@link ScanSpec}
    * @param scalar whether each row is a single value rather than an array
+   * @param resultRows whether the rows are the statement's, so its {@link RowCap} applies
    */
-  public static Enumerable<Object> read(DataContext root, Object spec, boolean scalar) {
+  public static Enumerable<Object> read(
+      DataContext root, Object spec, boolean scalar, boolean resultRows) {
     ScanSpec s = (ScanSpec) spec;
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
-        return new Reader(root, s, scalar);
+        return new Reader(root, s, scalar, resultRows ? RowCap.current() : 0);
       }
     };
   }
@@ -53,6 +55,12 @@ public final class CaspioReader {
   /** The request a spec sends for the given parameter values. */
   static RecordQuery toQuery(
       ScanSpec spec, java.util.function.IntFunction<Object> params, Duration timeout) {
+    return toQuery(spec, params, timeout, 0);
+  }
+
+  /** The request a spec sends, asking for at most {@code cap} rows after the offset (0: all). */
+  static RecordQuery toQuery(
+      ScanSpec spec, java.util.function.IntFunction<Object> params, Duration timeout, long cap) {
     String where;
     try {
       where = spec.where().render(params);
@@ -73,8 +81,9 @@ public final class CaspioReader {
     }
     b.select(dedupe(select)).where(where).groupBy(spec.groupBy()).orderBy(spec.orderBy());
     b.pageSize(spec.table().pageSize());
-    if (spec.fetch() >= 0) {
-      b.maxRows(spec.offset() + spec.fetch());
+    long fetch = RowCap.fetch(spec, cap);
+    if (fetch >= 0) {
+      b.maxRows(spec.offset() + fetch);
     }
     if (spec.aggregated() && spec.groupBy() == null) {
       b.paging(PagingMode.SINGLE);
@@ -112,15 +121,20 @@ public final class CaspioReader {
     private final ScanSpec spec;
     private final boolean scalar;
     private final AtomicBoolean cancelFlag;
+
+    /** The statement's row cap when this read gives its rows, else 0. */
+    private final long cap;
+
     private RecordCursor cursor;
     private int[] positions;
     private long skipped;
     private Object current;
 
-    Reader(DataContext root, ScanSpec spec, boolean scalar) {
+    Reader(DataContext root, ScanSpec spec, boolean scalar, long cap) {
       this.root = root;
       this.spec = spec;
       this.scalar = scalar;
+      this.cap = cap;
       Object flag = root.get(DataContext.Variable.CANCEL_FLAG.camelName);
       this.cancelFlag = flag instanceof AtomicBoolean b ? b : new AtomicBoolean();
     }
@@ -202,7 +216,7 @@ public final class CaspioReader {
     private void open() {
       Object t = root.get(DataContext.Variable.TIMEOUT.camelName);
       Duration timeout = t instanceof Long ms && ms > 0 ? Duration.ofMillis(ms) : null;
-      RecordQuery q = fitting(toQuery(spec, i -> root.get("?" + i), timeout), timeout);
+      RecordQuery q = fitting(toQuery(spec, i -> root.get("?" + i), timeout, cap), timeout);
       cursor = spec.table().api().query(q);
       // Registered before the flag is checked: a cancel either finds this cursor or is seen here.
       StatementCancel.opened(cancelFlag, cursor);

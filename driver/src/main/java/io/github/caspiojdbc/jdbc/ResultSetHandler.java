@@ -46,10 +46,17 @@ final class ResultSetHandler extends Wrappers.Handler {
   private final StatementHandler statement;
   private final ResultSet resultSet;
 
-  ResultSetHandler(StatementHandler statement, ResultSet delegate) {
+  /** The statement's {@code setMaxRows} when this result set was made, 0 for none. */
+  private final long maxRows;
+
+  /** Rows moved onto so far, counted only under a row cap. */
+  private long rows;
+
+  ResultSetHandler(StatementHandler statement, ResultSet delegate, long maxRows) {
     super(delegate);
     this.statement = statement;
     this.resultSet = delegate;
+    this.maxRows = maxRows;
   }
 
   /** Getters whose failures are conversion failures, with the Java type each one reads. */
@@ -113,6 +120,17 @@ final class ResultSetHandler extends Wrappers.Handler {
         }
         throw e;
       }
+    }
+    if (name.equals("next") && maxRows > 0) {
+      // JDBC drops the rows beyond the cap silently; Avatica does so for plain statements only.
+      if (rows >= maxRows) {
+        return false;
+      }
+      boolean more = (Boolean) forward(method, args);
+      if (more) {
+        rows++;
+      }
+      return more;
     }
     if (name.equals("getWarnings") && statement != null) {
       // A scan's warnings arise while its rows are read: the result set reports them too.

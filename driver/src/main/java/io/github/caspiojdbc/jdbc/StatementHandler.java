@@ -6,6 +6,7 @@
 package io.github.caspiojdbc.jdbc;
 
 import io.github.caspiojdbc.adapter.LocalFilters.LocalFilter;
+import io.github.caspiojdbc.adapter.RowCap;
 import io.github.caspiojdbc.adapter.StatementCancel;
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
@@ -119,15 +120,25 @@ final class StatementHandler extends Wrappers.Handler {
     PushdownCheck check =
         planned ? new PushdownCheck(owner.meters().settings().strictPushdown()) : null;
     CallScope scope = CallScope.enter(m);
+    RowCap cap = RowCap.enter(maxRows());
     try {
       return dispatch(method, args);
     } finally {
+      cap.close();
       scope.close();
       if (check != null) {
         check.close();
         localFilters = check.localFilters();
       }
     }
+  }
+
+  /**
+   * The statement's {@code setMaxRows}, 0 for none. Avatica applies it to a plain statement's rows
+   * but not to a prepared one's, so the result set applies it too ({@link ResultSetHandler}).
+   */
+  long maxRows() throws SQLException {
+    return statement.getLargeMaxRows();
   }
 
   /** For a prepared statement: the predicates its plan evaluates locally. */

@@ -51,11 +51,12 @@ final class Wrappers {
    *
    * @param statement the statement that made it (its proxy and handler), or null for metadata
    */
-  static ResultSet resultSet(StatementHandler statement, ResultSet delegate) {
+  static ResultSet resultSet(StatementHandler statement, ResultSet delegate) throws SQLException {
     if (delegate == null || Proxy.isProxyClass(delegate.getClass())) {
       return delegate;
     }
-    return (ResultSet) proxy(ResultSet.class, new ResultSetHandler(statement, delegate));
+    long maxRows = statement == null ? 0 : statement.maxRows();
+    return (ResultSet) proxy(ResultSet.class, new ResultSetHandler(statement, delegate, maxRows));
   }
 
   /**
