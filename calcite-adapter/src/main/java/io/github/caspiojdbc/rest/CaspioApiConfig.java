@@ -38,6 +38,8 @@ import java.util.function.Consumer;
  * @param callMeter the connection's call counters and budget; null for a meter without a budget
  * @param replyCacheTtl how long replies to record reads are reused ({@link ReplyCache}); null or
  *     zero for no cache
+ * @param maxCallsPerSecond the pace of request starts for the whole account ({@link AccountPacer}),
+ *     shared by its open connections in this JVM; 0 for no pacing
  */
 public record CaspioApiConfig(
     URI baseUri,
@@ -54,7 +56,8 @@ public record CaspioApiConfig(
     Duration versionMemory,
     Consumer<String> requestListener,
     CallMeter callMeter,
-    Duration replyCacheTtl) {
+    Duration replyCacheTtl,
+    double maxCallsPerSecond) {
 
   /** The most pages one cursor may have in flight. */
   public static final int MAX_PREFETCH_DEPTH = 16;
@@ -81,6 +84,10 @@ public record CaspioApiConfig(
     nonNegative(retryAfterCap, "retryAfterCap");
     positive(retryBudget, "retryBudget");
     nonNegative(versionMemory, "versionMemory");
+    if (!(maxCallsPerSecond >= 0) || Double.isInfinite(maxCallsPerSecond)) {
+      throw new IllegalArgumentException(
+          "maxCallsPerSecond must be 0 or a positive number: " + maxCallsPerSecond);
+    }
   }
 
   /** A builder with defaults for everything but the base URI. */
@@ -157,6 +164,9 @@ public record CaspioApiConfig(
     private Consumer<String> requestListener;
     private CallMeter callMeter;
     private Duration replyCacheTtl;
+    // Unpaced unless asked: the JDBC driver passes its connection property (9 calls per second by
+    // default, see CaspioProperty), while direct users of this API, tests among them, opt in.
+    private double maxCallsPerSecond;
 
     private Builder(URI baseUri) {
       this.baseUri = baseUri;
@@ -246,6 +256,12 @@ public record CaspioApiConfig(
       return this;
     }
 
+    /** Account-wide pace of request starts in calls per second; 0 (none) by default. */
+    public Builder maxCallsPerSecond(double maxCallsPerSecond) {
+      this.maxCallsPerSecond = maxCallsPerSecond;
+      return this;
+    }
+
     /** The configuration. */
     public CaspioApiConfig build() {
       return new CaspioApiConfig(
@@ -263,7 +279,8 @@ public record CaspioApiConfig(
           versionMemory,
           requestListener,
           callMeter,
-          replyCacheTtl);
+          replyCacheTtl,
+          maxCallsPerSecond);
     }
   }
 }

@@ -72,6 +72,7 @@ final class Exchange {
   private final Metering metering;
   private final AttemptFailures failures;
   private final ConcurrencyLimiter limiter;
+  private final AccountPacer pacer;
   private final ReplyCache cache;
   private final long cacheTtlNanos;
   private final String origin;
@@ -85,8 +86,10 @@ final class Exchange {
       Sleeper sleeper,
       Clock clock,
       TrafficCounters counters,
-      ConcurrencyLimiter limiter) {
+      ConcurrencyLimiter limiter,
+      AccountPacer pacer) {
     this.config = config;
+    this.pacer = pacer;
     this.tokens = tokens;
     this.client = client;
     this.mapper = mapper;
@@ -194,6 +197,8 @@ final class Exchange {
         http.setEntity(new ByteArrayEntity(request.body(), ContentType.APPLICATION_JSON));
       }
       http.setConfig(requestConfig(control));
+      // The account's pace first, so a caller waiting for its turn holds no concurrency slot.
+      pacer.acquire(control);
       limiter.acquire(control);
       control.register(http);
       long start = System.nanoTime();
@@ -209,6 +214,7 @@ final class Exchange {
           try {
             T value = readSuccess(response, reader, counted);
             limiter.onSuccess();
+            pacer.onSuccess();
             return value;
           } catch (IOException e) {
             failure = failures.afterSuccessFailure(e, write, what, status, control, response);
@@ -256,6 +262,7 @@ final class Exchange {
           } else if (failure.throttled()) {
             metering.throttled(counted);
             limiter.onThrottle();
+            pacer.onThrottle(failure.retryAfter());
           }
         }
       } catch (IOException e) {

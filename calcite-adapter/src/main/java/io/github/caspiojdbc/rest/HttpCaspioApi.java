@@ -47,6 +47,7 @@ public final class HttpCaspioApi implements CaspioApi {
   private final Object probeLock = new Object();
   private final TrafficCounters counters = new TrafficCounters();
   private final ConcurrencyLimiter limiter;
+  private final AccountPacer pacer;
   private final Exchange exchange;
   private final ConnectionExecutor threads;
   private final Consumer<String> listener;
@@ -85,7 +86,9 @@ public final class HttpCaspioApi implements CaspioApi {
     this.client = Objects.requireNonNull(client, "client");
     Objects.requireNonNull(tokens, "tokens");
     this.limiter = new ConcurrencyLimiter(config.prefetchDepth());
-    this.exchange = new Exchange(config, tokens, client, mapper, sleeper, clock, counters, limiter);
+    this.pacer = AccountPacer.join(config.origin(), config.maxCallsPerSecond());
+    this.exchange =
+        new Exchange(config, tokens, client, mapper, sleeper, clock, counters, limiter, pacer);
     this.threads = new ConnectionExecutor();
     this.listener = config.requestListener();
   }
@@ -299,6 +302,7 @@ public final class HttpCaspioApi implements CaspioApi {
     }
     cursors.clear();
     choice.release();
+    pacer.release();
     threads.close();
     try {
       client.close();

@@ -17,13 +17,16 @@ import java.util.function.Function;
  * @param fullScanWarningRows an unfiltered read of a larger table earns a warning; 0 for none
  * @param strictPushdown whether a predicate Caspio cannot evaluate fails the statement
  * @param cacheTtl how long replies to identical reads are reused; zero for no cache
+ * @param maxCallsPerSecond the account-wide pace of calls shared by the JVM's connections to the
+ *     account, 0 for none
  */
 record CallSettings(
     int maxCallsPerStatement,
     int maxCallsPerConnection,
     int fullScanWarningRows,
     boolean strictPushdown,
-    Duration cacheTtl) {
+    Duration cacheTtl,
+    int maxCallsPerSecond) {
 
   /** The settings from property values ({@code text} gives each value or its default). */
   static CallSettings of(Function<CaspioProperty, String> text) {
@@ -35,6 +38,8 @@ record CallSettings(
         CaspioProperty.FULL_SCAN_WARNING_ROWS.intValue(
             text.apply(CaspioProperty.FULL_SCAN_WARNING_ROWS)),
         text.apply(CaspioProperty.PUSHDOWN).equals("strict"),
-        CaspioProperty.CACHE_TTL.durationValue(text.apply(CaspioProperty.CACHE_TTL)));
+        CaspioProperty.CACHE_TTL.durationValue(text.apply(CaspioProperty.CACHE_TTL)),
+        CaspioProperty.MAX_CALLS_PER_SECOND.intValue(
+            text.apply(CaspioProperty.MAX_CALLS_PER_SECOND)));
   }
 }

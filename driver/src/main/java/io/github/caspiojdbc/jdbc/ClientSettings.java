@@ -95,6 +95,7 @@ final class ClientSettings {
         .maxAttempts(config.maxRetries() + 1)
         .callMeter(calls)
         .replyCacheTtl(config.calls().cacheTtl())
+        .maxCallsPerSecond(config.calls().maxCallsPerSecond())
         .build();
   }
 
