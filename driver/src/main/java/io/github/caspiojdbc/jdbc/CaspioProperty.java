@@ -130,7 +130,8 @@ public enum CaspioProperty {
       "Most REST calls per second started by all of this JVM's connections to the account,"
           + " spaced evenly; a 429 halves the pace (and Retry-After pauses it) until answered calls"
           + " raise it back. Caspio limits the whole account to about 10 calls per second. 0"
-          + " disables pacing."),
+          + " disables pacing; a loopback host (a local emulator) is not paced unless this is"
+          + " given."),
   /** Budget of REST calls for one execution of a statement. */
   MAX_CALLS_PER_STATEMENT(
       "maxCallsPerStatement",

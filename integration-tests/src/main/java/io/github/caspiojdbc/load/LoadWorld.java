@@ -57,7 +57,11 @@ final class LoadWorld implements AutoCloseable {
   /** A HikariCP pool of {@code size} driver connections to the emulator. */
   HikariDataSource pool(int size) {
     HikariConfig c = new HikariConfig();
-    c.setJdbcUrl("jdbc:caspio://127.0.0.1:" + emulator.port() + "?useHttps=false&queryTimeout=120");
+    c.setJdbcUrl(
+        "jdbc:caspio://127.0.0.1:"
+            + emulator.port()
+            + "?useHttps=false&queryTimeout=120"
+            + "&maxCallsPerSecond=9");
     c.setUsername(CaspioEmulator.DEFAULT_CLIENT_ID);
     c.setPassword(CaspioEmulator.DEFAULT_CLIENT_SECRET);
     c.setMaximumPoolSize(size);
