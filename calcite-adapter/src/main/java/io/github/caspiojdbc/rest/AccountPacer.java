@@ -7,8 +7,6 @@ package io.github.caspiojdbc.rest;
 
 import io.github.caspiojdbc.error.ErrorKind;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
@@ -40,8 +38,7 @@ final class AccountPacer {
 
   private static final long SECOND = 1_000_000_000L;
 
-  /** Guarded by itself. */
-  private static final Map<String, Shared> ACCOUNTS = new HashMap<>();
+  private static final PerAccount<Shared> ACCOUNTS = new PerAccount<>();
 
   /** Waits on the caller's thread; returns false when interrupted. */
   @FunctionalInterface
@@ -53,7 +50,6 @@ final class AccountPacer {
   static final class Shared {
     private final double configured;
     private final LongSupplier nanoClock;
-    private int users;
     private double rate;
     private long nextStart;
     private long holdUntil;
@@ -120,13 +116,14 @@ final class AccountPacer {
   }
 
   private final String account;
+  private final PerAccount<Shared>.Lease lease;
   private final Shared shared;
   private final Waiter waiter;
-  private boolean released;
 
-  private AccountPacer(String account, Shared shared, Waiter waiter) {
+  private AccountPacer(String account, PerAccount<Shared>.Lease lease, Waiter waiter) {
     this.account = account;
-    this.shared = shared;
+    this.lease = lease;
+    this.shared = lease == null ? null : lease.value();
     this.waiter = waiter;
   }
 
@@ -147,13 +144,10 @@ final class AccountPacer {
     if (!(callsPerSecond > 0) || Double.isInfinite(callsPerSecond)) {
       throw new IllegalArgumentException("callsPerSecond must be 0 or positive: " + callsPerSecond);
     }
-    synchronized (ACCOUNTS) {
-      // The first connection's rate stands for the account while any connection is open: one
-      // account has one limit, and a second, faster setting would only bring 429s back.
-      Shared s = ACCOUNTS.computeIfAbsent(account, k -> new Shared(callsPerSecond, nanoClock));
-      s.users++;
-      return new AccountPacer(account, s, waiter);
-    }
+    // The first connection's rate stands for the account while any connection is open: one
+    // account has one limit, and a second, faster setting would only bring 429s back.
+    return new AccountPacer(
+        account, ACCOUNTS.join(account, () -> new Shared(callsPerSecond, nanoClock)), waiter);
   }
 
   /** Waits until this caller may start a request, giving up when the statement is stopped. */
@@ -205,25 +199,14 @@ final class AccountPacer {
 
   /** The connection closed: the pace is forgotten with the last connection to the account. */
   void release() {
-    if (shared == null) {
-      return;
-    }
-    synchronized (ACCOUNTS) {
-      if (released) {
-        return;
-      }
-      released = true;
-      if (--shared.users == 0) {
-        ACCOUNTS.remove(account, shared);
-      }
+    if (lease != null) {
+      lease.release();
     }
   }
 
   /** How many accounts have a shared pace; for tests. */
   static int accountsKnown() {
-    synchronized (ACCOUNTS) {
-      return ACCOUNTS.size();
-    }
+    return ACCOUNTS.size();
   }
 
   @Override

@@ -6,8 +6,6 @@
 package io.github.caspiojdbc.rest;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Which generation one connection talks to. A fixed {@link ApiVersion} is decided from the start.
@@ -25,35 +23,32 @@ import java.util.Map;
  * every request goes through {@link HttpCaspioApi}, which decides before it sends one.
  */
 final class GenerationChoice {
-  /** Guarded by itself. */
-  private static final Map<String, Shared> ACCOUNTS = new HashMap<>();
+  private static final PerAccount<Shared> ACCOUNTS = new PerAccount<>();
 
-  /** What the open connections to one account learnt, and how many of them there are. */
+  /** What the open connections to one account learnt. Guarded by itself. */
   private static final class Shared {
-    int users;
     Boolean firstServed;
     long expiresAtNanos;
   }
 
   private final ApiVersion version;
-  private final String account;
   private final Duration memory;
+  private final PerAccount<Shared>.Lease lease;
   private final Shared shared;
   private volatile ApiGeneration decided;
-  private boolean released;
 
   GenerationChoice(ApiVersion version, String account, Duration memory) {
     this.version = version;
-    this.account = account;
     this.memory = memory;
     if (version.fallback() == null) {
       decided = version.generation();
+      lease = null;
       shared = null;
       return;
     }
-    synchronized (ACCOUNTS) {
-      shared = ACCOUNTS.computeIfAbsent(account, k -> new Shared());
-      shared.users++;
+    lease = ACCOUNTS.join(account, Shared::new);
+    shared = lease.value();
+    synchronized (shared) {
       if (shared.firstServed != null && System.nanoTime() - shared.expiresAtNanos < 0) {
         decided = shared.firstServed ? version.generation() : version.fallback();
       }
@@ -96,7 +91,7 @@ final class GenerationChoice {
   }
 
   private void settle(boolean firstServed) {
-    synchronized (ACCOUNTS) {
+    synchronized (shared) {
       if (decided != null) {
         return;
       }
@@ -110,24 +105,13 @@ final class GenerationChoice {
 
   /** The connection closed: the verdict is forgotten with the last connection to the account. */
   void release() {
-    if (shared == null) {
-      return;
-    }
-    synchronized (ACCOUNTS) {
-      if (released) {
-        return;
-      }
-      released = true;
-      if (--shared.users == 0) {
-        ACCOUNTS.remove(account, shared);
-      }
+    if (lease != null) {
+      lease.release();
     }
   }
 
   /** How many accounts have open connections with a shared verdict; for tests. */
   static int accountsKnown() {
-    synchronized (ACCOUNTS) {
-      return ACCOUNTS.size();
-    }
+    return ACCOUNTS.size();
   }
 }

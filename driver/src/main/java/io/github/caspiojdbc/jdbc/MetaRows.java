@@ -176,6 +176,12 @@ final class MetaRows {
       Column c = columns.get(i);
       meta.add(MetaImpl.columnMetaData(c.name(), i, c.type(), c.nullable()));
     }
+    return over(connection, meta, rows);
+  }
+
+  /** A result set with the columns {@code meta} over fixed rows, owned by a fresh statement. */
+  static Meta.MetaResultSet over(
+      AvaticaConnection connection, List<ColumnMetaData> meta, List<Object[]> rows) {
     List<Object> data = new ArrayList<>(rows);
     Bindable<Object> plan = dataContext -> Linq4j.asEnumerable(data);
     CalcitePrepare.CalciteSignature<Object> signature =

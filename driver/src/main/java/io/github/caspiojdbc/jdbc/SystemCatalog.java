@@ -6,17 +6,11 @@
 package io.github.caspiojdbc.jdbc;
 
 import java.sql.DatabaseMetaData;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.apache.calcite.avatica.AvaticaConnection;
-import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
-import org.apache.calcite.jdbc.CalcitePrepare;
-import org.apache.calcite.linq4j.Linq4j;
-import org.apache.calcite.runtime.Bindable;
 
 /**
  * Adds the driver's {@link SystemSchema} to the {@code DatabaseMetaData} result sets that {@link
@@ -149,27 +143,6 @@ final class SystemCatalog {
     if (order != null) {
       rows.sort(order);
     }
-    List<Object> data = new ArrayList<>(rows);
-    Bindable<Object> plan = dataContext -> Linq4j.asEnumerable(data);
-    CalcitePrepare.CalciteSignature<Object> signature =
-        new CalcitePrepare.CalciteSignature<>(
-            "",
-            List.of(),
-            Map.of(),
-            null,
-            account.signature.columns,
-            Meta.CursorFactory.ARRAY,
-            null,
-            List.of(),
-            -1,
-            plan,
-            Meta.StatementType.SELECT);
-    try {
-      AvaticaStatement statement = connection.createStatement();
-      return Meta.MetaResultSet.create(
-          connection.id, statement.getId(), true, signature, Meta.Frame.create(0, true, data));
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not create a metadata statement", e);
-    }
+    return MetaRows.over(connection, account.signature.columns, rows);
   }
 }
