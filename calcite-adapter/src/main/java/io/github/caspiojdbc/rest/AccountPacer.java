@@ -14,11 +14,16 @@ import java.util.function.LongSupplier;
  * JVM. Caspio's burst limit (about ten calls per second, caspio-api.md 6.4) counts every client of
  * the account together, so a per-connection limiter cannot keep a pool of connections under it.
  *
- * <p>Starts are spaced evenly at {@code 1 / rate} seconds with no burst allowance, so no one-second
- * window holds more than {@code rate} starts. The rate learns from throttling (AIMD): a 429 or
- * Caspio's rate-limit 400 halves it (never below {@link #MIN_RATE}) and a {@code Retry-After} holds
- * every connection of the account until it passes; each {@link #RECOVERY_SUCCESSES} answered calls
- * add one call per second back, up to the configured rate.
+ * <p>Starts are spaced at {@code 1 / rate} seconds, with a credit of one slot: a caller that finds
+ * the account's last slot unused (the previous call took longer than the spacing) may start up to
+ * one interval early. Without it a single caller loses every slot a slow reply overran and gains
+ * nothing back, which held one thread at 0.75 of the rate. The credit never accumulates beyond one
+ * slot, so no one-second window holds more than {@code rate + 1} starts (10 at the default 9,
+ * Caspio's approximate limit, caspio-api.md 6.4); under load there is no unused slot and starts
+ * stay evenly spaced. The rate learns from throttling (AIMD): a 429 or Caspio's rate-limit 400
+ * halves it (never below {@link #MIN_RATE}) and a {@code Retry-After} holds every connection of the
+ * account until it passes; each {@link #RECOVERY_SUCCESSES} answered calls add one call per second
+ * back, up to the configured rate.
  *
  * <p>The account key is the origin: Caspio's limit is per account, and the account is the
  * integration host, whichever profile or credential calls it. The key therefore holds no
@@ -66,11 +71,14 @@ final class AccountPacer {
     /** Reserves the next start; returns how long the caller must wait for it, 0 for now. */
     synchronized long reserve() {
       long now = nanoClock.getAsLong();
-      long start = Math.max(now, nextStart);
+      long interval = interval();
+      // nextStart is the slot due after the last one handed out; a caller may take it up to one
+      // interval early, which is the one slot of credit (a virtual schedule, as in GCRA).
+      long start = Math.max(now, nextStart - interval);
       if (holding && holdUntil - start > 0) {
         start = holdUntil;
       }
-      nextStart = start + interval();
+      nextStart = Math.max(nextStart, start) + interval;
       return start - now;
     }
 
@@ -92,8 +100,9 @@ final class AccountPacer {
       rate = Math.max(MIN_RATE, rate / 2);
       successes = 0;
       long now = nanoClock.getAsLong();
-      // Slots already handed out were spaced for the old rate; space the next from now.
-      nextStart = Math.max(nextStart, now + interval());
+      // Slots already handed out were spaced for the old rate; space the next from now, and take
+      // back the slot of credit: the account has just shown it has none to spare.
+      nextStart = Math.max(nextStart, now + 2 * interval());
       if (retryAfter != null && !retryAfter.isNegative()) {
         long until = now + retryAfter.toNanos();
         if (!holding || until - holdUntil > 0) {

@@ -68,14 +68,50 @@ class AccountPacerTest {
   }
 
   @Test
-  void acquire_manyCalls_spacedAtTheRateWithNoBurst() {
+  void acquire_manyCalls_spacedAtTheRateWithOneSlotOfCredit() {
     AccountPacer p = join("https://a.example", 9);
     for (int i = 0; i < 90; i++) {
       call(p);
     }
-    assertEquals(9, busiestSecond());
+    // The idle account's one slot of credit lets the first two start together; then 1/9 s apart.
+    assertEquals(starts.get(0), starts.get(1));
+    assertEquals(10, busiestSecond());
     long elapsed = starts.get(89) - starts.get(0);
-    assertTrue(elapsed >= 89 * 111 && elapsed <= 89 * 112, "elapsed " + elapsed);
+    assertTrue(elapsed >= 88 * 111 && elapsed <= 88 * 112, "elapsed " + elapsed);
+  }
+
+  @Test
+  void acquire_afterASlowCall_theUnusedSlotIsMadeUpOnceOnly() {
+    AccountPacer p = join("https://a.example", 10);
+    call(p);
+    call(p); // the credit
+    call(p); // 100 ms later
+    nanos.addAndGet(250 * MS); // a slow reply overran two slots
+    call(p);
+    call(p);
+    call(p);
+    assertEquals(List.of(0L, 0L, 100L, 350L, 350L, 450L), relativeStarts());
+  }
+
+  @Test
+  void acquire_longIdle_keepsOneSlotOfCreditNotMore() {
+    AccountPacer p = join("https://a.example", 10);
+    call(p);
+    nanos.addAndGet(60_000 * MS);
+    starts.clear();
+    for (int i = 0; i < 12; i++) {
+      call(p);
+    }
+    // A minute of idling is worth one early start, as a tenth of a second is.
+    assertEquals(starts.get(0), starts.get(1));
+    assertEquals(100, starts.get(2) - starts.get(1));
+    assertEquals(11, busiestSecond());
+  }
+
+  private List<Long> relativeStarts() {
+    List<Long> out = new ArrayList<>();
+    starts.forEach(s -> out.add(s - starts.get(0)));
+    return out;
   }
 
   @Test
@@ -85,7 +121,7 @@ class AccountPacerTest {
     for (int i = 0; i < 50; i++) {
       call(i % 2 == 0 ? a : b);
     }
-    assertEquals(10, busiestSecond());
+    assertEquals(11, busiestSecond()); // one pace: rate + the one slot of credit
     assertEquals(1, AccountPacer.accountsKnown());
   }
 
@@ -145,6 +181,7 @@ class AccountPacerTest {
     AccountPacer p = join("https://a.example", 1);
     AccountPacer other = join("https://a.example", 1);
     call(p);
+    call(p); // the idle account's slot of credit
     AccountPacer waiting =
         AccountPacer.join(
             "https://a.example",
@@ -152,7 +189,7 @@ class AccountPacerTest {
             nanos::get,
             wait -> {
               nanos.addAndGet(wait);
-              if (starts.size() == 1) {
+              if (starts.size() == 2) {
                 // Another connection hears a Retry-After while this one waits for its turn.
                 other.onThrottle(Duration.ofSeconds(5));
                 starts.add(-1L);
@@ -213,6 +250,7 @@ class AccountPacerTest {
     AccountPacer p = AccountPacer.join("https://i.example", 1, nanos::get, wait -> false);
     open.add(p);
     p.acquire(control);
+    p.acquire(control); // the slot of credit: no wait
     CaspioException e = assertThrows(CaspioException.class, () -> p.acquire(control));
     assertEquals(ErrorKind.CANCELLED, e.kind());
     assertTrue(Thread.interrupted());
