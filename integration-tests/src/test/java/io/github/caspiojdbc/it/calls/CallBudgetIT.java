@@ -17,26 +17,17 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Call budgets ({@code maxCallsPerStatement}, {@code maxCallsPerConnection}) and the estimates that
  * EXPLAIN shows, over a 10,000-row table, counted from the emulator's request log.
  */
 class CallBudgetIT {
-  private static EmulatorFixture fixture;
-
-  @BeforeAll
-  static void start() throws SQLException {
-    fixture = EmulatorFixture.builder().big().table(Items.driverTable()).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
-  }
+  @RegisterExtension
+  static final EmulatorFixture fixture =
+      EmulatorFixture.of(() -> EmulatorFixture.builder().big().table(Items.driverTable()).start());
 
   /** Requests to the REST API (token requests aside) since the last clear. */
   private static long sent() {

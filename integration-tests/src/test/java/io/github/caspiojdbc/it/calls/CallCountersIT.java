@@ -27,10 +27,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The driver's call counters against the emulator's own request log: every statement, connection
@@ -39,22 +37,8 @@ import org.junit.jupiter.api.Test;
  * the system table {@code caspio_system.calls}, which {@code DatabaseMetaData} lists.
  */
 class CallCountersIT {
-  private static EmulatorFixture fixture;
-
-  @BeforeAll
-  static void start() throws SQLException {
-    fixture = Items.driverFixture();
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
-  }
-
-  @AfterEach
-  void clearFaults() {
-    fixture.emulator.faults().clear();
-  }
+  @RegisterExtension
+  static final EmulatorFixture fixture = EmulatorFixture.of(Items::driverFixture).clearingFaults();
 
   /** Record requests with this method since the last clear, failed attempts included. */
   private static long logged(String method) {

@@ -21,10 +21,8 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The warnings about what a statement cost (full scans over {@code fullScanWarningRows}, predicates
@@ -36,22 +34,9 @@ class CallWarningsIT {
   private static final String LOCAL =
       "SELECT PK_ID FROM Customers WHERE Name = '" + "x".repeat(2500) + "' OR PK_ID = 3";
 
-  private static EmulatorFixture fixture;
-
-  @BeforeAll
-  static void start() throws SQLException {
-    fixture = EmulatorFixture.builder().big().start();
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
-  }
-
-  @AfterEach
-  void clearFaults() {
-    fixture.emulator.faults().clear();
-  }
+  @RegisterExtension
+  static final EmulatorFixture fixture =
+      EmulatorFixture.of(() -> EmulatorFixture.builder().big().start()).clearingFaults();
 
   private static List<String> states(SQLWarning w) {
     List<String> out = new ArrayList<>();

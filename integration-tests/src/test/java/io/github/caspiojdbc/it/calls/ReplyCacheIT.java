@@ -16,9 +16,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The opt-in reply cache ({@code cacheTtl}): identical reads within the time to live send no call
@@ -26,17 +25,8 @@ import org.junit.jupiter.api.Test;
  * see them; without the property nothing is cached.
  */
 class ReplyCacheIT {
-  private static EmulatorFixture fixture;
-
-  @BeforeAll
-  static void start() throws SQLException {
-    fixture = Items.driverFixture();
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
-  }
+  @RegisterExtension
+  static final EmulatorFixture fixture = EmulatorFixture.of(Items::driverFixture);
 
   private static long reads() {
     return fixture.calls(PathKind.RECORDS).stream().filter(c -> c.method().equals("GET")).count();

@@ -43,27 +43,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Replays the JDBC call sequences of DBeaver, sqlline, SchemaCrawler, Spark's JDBC source and
  * HikariCP (shared/jdbc-clients.md, section 4) and checks the shapes those clients rely on.
  */
 class ClientReplayIT {
-  private static EmulatorFixture fixture;
-
-  @BeforeAll
-  static void start() {
-    fixture = new EmulatorFixture();
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
-  }
+  @RegisterExtension static final EmulatorFixture fixture = new EmulatorFixture();
 
   @AfterEach
   void clearFaults() {

@@ -20,30 +20,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Connection-level behaviour: transactions that do not exist, validity checks, timeouts. */
 class ConnectionIT {
-  private static EmulatorFixture fixture;
-
-  @BeforeAll
-  static void start() {
-    fixture = new EmulatorFixture();
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
-  }
-
-  @AfterEach
-  void clearFaults() {
-    fixture.emulator.faults().clear();
-    fixture.emulator.faults().setLatency(Duration.ZERO);
-  }
+  @RegisterExtension static final EmulatorFixture fixture = new EmulatorFixture().clearingFaults();
 
   @Test
   void transactions_noOpsWithoutWrites() throws SQLException {

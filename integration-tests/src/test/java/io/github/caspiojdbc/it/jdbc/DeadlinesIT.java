@@ -22,9 +22,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Timeouts bound the whole operation: the query timeout includes loading the metadata the statement
@@ -32,17 +31,7 @@ import org.junit.jupiter.api.Test;
  * generous liveness bounds, far below what the operation took without them.
  */
 class DeadlinesIT {
-  private static EmulatorFixture fixture;
-
-  @BeforeAll
-  static void start() {
-    fixture = new EmulatorFixture();
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
-  }
+  @RegisterExtension static final EmulatorFixture fixture = new EmulatorFixture();
 
   @Test
   void queryTimeout_coldFieldListOnSlowServer_HYT00WithinTimeout() throws Exception {

@@ -30,30 +30,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every failure is an SQLException with the right subclass and SQLState, free of secrets. */
 class ErrorsIT {
-  private static EmulatorFixture fixture;
-
-  @BeforeAll
-  static void start() {
-    fixture = new EmulatorFixture();
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
-  }
-
-  @AfterEach
-  void clearFaults() {
-    fixture.emulator.faults().clear();
-    fixture.emulator.faults().setLatency(Duration.ZERO);
-  }
+  @RegisterExtension static final EmulatorFixture fixture = new EmulatorFixture().clearingFaults();
 
   @Test
   void connect_wrongSecret_28000WithoutSecret() {

@@ -17,26 +17,15 @@ import java.sql.Driver;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The driver and its Calcite in a class loader of their own, the way tools load a driver jar, with
  * the thread's context class loader left pointing elsewhere (at another copy of Calcite).
  */
 class IsolatedLoaderIT {
-  private static EmulatorFixture fixture;
-
-  @BeforeAll
-  static void start() {
-    fixture = new EmulatorFixture();
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
-  }
+  @RegisterExtension static final EmulatorFixture fixture = new EmulatorFixture();
 
   @Test
   void isolatedDriver_queries_andLeavesNoCalciteDriverRegistered() throws Exception {

@@ -30,16 +30,16 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** DatabaseMetaData: exact result-set shapes and honest scalar answers. */
 class MetadataIT {
-  private static EmulatorFixture fixture;
+  @RegisterExtension static final EmulatorFixture fixture = new EmulatorFixture();
   private static Connection conn;
   private static DatabaseMetaData md;
 
   @BeforeAll
   static void start() throws SQLException {
-    fixture = new EmulatorFixture();
     conn = fixture.connect();
     md = conn.getMetaData();
   }
@@ -47,7 +47,6 @@ class MetadataIT {
   @AfterAll
   static void stop() throws SQLException {
     conn.close();
-    fixture.close();
   }
 
   static List<String> labels(ResultSet rs) throws SQLException {

@@ -18,26 +18,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The defects a new user met (issue 17), each pinned by what the emulator was sent: Yes/No
  * comparisons inside compound filters, {@code setMaxRows} as the page size, and a lossy INSERT.
  */
 class NewUserDefectsIT {
-  private static EmulatorFixture fixture;
-
-  @BeforeAll
-  static void start() {
-    fixture = new EmulatorFixture();
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
-  }
+  @RegisterExtension static final EmulatorFixture fixture = new EmulatorFixture();
 
   private static long count(Connection c, String sql, Object... params) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {

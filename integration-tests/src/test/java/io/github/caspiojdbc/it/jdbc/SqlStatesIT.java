@@ -18,9 +18,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -32,17 +31,7 @@ class SqlStatesIT {
   private static final Pattern INTERNAL =
       Pattern.compile("org\\.apache|io\\.github\\.caspiojdbc|shaded|Exception|Error\\b");
 
-  private static EmulatorFixture fixture;
-
-  @BeforeAll
-  static void start() {
-    fixture = new EmulatorFixture();
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
-  }
+  @RegisterExtension static final EmulatorFixture fixture = new EmulatorFixture();
 
   @Test
   void constantReduction_divisionByZero_22012() throws Exception {

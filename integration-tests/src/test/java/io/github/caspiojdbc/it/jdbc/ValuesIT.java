@@ -27,27 +27,16 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TimeZone;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Values through ResultSet getters, java.time above all, whatever the JVM's default zone. */
 class ValuesIT {
-  private static EmulatorFixture fixture;
+  @RegisterExtension static final EmulatorFixture fixture = new EmulatorFixture();
   private static final TimeZone ORIGINAL = TimeZone.getDefault();
-
-  @BeforeAll
-  static void start() {
-    fixture = new EmulatorFixture();
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
-  }
 
   @AfterEach
   void restoreZone() {

@@ -19,9 +19,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -33,22 +33,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DifferentialIT {
 
-  private static EmulatorFixture fixture;
+  @RegisterExtension
+  static final EmulatorFixture fixture =
+      EmulatorFixture.of(() -> EmulatorFixture.builder().sampleData(11, 2000).start());
+
   private static Connection pushed;
   private static Connection pushedV4;
   private static Connection local;
 
   @BeforeAll
   static void start() throws Exception {
-    fixture = EmulatorFixture.builder().sampleData(11, 2000).start();
     pushed = fixture.openCalcite(true);
     pushedV4 = fixture.openCalcite(true, ApiVersion.V4);
     local = fixture.openCalcite(false);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    fixture.close();
   }
 
   /** The query suite: hand-written shapes plus generated predicate combinations. */

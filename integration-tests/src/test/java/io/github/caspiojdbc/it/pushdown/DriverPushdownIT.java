@@ -13,29 +13,19 @@ import io.github.caspiojdbc.emulator.LoggedCall;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Pushdown settings that arrive through the JDBC URL. */
 class DriverPushdownIT {
 
-  private static EmulatorFixture fixture;
-  private static CaspioEmulator emulator;
+  @RegisterExtension
+  static final EmulatorFixture fixture =
+      EmulatorFixture.of(() -> EmulatorFixture.builder().sampleData(3, 1000).start());
 
-  @BeforeAll
-  static void start() throws SQLException {
-    fixture = EmulatorFixture.builder().sampleData(3, 1000).start();
-    emulator = fixture.emulator;
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
-  }
+  private static final CaspioEmulator emulator = fixture.emulator;
 
   private static Connection connect(String extra) throws Exception {
     return fixture.connect(extra);

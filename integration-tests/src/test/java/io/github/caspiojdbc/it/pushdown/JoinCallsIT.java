@@ -19,9 +19,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.function.LongFunction;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,25 +36,28 @@ class JoinCallsIT {
   private static final int SMALL = 25_000;
   private static final int MATCHING = 50;
 
-  private static EmulatorFixture fixture;
+  @RegisterExtension
+  static final EmulatorFixture fixture =
+      EmulatorFixture.of(
+          () ->
+              EmulatorFixture.builder()
+                  .empty()
+                  .table(
+                      TableDef.of(
+                          "Sales",
+                          FieldDef.of("Cust_No", FieldType.INTEGER),
+                          FieldDef.of("Amount", FieldType.INTEGER)))
+                  .table(
+                      TableDef.of(
+                          "Accounts",
+                          FieldDef.of("Cust_No", FieldType.INTEGER),
+                          FieldDef.of("Region", FieldType.STRING)))
+                  .start());
+
   private static Connection conn;
 
   @BeforeAll
   static void start() throws Exception {
-    fixture =
-        EmulatorFixture.builder()
-            .empty()
-            .table(
-                TableDef.of(
-                    "Sales",
-                    FieldDef.of("Cust_No", FieldType.INTEGER),
-                    FieldDef.of("Amount", FieldType.INTEGER)))
-            .table(
-                TableDef.of(
-                    "Accounts",
-                    FieldDef.of("Cust_No", FieldType.INTEGER),
-                    FieldDef.of("Region", FieldType.STRING)))
-            .start();
     // Sales 1..50 use accounts 1..50, the only ones in the North; every other sale belongs to
     // one of the other accounts, so the filtered join has exactly 50 rows.
     fixture
@@ -80,11 +83,6 @@ class JoinCallsIT {
     for (String t : List.of("Sales", "Accounts")) {
       DifferentialIT.rows(conn, "explain plan for select * from " + t); // fields cached
     }
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    fixture.close();
   }
 
   @BeforeEach

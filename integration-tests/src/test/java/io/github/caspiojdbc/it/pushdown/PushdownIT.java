@@ -18,9 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,21 +31,18 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class PushdownIT {
 
-  private static EmulatorFixture fixture;
+  @RegisterExtension
+  static final EmulatorFixture fixture =
+      EmulatorFixture.of(() -> EmulatorFixture.builder().sampleData(11, 2000).start());
+
   private static CaspioEmulator emulator;
   private static Connection conn;
 
   @BeforeAll
   static void start() throws Exception {
-    fixture = EmulatorFixture.builder().sampleData(11, 2000).start();
     emulator = fixture.emulator;
     conn = fixture.openCalcite(true);
     DifferentialIT.rows(conn, "select count(*) from Customers"); // load metadata once
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    fixture.close();
   }
 
   @BeforeEach

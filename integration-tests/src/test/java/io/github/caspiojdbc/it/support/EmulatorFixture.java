@@ -36,6 +36,10 @@ import java.util.List;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The one test fixture of the end-to-end suites: a running emulator with sample data and any extra
@@ -45,8 +49,18 @@ import org.apache.calcite.jdbc.CalciteConnection;
  *
  * <p>{@code new EmulatorFixture()} is the emulator with seed 7 and 200 rows that most suites use;
  * {@link #builder()} sets another size, extra tables, emulator options, or a Calcite connection.
+ *
+ * <p>A suite holds it as a JUnit extension, which closes it after the suite's last test (and, with
+ * {@link #clearingFaults()}, clears injected faults after each test):
+ *
+ * <pre>{@code
+ * @RegisterExtension static final EmulatorFixture fixture = new EmulatorFixture();
+ * }</pre>
+ *
+ * JUnit reads a static extension field when the suite starts, so the emulator runs only while its
+ * suite does.
  */
-public final class EmulatorFixture implements AutoCloseable {
+public final class EmulatorFixture implements AutoCloseable, AfterAllCallback, AfterEachCallback {
 
   /** OrderItems has this many rows under {@link Builder#big()}: ten pages of 1000. */
   public static final int BIG_ROWS = 10_000;
@@ -68,6 +82,53 @@ public final class EmulatorFixture implements AutoCloseable {
 
   private final List<AutoCloseable> opened = new ArrayList<>();
   private CaspioApi api;
+  private boolean clearFaultsAfterEach;
+
+  /** Something that starts a fixture and may fail as a test may. */
+  @FunctionalInterface
+  public interface Starter {
+    /** Starts the fixture. */
+    EmulatorFixture start() throws Exception;
+  }
+
+  /**
+   * A fixture started by a method that throws checked exceptions, for a static extension field:
+   * {@code EmulatorFixture.of(() -> EmulatorFixture.builder().big().start())}.
+   */
+  public static EmulatorFixture of(Starter starter) {
+    try {
+      return starter.start();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("starting the emulator fixture", e);
+    }
+  }
+
+  /**
+   * Makes the fixture remove injected faults and the rate limit after each test, and set the
+   * latency back to none, so that no test inherits another's faults.
+   */
+  public EmulatorFixture clearingFaults() {
+    clearFaultsAfterEach = true;
+    return this;
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (clearFaultsAfterEach) {
+      emulator.faults().clear();
+      emulator.faults().setLatency(Duration.ZERO);
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    // A nested class inherits the extension; only the class that holds the field ends it.
+    if (!context.getRequiredTestClass().isAnnotationPresent(Nested.class)) {
+      close();
+    }
+  }
 
   /** The emulator with sample data of seed 7 and 200 rows. */
   public EmulatorFixture() {

@@ -38,6 +38,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -58,33 +59,35 @@ class ConversionSuiteIT {
   private static final LocalDateTime WHEN = LocalDateTime.of(2024, 5, 6, 7, 8, 9);
   private static final AtomicInteger KEYS = new AtomicInteger();
 
-  private static EmulatorFixture fixture;
+  @RegisterExtension
+  static final EmulatorFixture fixture =
+      EmulatorFixture.of(
+          () ->
+              EmulatorFixture.builder()
+                  .empty()
+                  .table(
+                      TableDef.of(
+                          TABLE,
+                          FieldDef.of("Name", STRING).withUnique(false),
+                          FieldDef.of("I", INTEGER),
+                          FieldDef.of("N", NUMBER),
+                          FieldDef.of("C", CURRENCY),
+                          FieldDef.of("T", STRING),
+                          FieldDef.of("B", YES_NO),
+                          FieldDef.of("D", DATE_TIME),
+                          FieldDef.list("L", LIST_STRING, "Red", "Green", "Blue")))
+                  .start());
+
   private static Connection connection;
 
   @BeforeAll
   static void start() throws SQLException {
-    fixture =
-        EmulatorFixture.builder()
-            .empty()
-            .table(
-                TableDef.of(
-                    TABLE,
-                    FieldDef.of("Name", STRING).withUnique(false),
-                    FieldDef.of("I", INTEGER),
-                    FieldDef.of("N", NUMBER),
-                    FieldDef.of("C", CURRENCY),
-                    FieldDef.of("T", STRING),
-                    FieldDef.of("B", YES_NO),
-                    FieldDef.of("D", DATE_TIME),
-                    FieldDef.list("L", LIST_STRING, "Red", "Green", "Blue")))
-            .start();
     connection = fixture.connect();
   }
 
   @AfterAll
   static void stop() throws SQLException {
     connection.close();
-    fixture.close();
   }
 
   /** Binds one parameter. */
