@@ -123,8 +123,9 @@ public enum CaspioProperty {
    * Account-wide pace of REST calls, shared by every open connection to the account in this JVM.
    * The default, 9, sits one under Caspio's documented burst limit of "around 10+ calls/s" for the
    * whole account (caspio-api.md 6.4): the threshold is approximate and counts every client of the
-   * account, and calls are spaced evenly with no burst, so 9 leaves room for network jitter to
-   * bunch arrivals without crossing 10 in any second, at a cost of a tenth of the peak rate.
+   * account, and calls are spaced evenly with one slot of credit (a caller may start one interval
+   * early after an unused slot), so no second holds more than 10 starts, and under load 9: room for
+   * network jitter to bunch arrivals, at a cost of a tenth of the peak rate.
    */
   MAX_CALLS_PER_SECOND(
       "maxCallsPerSecond",
