@@ -98,8 +98,9 @@ final class StatementCostMetric {
         b,
         "cold JVM: bare token + one REST call",
         d / b,
-        "<= 500 ms",
-        d <= 500,
+        // Issue 16's target for the driver's own cold start; ./caspio-sql's is 0.7 s.
+        "<= 1,000 ms",
+        d <= 1000,
         String.format(
             Locale.ROOT,
             "median of %d child JVMs, timed from main(); whole process %.0f ms vs %.0f ms bare",
@@ -182,8 +183,8 @@ final class StatementCostMetric {
         bare,
         "one bare REST call, p50",
         d / bare,
-        "<= 2 x prepared (5d)",
-        d <= 2 * prepared,
+        "<= 1.2 x prepared (5d)",
+        d <= 1.2 * prepared,
         String.format(Locale.ROOT, "%.1f x the prepared re-execution", d / prepared));
   }
 
