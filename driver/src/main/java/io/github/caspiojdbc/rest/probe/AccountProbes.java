@@ -193,6 +193,15 @@ final class AccountProbes {
     calls++;
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      // A refused connection has no message of its own; name the address and the kind instead.
+      throw new IOException(
+          "cannot reach "
+              + base
+              + " ("
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+              + ")",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);

@@ -96,6 +96,13 @@ class AccountCheckIT {
   }
 
   @Test
+  void check_unreachableHost_exit2NamingTheAddress() {
+    Result r = check("jdbc:caspio://127.0.0.1:1?useHttps=false");
+    assertEquals(2, r.code, r.toString());
+    assertTrue(r.err.contains("cannot reach http://127.0.0.1:1"), r.err);
+  }
+
+  @Test
   void check_noUrl_exit2WithUsage() {
     Result r = check();
     assertEquals(2, r.code, r.toString());
