@@ -6,6 +6,7 @@
 package io.github.caspiojdbc.shell;
 
 import io.github.caspiojdbc.emulator.CaspioEmulator;
+import io.github.caspiojdbc.rest.probe.CheckCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -54,6 +55,15 @@ public final class CaspioShell {
    */
   public static int run(
       String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+    if (args.length > 0 && args[0].equals("--check")) {
+      // The account check is its own command: no sqlline, no prompt, one report.
+      return CheckCommand.run(
+          java.util.Arrays.asList(args).subList(1, args.length),
+          nonBlank(env.get(ENV_CLIENT_ID)),
+          nonBlank(env.get(ENV_CLIENT_SECRET)),
+          out,
+          err);
+    }
     ShellArgs parsed;
     try {
       parsed = ShellArgs.parse(args);

@@ -32,6 +32,9 @@ record ShellArgs(
           "  --x=y      passed to sqlline, e.g. --outputformat=csv or --maxWidth=200",
           "  -h         this help",
           "",
+          "       caspio-sql --check jdbc-url [--json report.json]",
+          "  runs the read-only account check (issue 17) and prints one line per behaviour",
+          "",
           "Credentials for a real account: environment variables CASPIO_CLIENT_ID and",
           "CASPIO_CLIENT_SECRET (the Web services profile's client id and secret); when they are",
           "not set, caspio-sql asks for them (the secret without echo).");

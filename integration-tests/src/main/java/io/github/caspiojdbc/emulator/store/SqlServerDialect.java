@@ -246,6 +246,18 @@ final class SqlServerDialect {
     for (int i = 1; i + 1 < t.size(); i++) {
       SqlToken op = t.get(i);
       boolean cmp = op.is(Kind.OPERATOR) && (op.text().equals("=") || op.text().equals("<>"));
+      if (cmp
+          && t.get(i - 1).is(Kind.STRING)
+          && t.get(i + 1).is(Kind.STRING)
+          && boundaryBefore(t, i - 2)
+          && boundaryAfter(t, i + 2)) {
+        // Two literals: H2 types both as case-sensitive VARCHAR and compares them unpadded, where
+        // SQL Server's default collation makes 'a' = 'A' and 'a ' = 'a' (the account check probes
+        // exactly this with a constant q.where).
+        wrap(before, after, i - 1, i - 1);
+        wrap(before, after, i + 1, i + 1);
+        continue;
+      }
       if (cmp) {
         int refStart = textRefEndingAt(t, i - 1);
         if (refStart >= 0

@@ -187,6 +187,10 @@ class CaspioStoreQueryTest {
         "LEFT(Name, 3) = 'ANN' AND PK_ID < 16   | 12",
         "Name <> 'trailing' AND PK_ID BETWEEN 9 AND 11 | 9, 11",
         "1 = 0                                  | ",
+        "'a' = 'A' AND PK_ID < 3                | 1, 2",
+        "'a ' = 'a' AND PK_ID < 3               | 1, 2",
+        "'a' <> 'A' AND PK_ID < 3               | ",
+        "'a' = 'b' AND PK_ID < 3                | ",
       })
   void query_whereFragment_evaluatedAsTsql(String where, String expected) {
     ArrayNode rows =

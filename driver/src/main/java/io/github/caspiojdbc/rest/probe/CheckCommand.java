@@ -1,0 +1,130 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.rest.probe;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code check <jdbc:caspio://host> [--json file]}: runs the probes, prints one line each, a
+ * summary and the calls spent, and optionally writes the JSON report. Exit code 0 when every probe
+ * agrees or is skipped, 1 when any differs, 2 on a usage or connection error. The secret and the
+ * token are never printed nor written.
+ */
+public final class CheckCommand {
+  /** Usage text of the command. */
+  public static final String USAGE =
+      "Usage: check jdbc:caspio://<account-host>[:port] [--json <file>]\n"
+          + "  credentials: CASPIO_CLIENT_ID and CASPIO_CLIENT_SECRET";
+
+  private CheckCommand() {}
+
+  /**
+   * Runs the check; {@code args} are the URL and an optional {@code --json file}. Returns the exit
+   * code.
+   */
+  public static int run(
+      List<String> args, String clientId, String clientSecret, PrintStream out, PrintStream err) {
+    String url = null;
+    Path json = null;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("--json") && i + 1 < args.size()) {
+        json = Path.of(args.get(++i));
+      } else if (a.startsWith("jdbc:caspio://") && url == null) {
+        url = a;
+      } else {
+        err.println("check: unexpected argument: " + a + "\n" + USAGE);
+        return 2;
+      }
+    }
+    if (url == null) {
+      err.println("check: a jdbc:caspio:// URL is needed\n" + USAGE);
+      return 2;
+    }
+    if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isBlank()) {
+      err.println("check: set CASPIO_CLIENT_ID and CASPIO_CLIENT_SECRET");
+      return 2;
+    }
+    String host;
+    String base;
+    try {
+      URI uri = URI.create("x" + url.substring("jdbc:caspio".length()));
+      host = uri.getHost();
+      if (host == null) {
+        throw new IllegalArgumentException("no host");
+      }
+      // The emulator and test servers on the loopback speak plain HTTP, as the driver allows.
+      boolean loopback = host.equals("127.0.0.1") || host.equals("localhost");
+      base =
+          (loopback ? "http://" : "https://")
+              + host
+              + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+    } catch (IllegalArgumentException e) {
+      err.println("check: not a valid URL: " + url);
+      return 2;
+    }
+    AccountProbes probes = new AccountProbes(base);
+    List<ProbeResult> results;
+    try {
+      results = probes.run(clientId, clientSecret);
+    } catch (IOException e) {
+      err.println("check: " + host + ": " + e.getMessage());
+      return 2;
+    }
+    long differs = results.stream().filter(r -> r.verdict() == ProbeResult.Verdict.DIFFERS).count();
+    long skipped = results.stream().filter(r -> r.verdict() == ProbeResult.Verdict.SKIPPED).count();
+    for (ProbeResult r : results) {
+      out.printf(
+          "%-8s %-36s expected: %s | observed: %s (%d call%s)%n",
+          r.verdict(), r.name(), r.expected(), r.observed(), r.calls(), r.calls() == 1 ? "" : "s");
+    }
+    out.printf(
+        "%d probes: %d agree, %d differ, %d skipped; %d of %d calls spent%n",
+        results.size(),
+        results.size() - differs - skipped,
+        differs,
+        skipped,
+        probes.calls(),
+        AccountProbes.BUDGET);
+    if (json != null) {
+      Map<String, Object> report = new LinkedHashMap<>();
+      report.put("driverVersion", version());
+      report.put("date", Instant.now().toString());
+      report.put("host", host);
+      report.put("calls", probes.calls());
+      report.put("budget", AccountProbes.BUDGET);
+      report.put("probes", results);
+      try {
+        Files.writeString(
+            json,
+            new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(report));
+      } catch (IOException e) {
+        err.println("check: cannot write " + json + ": " + e.getMessage());
+        return 2;
+      }
+      out.println("report written to " + json);
+    }
+    return differs == 0 ? 0 : 1;
+  }
+
+  /** The driver's version from the jar manifest, {@code unknown} outside a jar. */
+  public static String version() {
+    String v = CheckCommand.class.getPackage().getImplementationVersion();
+    return v == null ? "unknown" : v;
+  }
+}
