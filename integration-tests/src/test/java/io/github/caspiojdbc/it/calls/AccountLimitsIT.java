@@ -16,6 +16,7 @@ import io.github.caspiojdbc.it.support.Items;
 import io.github.caspiojdbc.jdbc.CaspioCallStats;
 import io.github.caspiojdbc.rest.AccountLimits;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
@@ -87,6 +88,64 @@ class AccountLimitsIT {
       assertNull(limits.rateLimitPerSecond());
       assertNull(limits.tokenExpiresAt());
       assertEquals(0, meCalls());
+    }
+  }
+
+  @Test
+  void systemTable_v4_showsTheReading_andIsCachedAcrossQueries() throws SQLException {
+    fixture.emulator.faults().rateLimit(1000, RateLimitReply.STATUS_429);
+    try (Connection c = fixture.connect("&apiVersion=v4");
+        Statement s = c.createStatement()) {
+      fixture.clear();
+      for (int i = 0; i < 2; i++) {
+        try (ResultSet rs = s.executeQuery("SELECT * FROM caspio_system.account_limits")) {
+          assertTrue(rs.next());
+          assertEquals("V4", rs.getString("API_VERSION"));
+          assertEquals(1000, rs.getLong("RATE_LIMIT_PER_SECOND"));
+          assertNotNull(rs.getTimestamp("TOKEN_EXPIRES_AT"));
+          assertNotNull(rs.getTimestamp("LIMITS_READ_AT"));
+          assertTrue(!rs.next(), "one row");
+        }
+      }
+      assertEquals(1, meCalls(), "two queries within a minute send GET /v4/me once");
+    }
+  }
+
+  @Test
+  void systemTable_v3_givesNulls_withoutACall() throws SQLException {
+    try (Connection c = fixture.connect("&apiVersion=v3");
+        Statement s = c.createStatement()) {
+      fixture.clear();
+      try (ResultSet rs = s.executeQuery("SELECT * FROM caspio_system.account_limits")) {
+        assertTrue(rs.next());
+        assertEquals("V3", rs.getString("API_VERSION"));
+        rs.getLong("RATE_LIMIT_PER_SECOND");
+        assertTrue(rs.wasNull());
+        assertNull(rs.getTimestamp("TOKEN_EXPIRES_AT"));
+      }
+      assertEquals(0, meCalls());
+    }
+  }
+
+  @Test
+  void metadata_listsTheTableAndItsColumns() throws SQLException {
+    try (Connection c = fixture.connect()) {
+      try (ResultSet rs =
+          c.getMetaData().getTables(null, "caspio_system", "account_limits", null)) {
+        assertTrue(rs.next(), "account_limits is listed");
+        assertEquals("SYSTEM TABLE", rs.getString("TABLE_TYPE"));
+      }
+      int n = 0;
+      try (ResultSet rs =
+          c.getMetaData().getColumns(null, "caspio_system", "account_limits", "%")) {
+        while (rs.next()) {
+          n++;
+        }
+      }
+      assertEquals(4, n);
+      try (ResultSet rs = c.getMetaData().getTables(null, "caspio_system", "calls", null)) {
+        assertTrue(rs.next(), "calls is still listed");
+      }
     }
   }
 }
