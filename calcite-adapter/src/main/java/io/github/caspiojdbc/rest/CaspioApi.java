@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.rest;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -193,6 +194,15 @@ public interface CaspioApi extends AutoCloseable {
 
   /** A snapshot of this connection's traffic counters. */
   ApiStats stats();
+
+  /**
+   * What Caspio itself reports about this account's limits. Implementations that can ask Caspio do
+   * so at most once a minute and never let a failed reading fail the caller; the default knows
+   * nothing and sends nothing.
+   */
+  default AccountLimits accountLimits() {
+    return AccountLimits.unknown(Instant.now());
+  }
 
   /**
    * Cancels open cursors (their next call fails with CANCELLED) and releases the HTTP client.

@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.caspiojdbc.auth.AccessTokenSource;
 import io.github.caspiojdbc.error.CaspioException;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,7 +40,14 @@ public final class HttpCaspioApi implements CaspioApi {
 
   private final CaspioApiConfig config;
   private final CloseableHttpClient client;
+
+  /** How long a {@code GET /me} reading is reused. */
+  static final Duration LIMITS_TTL = Duration.ofSeconds(60);
+
   private final ObjectMapper mapper = new ObjectMapper();
+  private final Clock clock;
+  private final Object limitsLock = new Object();
+  private AccountLimits limits;
   private final JsonReplies json;
   private final JsonReplies jsonData;
   private final BulkInsertReply bulkReply;
@@ -79,6 +88,7 @@ public final class HttpCaspioApi implements CaspioApi {
       Sleeper sleeper,
       Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.json = new JsonReplies(mapper, ReplyShape.RESULT);
     this.jsonData = new JsonReplies(mapper, ReplyShape.DATA);
     this.bulkReply = new BulkInsertReply(mapper.getFactory(), ReplyShape.DATA);
@@ -148,6 +158,41 @@ public final class HttpCaspioApi implements CaspioApi {
             e.requestId(),
             e);
       }
+    }
+  }
+
+  /**
+   * Reads {@code GET /me} on REST v4, one counted call, and keeps the reading for {@link
+   * #LIMITS_TTL} so that polling the limits does not spend the quota it watches. v3 has no such
+   * resource, so nothing is sent there. A failed or odd reply gives a reading of nulls: limits are
+   * advice, and asking for them must not break a query.
+   */
+  @Override
+  public AccountLimits accountLimits() {
+    synchronized (limitsLock) {
+      Instant now = clock.instant();
+      if (limits != null && now.isBefore(limits.readAt().plus(LIMITS_TTL))) {
+        return limits;
+      }
+      AccountLimits read = AccountLimits.unknown(now);
+      try {
+        ApiGeneration g = generation();
+        if (g.majorVersion() >= 4) {
+          read = call(ApiRequest.get(g, "/me"), null, in -> MeReplies.parse(meTree(in), now));
+        }
+      } catch (CaspioException e) {
+        Exchange.LOG.fine(() -> "GET /me failed; account limits unknown: " + e.getMessage());
+      }
+      limits = read;
+      return read;
+    }
+  }
+
+  private JsonNode meTree(InputStream in) throws IOException {
+    try {
+      return mapper.readTree(readSmall(in));
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      return null;
     }
   }
 

@@ -88,8 +88,13 @@ final class CallsTable extends AbstractTable implements ScannableTable {
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory types) {
+    return rowType(types, COLUMNS);
+  }
+
+  /** The row type of a system table with these columns. */
+  static RelDataType rowType(RelDataTypeFactory types, List<Column> columns) {
     RelDataTypeFactory.Builder b = types.builder();
-    for (Column c : COLUMNS) {
+    for (Column c : columns) {
       RelDataType t =
           c.type() == SqlTypeName.VARCHAR
               ? types.createSqlType(SqlTypeName.VARCHAR, 128)

@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.jdbc;
 
+import io.github.caspiojdbc.rest.AccountLimits;
 import io.github.caspiojdbc.rest.CallCounts;
 import java.util.Map;
 
@@ -40,6 +41,15 @@ public interface CaspioCallStats {
 
   /** Every call the driver sent in this JVM, across all connections. */
   CallCounts jvmCalls();
+
+  /**
+   * What Caspio reports about the connection's account: its rate limit per second and the access
+   * token's expiry, read from REST v4 {@code GET /me}. The first read costs one call; the reading
+   * is then reused for a minute. On a v3 account nothing is sent and both values are null, as they
+   * are when Caspio's reply fails or has an unknown shape. Caspio exposes monthly call quota usage
+   * through no API, so it is not here.
+   */
+  AccountLimits accountLimits();
 
   /**
    * Counts from zero again. On a connection this also gives it a fresh {@code

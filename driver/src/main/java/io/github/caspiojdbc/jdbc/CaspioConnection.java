@@ -9,6 +9,7 @@ import io.github.caspiojdbc.adapter.CaspioPasswords;
 import io.github.caspiojdbc.adapter.CaspioSchema;
 import io.github.caspiojdbc.adapter.CaspioWrites;
 import io.github.caspiojdbc.auth.TokenManagers;
+import io.github.caspiojdbc.rest.AccountLimits;
 import io.github.caspiojdbc.rest.CallCounts;
 import io.github.caspiojdbc.rest.CallMeter;
 import io.github.caspiojdbc.rest.CaspioApi;
@@ -405,6 +406,11 @@ final class CaspioConnection extends CaspioConnectionBase implements CaspioCallS
   @Override
   public CallCounts jvmCalls() {
     return CallMeter.jvm().snapshot();
+  }
+
+  @Override
+  public AccountLimits accountLimits() {
+    return api.accountLimits();
   }
 
   @Override

@@ -55,7 +55,7 @@ final class ConnectionFactory {
       AccountCheck.atConnect(schema, config, background);
       CalciteCharset.warnIfNotUnicode();
       CalciteConnection calcite = CalciteDrivers.bridge().openFor(CaspioConnection.SCHEMA, schema);
-      SystemSchema.addTo(calcite, calls);
+      SystemSchema.addTo(calcite, calls, api);
       LOG.fine(() -> "Connected to " + config.host() + " (" + config.apiVersion() + ")");
       return new CaspioConnection(config, api, calcite, schema, calls, background, tokens);
     } catch (SQLException | RuntimeException e) {

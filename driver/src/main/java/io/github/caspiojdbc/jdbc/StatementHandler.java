@@ -156,6 +156,7 @@ final class StatementHandler extends Wrappers.Handler {
       case "calls" -> meter.snapshot();
       case "callsByTable" -> Map.<String, CallCounts>of();
       case "jvmCalls" -> CallMeter.jvm().snapshot();
+      case "accountLimits" -> owner.accountLimits();
       case "resetCalls" -> {
         meter.reset();
         yield null;

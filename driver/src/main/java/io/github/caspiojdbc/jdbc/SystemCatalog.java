@@ -22,6 +22,21 @@ final class SystemCatalog {
   /** The table type of the system tables. */
   static final String TYPE = "SYSTEM TABLE";
 
+  /** A system table as the catalog lists it. */
+  private record Listed(String name, String remarks, List<CallsTable.Column> columns) {}
+
+  /** The system tables, in name order. */
+  private static final List<Listed> LISTED =
+      List.of(
+          new Listed(
+              AccountLimitsTable.NAME,
+              "Rate limit and token expiry Caspio reports for the account (v4 /me)",
+              AccountLimitsTable.COLUMNS),
+          new Listed(
+              CallsTable.NAME,
+              "Caspio calls per JVM, connection, last statement and table",
+              CallsTable.COLUMNS));
+
   private final AvaticaConnection connection;
 
   SystemCatalog(AvaticaConnection connection) {
@@ -35,21 +50,15 @@ final class SystemCatalog {
       String tablePattern,
       List<String> types) {
     List<Object[]> extra = new ArrayList<>();
-    if (ours(catalog, schemaPattern)
-        && CatalogRows.matches(tablePattern, CallsTable.NAME)
-        && (types == null || types.contains(TYPE))) {
+    for (Listed t : LISTED) {
+      if (!ours(catalog, schemaPattern)
+          || !CatalogRows.matches(tablePattern, t.name())
+          || (types != null && !types.contains(TYPE))) {
+        continue;
+      }
       extra.add(
           new Object[] {
-            null,
-            SystemSchema.NAME,
-            CallsTable.NAME,
-            TYPE,
-            "Caspio calls per JVM, connection, last statement and table",
-            null,
-            null,
-            null,
-            null,
-            null
+            null, SystemSchema.NAME, t.name(), TYPE, t.remarks(), null, null, null, null, null
           });
     }
     return merged(
@@ -67,8 +76,11 @@ final class SystemCatalog {
       String tablePattern,
       String columnPattern) {
     List<Object[]> extra = new ArrayList<>();
-    if (ours(catalog, schemaPattern) && CatalogRows.matches(tablePattern, CallsTable.NAME)) {
-      List<CallsTable.Column> columns = CallsTable.COLUMNS;
+    for (Listed t : LISTED) {
+      if (!ours(catalog, schemaPattern) || !CatalogRows.matches(tablePattern, t.name())) {
+        continue;
+      }
+      List<CallsTable.Column> columns = t.columns();
       for (int i = 0; i < columns.size(); i++) {
         CallsTable.Column c = columns.get(i);
         if (!CatalogRows.matches(columnPattern, c.name())) {
@@ -80,7 +92,7 @@ final class SystemCatalog {
             new Object[] {
               null,
               SystemSchema.NAME,
-              CallsTable.NAME,
+              t.name(),
               c.name(),
               c.jdbcType(),
               c.type().getName(),

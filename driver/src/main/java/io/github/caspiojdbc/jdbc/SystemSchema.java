@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.jdbc;
 
+import io.github.caspiojdbc.rest.CaspioApi;
 import java.util.Map;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.schema.Table;
@@ -21,13 +22,18 @@ final class SystemSchema extends AbstractSchema {
 
   private final Map<String, Table> tables;
 
-  private SystemSchema(ConnectionCalls calls) {
-    this.tables = Map.of(CallsTable.NAME, new CallsTable(calls));
+  private SystemSchema(ConnectionCalls calls, CaspioApi api) {
+    this.tables =
+        Map.of(
+            CallsTable.NAME,
+            new CallsTable(calls),
+            AccountLimitsTable.NAME,
+            new AccountLimitsTable(api));
   }
 
   /** Adds the schema for a connection with these meters to its Calcite connection. */
-  static void addTo(CalciteConnection calcite, ConnectionCalls calls) {
-    calcite.getRootSchema().add(NAME, new SystemSchema(calls));
+  static void addTo(CalciteConnection calcite, ConnectionCalls calls, CaspioApi api) {
+    calcite.getRootSchema().add(NAME, new SystemSchema(calls, api));
   }
 
   @Override

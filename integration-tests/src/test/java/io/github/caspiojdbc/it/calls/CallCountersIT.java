@@ -264,6 +264,8 @@ class CallCountersIT {
       assertTrue(schemas.contains("caspio"), schemas.toString());
       try (ResultSet rs = md.getTables(null, "caspio_system", "%", null)) {
         assertTrue(rs.next());
+        assertEquals("account_limits", rs.getString("TABLE_NAME"));
+        assertTrue(rs.next());
         assertEquals("calls", rs.getString("TABLE_NAME"));
         assertEquals("SYSTEM TABLE", rs.getString("TABLE_TYPE"));
         assertFalse(rs.next());

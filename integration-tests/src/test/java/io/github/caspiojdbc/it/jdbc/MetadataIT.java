@@ -94,9 +94,10 @@ class MetadataIT {
       assertEquals(r.get(3).equals("SYSTEM TABLE") ? "caspio_system" : "caspio", r.get(1));
       got.add(r.get(3) + " " + r.get(2));
     }
-    // Ordered by TABLE_TYPE as JDBC asks: the driver's system table comes first.
+    // Ordered by TABLE_TYPE as JDBC asks: the driver's system tables come first.
     assertEquals(
         List.of(
+            "SYSTEM TABLE account_limits",
             "SYSTEM TABLE calls",
             "TABLE Customers",
             "TABLE OrderItems",
