@@ -73,6 +73,7 @@ final class Exchange {
   private final AttemptFailures failures;
   private final ConcurrencyLimiter limiter;
   private final AccountPacer pacer;
+  private final ThrottleLog throttles;
   private final ReplyCache cache;
   private final long cacheTtlNanos;
   private final String origin;
@@ -87,9 +88,11 @@ final class Exchange {
       Clock clock,
       TrafficCounters counters,
       ConcurrencyLimiter limiter,
-      AccountPacer pacer) {
+      AccountPacer pacer,
+      ThrottleLog throttles) {
     this.config = config;
     this.pacer = pacer;
+    this.throttles = throttles;
     this.tokens = tokens;
     this.client = client;
     this.mapper = mapper;
@@ -263,6 +266,7 @@ final class Exchange {
             metering.throttled(counted);
             limiter.onThrottle();
             pacer.onThrottle(failure.retryAfter());
+            throttles.record(status, failure.retryAfter(), clock.instant());
           }
         }
       } catch (IOException e) {

@@ -57,6 +57,7 @@ public final class HttpCaspioApi implements CaspioApi {
   private final TrafficCounters counters = new TrafficCounters();
   private final ConcurrencyLimiter limiter;
   private final AccountPacer pacer;
+  private final PerAccount<ThrottleLog>.Lease throttles;
   private final Exchange exchange;
   private final ConnectionExecutor threads;
   private final Consumer<String> listener;
@@ -97,8 +98,19 @@ public final class HttpCaspioApi implements CaspioApi {
     Objects.requireNonNull(tokens, "tokens");
     this.limiter = new ConcurrencyLimiter(config.prefetchDepth());
     this.pacer = AccountPacer.join(config.origin(), config.maxCallsPerSecond());
+    this.throttles = ThrottleLog.join(config.origin());
     this.exchange =
-        new Exchange(config, tokens, client, mapper, sleeper, clock, counters, limiter, pacer);
+        new Exchange(
+            config,
+            tokens,
+            client,
+            mapper,
+            sleeper,
+            clock,
+            counters,
+            limiter,
+            pacer,
+            throttles.value());
     this.threads = new ConnectionExecutor();
     this.listener = config.requestListener();
   }
@@ -169,6 +181,11 @@ public final class HttpCaspioApi implements CaspioApi {
    */
   @Override
   public AccountLimits accountLimits() {
+    // Caspio's reading is kept a minute; the driver's own view of the account is always current.
+    return throttles.value().onto(caspioLimits(), pacer.rate());
+  }
+
+  private AccountLimits caspioLimits() {
     synchronized (limitsLock) {
       Instant now = clock.instant();
       if (limits != null && now.isBefore(limits.readAt().plus(LIMITS_TTL))) {
@@ -348,6 +365,7 @@ public final class HttpCaspioApi implements CaspioApi {
     cursors.clear();
     choice.release();
     pacer.release();
+    throttles.release();
     threads.close();
     try {
       client.close();

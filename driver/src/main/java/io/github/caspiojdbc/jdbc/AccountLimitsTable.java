@@ -50,7 +50,37 @@ final class AccountLimitsTable extends AbstractTable implements ScannableTable {
               SqlTypeName.TIMESTAMP,
               Types.TIMESTAMP,
               false,
-              "when the reading was taken (UTC)"));
+              "when Caspio's reading was taken (UTC)"),
+          new CallsTable.Column(
+              "DRIVER_PACE_PER_SECOND",
+              SqlTypeName.DOUBLE,
+              Types.DOUBLE,
+              false,
+              "account-wide pace the driver keeps now (maxCallsPerSecond); 0 when unpaced"),
+          new CallsTable.Column(
+              "THROTTLED_REPLIES",
+              SqlTypeName.BIGINT,
+              Types.BIGINT,
+              false,
+              "429s and rate-limit 400s the account's open connections in this JVM got"),
+          new CallsTable.Column(
+              "LAST_THROTTLED_AT",
+              SqlTypeName.TIMESTAMP,
+              Types.TIMESTAMP,
+              true,
+              "when the last rate-limit reply arrived (UTC); null when none"),
+          new CallsTable.Column(
+              "LAST_THROTTLE_STATUS",
+              SqlTypeName.INTEGER,
+              Types.INTEGER,
+              true,
+              "HTTP status of the last rate-limit reply (429 or 400); null when none"),
+          new CallsTable.Column(
+              "LAST_RETRY_AFTER_SECONDS",
+              SqlTypeName.DOUBLE,
+              Types.DOUBLE,
+              true,
+              "Retry-After of the last rate-limit reply; null when it sent none"));
 
   private final CaspioApi api;
 
@@ -71,7 +101,12 @@ final class AccountLimitsTable extends AbstractTable implements ScannableTable {
       api.version().name(),
       rate == null ? null : rate.longValue(),
       millis(l.tokenExpiresAt()),
-      millis(l.readAt())
+      millis(l.readAt()),
+      l.pacePerSecond(),
+      l.throttledReplies(),
+      millis(l.lastThrottledAt()),
+      l.lastThrottleStatus(),
+      l.lastRetryAfterSeconds()
     };
     return Linq4j.asEnumerable(List.<Object[]>of(row));
   }

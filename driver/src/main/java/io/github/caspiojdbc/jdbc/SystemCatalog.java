@@ -88,6 +88,10 @@ final class SystemCatalog {
         }
         boolean text = c.jdbcType() == java.sql.Types.VARCHAR;
         boolean time = c.jdbcType() == java.sql.Types.TIMESTAMP;
+        boolean real = c.jdbcType() == java.sql.Types.DOUBLE;
+        // Sizes as JDBC reports them: characters, timestamp width, or decimal digits.
+        int size =
+            text ? 128 : time ? 23 : real ? 15 : c.jdbcType() == java.sql.Types.INTEGER ? 10 : 19;
         extra.add(
             new Object[] {
               null,
@@ -96,9 +100,9 @@ final class SystemCatalog {
               c.name(),
               c.jdbcType(),
               c.type().getName(),
-              text ? 128 : time ? 23 : 19,
+              size,
               null,
-              text ? null : time ? 3 : 0,
+              text || real ? null : time ? 3 : 0,
               text ? null : 10,
               c.nullable() ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls,
               c.remarks(),

@@ -19,10 +19,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link CaspioCallStats#accountLimits()} against the emulator's {@code GET /v4/me}: the reported
@@ -30,22 +28,9 @@ import org.junit.jupiter.api.Test;
  * call at all on a v3 account. Calls are counted from the emulator's request log.
  */
 class AccountLimitsIT {
-  private static EmulatorFixture fixture;
-
-  @BeforeAll
-  static void start() throws SQLException {
-    fixture = Items.driverFixture();
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
-  }
-
-  @AfterEach
-  void clearFaults() {
-    fixture.emulator.faults().clear();
-  }
+  @RegisterExtension
+  static final EmulatorFixture fixture =
+      EmulatorFixture.of(() -> Items.driverFixture()).clearingFaults();
 
   private static long meCalls() {
     return fixture.apiCalls().stream().filter(c -> c.path().endsWith("/v4/me")).count();
@@ -142,9 +127,44 @@ class AccountLimitsIT {
           n++;
         }
       }
-      assertEquals(4, n);
+      assertEquals(9, n);
       try (ResultSet rs = c.getMetaData().getTables(null, "caspio_system", "calls", null)) {
         assertTrue(rs.next(), "calls is still listed");
+      }
+    }
+  }
+
+  @Test
+  void throttledReply_isShownToEveryConnectionOfTheAccount_withThePace() throws SQLException {
+    try (Connection a = fixture.connect("&maxCallsPerSecond=8&apiVersion=v3");
+        Connection b = fixture.connect("&maxCallsPerSecond=8&apiVersion=v3")) {
+      AccountLimits before = b.unwrap(CaspioCallStats.class).accountLimits();
+      assertEquals(0, before.throttledReplies());
+      assertNull(before.lastThrottledAt());
+      assertEquals(8.0, before.pacePerSecond());
+      fixture.emulator.faults().failNext(1, 429, ".*/records.*");
+      try (Statement s = a.createStatement();
+          ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM Orders")) {
+        assertTrue(rs.next()); // retried after the 429
+      }
+      long served429 =
+          fixture.emulator.log().entries().stream().filter(e -> e.status() == 429).count();
+      assertEquals(1, served429, "the emulator answered one 429");
+      AccountLimits after = b.unwrap(CaspioCallStats.class).accountLimits();
+      assertEquals(1, after.throttledReplies());
+      assertEquals(429, after.lastThrottleStatus());
+      assertNotNull(after.lastThrottledAt());
+      assertNull(after.lastRetryAfterSeconds());
+      assertEquals(4.0, after.pacePerSecond(), "the pace halves for the whole account");
+      try (Statement s = b.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT THROTTLED_REPLIES, LAST_THROTTLE_STATUS, DRIVER_PACE_PER_SECOND"
+                      + " FROM caspio_system.account_limits")) {
+        assertTrue(rs.next());
+        assertEquals(1, rs.getLong(1));
+        assertEquals(429, rs.getInt(2));
+        assertEquals(4.0, rs.getDouble(3));
       }
     }
   }
