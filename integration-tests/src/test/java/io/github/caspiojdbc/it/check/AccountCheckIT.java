@@ -19,34 +19,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code caspio-sql --check} against the emulator: every probe agrees but the two known gaps, the
- * calls counted by the emulator stay within the stated budget, a contradicting emulator makes a
- * probe differ, and the secret appears neither in the output nor in the JSON report.
+ * {@code caspio-sql --check} against the emulator: every probe agrees, the calls counted by the
+ * emulator stay within the stated budget, a contradicting emulator makes a probe differ, and the
+ * secret appears neither in the output nor in the JSON report.
  */
 class AccountCheckIT {
   private static final String SECRET = "check-it-secret-4711";
-  private static CaspioEmulator account;
 
-  @BeforeAll
-  static void start() {
-    account =
-        EmulatorFixture.builder()
-            .sampleData(7, 100)
-            .emulator(b -> b.clientId("check-it-client").clientSecret(SECRET))
-            .startEmulator();
-  }
+  @RegisterExtension
+  static final EmulatorFixture fixture =
+      new EmulatorFixture(
+          EmulatorFixture.builder()
+              .sampleData(7, 100)
+              .emulator(b -> b.clientId("check-it-client").clientSecret(SECRET))
+              .startEmulator());
 
-  @AfterAll
-  static void stop() {
-    account.close();
-  }
+  private static final CaspioEmulator account = fixture.emulator;
 
   @BeforeEach
   void reset() {

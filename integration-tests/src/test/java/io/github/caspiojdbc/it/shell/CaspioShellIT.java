@@ -18,31 +18,24 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code caspio-sql} run in-process, as the root script runs it, with captured output. */
 class CaspioShellIT {
 
   private static final String SECRET = "shell-it-client-secret";
 
-  private static CaspioEmulator account;
-
   /** Stands in for a real account: its own credentials, reached through a URL. */
-  @BeforeAll
-  static void start() {
-    account =
-        EmulatorFixture.builder()
-            .sampleData(7, 100)
-            .emulator(b -> b.clientId("shell-it-client").clientSecret(SECRET))
-            .startEmulator();
-  }
+  @RegisterExtension
+  static final EmulatorFixture fixture =
+      new EmulatorFixture(
+          EmulatorFixture.builder()
+              .sampleData(7, 100)
+              .emulator(b -> b.clientId("shell-it-client").clientSecret(SECRET))
+              .startEmulator());
 
-  @AfterAll
-  static void stop() {
-    account.close();
-  }
+  private static final CaspioEmulator account = fixture.emulator;
 
   @Test
   void run_noUrl_startsEmulatorAndRunsStatement() {
