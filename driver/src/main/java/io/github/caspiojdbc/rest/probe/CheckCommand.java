@@ -7,6 +7,7 @@ package io.github.caspiojdbc.rest.probe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.caspiojdbc.auth.Loopback;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -66,12 +67,7 @@ public final class CheckCommand {
       if (host == null) {
         throw new IllegalArgumentException("no host");
       }
-      // The emulator and test servers on the loopback speak plain HTTP, as the driver allows.
-      boolean loopback = host.equals("127.0.0.1") || host.equals("localhost");
-      base =
-          (loopback ? "http://" : "https://")
-              + host
-              + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+      base = base(host, uri.getPort());
     } catch (IllegalArgumentException e) {
       err.println("check: not a valid URL: " + url);
       return 2;
@@ -120,6 +116,17 @@ public final class CheckCommand {
       out.println("report written to " + json);
     }
     return differs == 0 ? 0 : 1;
+  }
+
+  /**
+   * The account's origin. The emulator and test servers on the loopback speak plain HTTP, as the
+   * driver allows; the driver's one loopback rule decides, so 127.1.2.3 and [::1] are loopback here
+   * too, and any other host gets https, since the secret travels in the token request.
+   */
+  static String base(String host, int port) {
+    return (Loopback.isLoopback(host) ? "http://" : "https://")
+        + host
+        + (port > 0 ? ":" + port : "");
   }
 
   /** The driver's version from the jar manifest, {@code unknown} outside a jar. */
