@@ -52,6 +52,11 @@ public final class CaspioReader {
     };
   }
 
+  /** One execution's rows of a spec that does not give the statement's rows. */
+  static Enumerator<Object> enumerator(DataContext root, ScanSpec spec, boolean scalar) {
+    return new Reader(root, spec, scalar, 0);
+  }
+
   /** The request a spec sends for the given parameter values. */
   static RecordQuery toQuery(
       ScanSpec spec, java.util.function.IntFunction<Object> params, Duration timeout) {

@@ -43,6 +43,7 @@ public final class CaspioTableScan extends TableScan implements CaspioRel {
       }
       planner.addRule(JoinReduction.INSTANCE);
       AntiJoinReduction.RULES.forEach(planner::addRule);
+      KeyListRule.RULES.forEach(planner::addRule);
     }
   }
 

@@ -10,11 +10,9 @@ import java.util.List;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelRule;
-import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.JoinRelType;
-import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -53,25 +51,20 @@ final class JoinReduction extends RelRule<RuleConfig> {
   }
 
   private static boolean side(RelNode r) {
-    return r instanceof CaspioRel || r instanceof LogicalFilter;
+    return JoinSide.candidate(r);
   }
 
   @Override
   public void onMatch(RelOptRuleCall call) {
     LogicalJoin join = call.rel(0);
-    Side left = Side.of(call.rel(1));
-    Side right = Side.of(call.rel(2));
+    JoinSide left = JoinSide.of(call.rel(1));
+    JoinSide right = JoinSide.of(call.rel(2));
     if (left == null || right == null) {
       return;
     }
     JoinRelType type = join.getJoinType();
-    boolean reduceLeft =
-        type == JoinRelType.INNER || type == JoinRelType.RIGHT || type == JoinRelType.SEMI;
-    boolean reduceRight =
-        type == JoinRelType.INNER
-            || type == JoinRelType.LEFT
-            || type == JoinRelType.SEMI
-            || type == JoinRelType.ANTI;
+    boolean reduceLeft = JoinSide.narrowable(type, true);
+    boolean reduceRight = JoinSide.narrowable(type, false);
     JoinInfo info = join.analyzeCondition();
     RelNode newLeft = reduceLeft ? reduce(left, info.leftKeys, right, info.rightKeys, info) : null;
     RelNode newRight =
@@ -91,10 +84,14 @@ final class JoinReduction extends RelRule<RuleConfig> {
    * The target side narrowed by the source side's pushed conditions on the first usable key pair,
    * or null when no pair qualifies or the target already has that reduction.
    */
-  private static @Nullable RelNode reduce(
-      Side target, List<Integer> targetKeys, Side source, List<Integer> sourceKeys, JoinInfo info) {
-    ScanSpec t = target.caspio.spec();
-    ScanSpec s = source.caspio.spec();
+  static @Nullable RelNode reduce(
+      JoinSide target,
+      List<Integer> targetKeys,
+      JoinSide source,
+      List<Integer> sourceKeys,
+      JoinInfo info) {
+    ScanSpec t = target.caspio().spec();
+    ScanSpec s = source.caspio().spec();
     if (!t.table().pushdown()
         || !t.acceptsFilter()
         || s.aggregated()
@@ -129,49 +126,8 @@ final class JoinReduction extends RelRule<RuleConfig> {
       if (!t.table().api().fits(CaspioReader.estimateQuery(reduced))) {
         return null; // Too long for one request: the plain read stays.
       }
-      return target.with(reduced);
+      return target.with(reduced, "reduce", ROW_FACTOR);
     }
     return null;
-  }
-
-  /**
-   * A join input as the rule sees it: a Caspio read, optionally under a local filter that re-checks
-   * what Caspio only approximates.
-   */
-  private record Side(CaspioRel caspio, @Nullable LogicalFilter filter) {
-
-    static @Nullable Side of(RelNode r) {
-      if (r instanceof CaspioRel c) {
-        return new Side(c, null);
-      }
-      if (r instanceof LogicalFilter f && f.getInput() instanceof RelSubset subset) {
-        // A filtered read's conditions are pushed, with a local re-check above: the pushed rows
-        // are a superset of the filter's, which is all a reduction needs.
-        CaspioRel best = null;
-        for (RelNode n : subset.getRelList()) {
-          if (n instanceof CaspioRel c
-              && (best == null
-                  || c.spec().where().conjuncts().size()
-                      > best.spec().where().conjuncts().size())) {
-            best = c;
-          }
-        }
-        return best == null ? null : new Side(best, f);
-      }
-      return null;
-    }
-
-    RelNode with(ScanSpec reduced) {
-      RelNode op =
-          new CaspioOperator(
-              caspio.getCluster(),
-              caspio.getTraitSet(),
-              caspio,
-              caspio.getRowType(),
-              "reduce",
-              reduced,
-              ROW_FACTOR);
-      return filter == null ? op : filter.copy(filter.getTraitSet(), List.of(op));
-    }
   }
 }

@@ -11,11 +11,15 @@ import io.github.caspiojdbc.rest.CaspioApi;
 import io.github.caspiojdbc.rest.RecordQuery;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Splits a list of keys into {@code PK_ID IN (...)} filters, each ANDed with an optional guard and
  * each short enough for Caspio's URI limit as the connection's API would encode it: the requests of
- * UPDATE and DELETE by keys, and of password changes.
+ * UPDATE and DELETE by keys, and of password changes. {@link #split} also cuts the key lists of
+ * join reads ({@link KeyListReader}).
  */
 final class KeyLists {
   private KeyLists() {}
@@ -25,10 +29,8 @@ final class KeyLists {
    * ANDed with the guard.
    */
   static List<String> of(CaspioTable table, List<Long> keys, String guard) {
-    List<String> out = new ArrayList<>();
     CaspioApi api = table.api();
     int base = api.uriLength(query(table, fragment(List.of("0"), guard)));
-    // Each further key adds its digits and an encoded comma (at most three characters).
     int room = CaspioApi.MAX_URI_LENGTH - base;
     if (room < 0) {
       throw new CaspioException(
@@ -38,32 +40,71 @@ final class KeyLists {
               + " characters)",
           null);
     }
-    List<String> chunk = new ArrayList<>();
-    int used = 0;
+    List<String> items = new ArrayList<>();
     for (Long key : keys) {
-      String k = Long.toString(key);
-      int cost = k.length() + 3;
-      if (!chunk.isEmpty() && used + cost > room) {
-        out.add(fitted(table, chunk, guard));
-        chunk = new ArrayList<>();
-        used = 0;
-      }
-      chunk.add(k);
-      used += cost;
+      items.add(Long.toString(key));
     }
-    if (!chunk.isEmpty()) {
-      out.add(fitted(table, chunk, guard));
+    // Each further key adds its digits and an encoded comma (at most three characters).
+    List<List<String>> runs =
+        split(
+            items,
+            room,
+            k -> k.length() + 3,
+            run -> table.api().fits(query(table, fragment(run, guard))));
+    if (runs == null) {
+      throw new IllegalStateException("a single key exceeds the URI limit");
+    }
+    List<String> out = new ArrayList<>();
+    for (List<String> run : runs) {
+      out.add(fragment(run, guard));
     }
     return out;
   }
 
-  /** The fragment for a chunk, checked against the real encoded length. */
-  private static String fitted(CaspioTable table, List<String> chunk, String guard) {
-    String f = fragment(chunk, guard);
-    if (!table.api().fits(query(table, f))) {
-      throw new IllegalStateException("key list estimate exceeded the URI limit: " + f.length());
+  /**
+   * Splits items, in order, into runs whose costs add up to at most {@code room}, then checks each
+   * run with {@code fits} and halves those the estimate got wrong; null when an item alone does not
+   * fit.
+   */
+  static @Nullable List<List<String>> split(
+      List<String> items, int room, ToIntFunction<String> cost, Predicate<List<String>> fits) {
+    List<List<String>> estimated = new ArrayList<>();
+    List<String> run = new ArrayList<>();
+    int used = 0;
+    for (String item : items) {
+      int c = cost.applyAsInt(item);
+      if (!run.isEmpty() && used + c > room) {
+        estimated.add(run);
+        run = new ArrayList<>();
+        used = 0;
+      }
+      run.add(item);
+      used += c;
     }
-    return f;
+    if (!run.isEmpty()) {
+      estimated.add(run);
+    }
+    List<List<String>> out = new ArrayList<>();
+    for (List<String> r : estimated) {
+      if (!checked(r, fits, out)) {
+        return null;
+      }
+    }
+    return out;
+  }
+
+  private static boolean checked(
+      List<String> run, Predicate<List<String>> fits, List<List<String>> out) {
+    if (fits.test(run)) {
+      out.add(run);
+      return true;
+    }
+    if (run.size() == 1) {
+      return false;
+    }
+    int half = run.size() / 2;
+    return checked(run.subList(0, half), fits, out)
+        && checked(run.subList(half, run.size()), fits, out);
   }
 
   private static String fragment(List<String> keys, String guard) {

@@ -126,7 +126,7 @@ final class KeySubquery {
     return view.startsWith("[") ? "[_v_" + view.substring(1) : "_v_" + view;
   }
 
-  private static String name(String identifier) {
+  static String name(String identifier) {
     return CaspioSqlDialect.INSTANCE.quoteIdentifier(new StringBuilder(), identifier).toString();
   }
 

@@ -104,6 +104,20 @@ public interface CaspioApi extends AutoCloseable {
   }
 
   /**
+   * The rows {@code query}'s filter matched when this connection last read or counted them, or -1
+   * when unknown or stale (see {@link #learnedRows}). Sends nothing.
+   */
+  default long knownRows(RecordQuery query) {
+    return -1;
+  }
+
+  /**
+   * Records that {@code query}'s filter matches {@code rows} rows, as Caspio just answered to a
+   * {@code COUNT(*)} of it, so that later estimates of the same read are exact.
+   */
+  default void learnedRows(RecordQuery query, long rows) {}
+
+  /**
    * Refuses, before it starts, work of the current statement that needs {@code calls} requests when
    * its statement or connection budget has fewer left, so a multi-request write is either sent
    * whole or not at all as far as budgets go.

@@ -261,6 +261,16 @@ public final class HttpCaspioApi implements CaspioApi {
   }
 
   @Override
+  public long knownRows(RecordQuery query) {
+    return exchange.metering().knownRows(query);
+  }
+
+  @Override
+  public void learnedRows(RecordQuery query, long rows) {
+    exchange.metering().learnedRows(query, rows);
+  }
+
+  @Override
   public void requireCalls(long calls, String what) {
     exchange.metering().requireCalls(calls, what);
   }

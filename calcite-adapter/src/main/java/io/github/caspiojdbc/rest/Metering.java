@@ -54,6 +54,16 @@ final class Metering {
     return CallEstimates.of(plan, rowCounts.rows(plan.query), ranged);
   }
 
+  /** See {@link CaspioApi#knownRows}. */
+  long knownRows(RecordQuery q) {
+    return rowCounts.rows(q);
+  }
+
+  /** See {@link CaspioApi#learnedRows}. */
+  void learnedRows(RecordQuery q, long rows) {
+    rowCounts.learned(q, rows);
+  }
+
   /**
    * Refuses, before its first call, a read whose estimate already needs more calls than its
    * statement or connection has left.

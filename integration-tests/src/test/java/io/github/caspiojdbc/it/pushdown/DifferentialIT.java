@@ -265,6 +265,35 @@ class DifferentialIT {
     q.add(
         "select PK_ID from Products p where not exists (select 1 from Products q"
             + " where q.Stock = p.Stock and upper(q.Name) like 'SHIRT 1%')");
+    // Key lists (docs/joins.md): the other side is read first when Caspio cannot run it as a
+    // subquery (a LIMIT, a grouping, VALUES, a condition Caspio cannot evaluate) and its keys go
+    // into this side's request; text keys with case, trailing blanks, blanks and NULLs; several
+    // lists; outer and semi joins.
+    q.add(
+        "select o.PK_ID, c.Name from Orders o join (select Customer_ID, Name from Customers"
+            + " order by PK_ID limit 20) c on o.Customer_ID = c.Customer_ID");
+    q.add("select o.PK_ID, c.PK_ID" + oc + " where char_length(c.Name) between 3 and 9");
+    q.add(
+        "select a.PK_ID, b.PK_ID from Customers a join (select PK_ID, Name from Customers"
+            + " order by PK_ID limit 30) b on a.Name = b.Name");
+    q.add(
+        "select a.PK_ID, b.PK_ID from Customers a join (select PK_ID, City from Customers"
+            + " where char_length(Name) < 8) b on a.City = b.City");
+    q.add(
+        "select i.PK_ID, o.Order_No from OrderItems i join (select Order_No from Orders"
+            + " order by PK_ID limit 150) o on i.Order_No = o.Order_No");
+    q.add(
+        "select PK_ID from OrderItems where Order_No in"
+            + " (select Order_No from Orders order by Total desc, PK_ID limit 5)");
+    q.add(
+        "select i.PK_ID from OrderItems i join (values (1), (2), (3), (cast(null as integer)))"
+            + " v(k) on i.Order_No = v.k");
+    q.add(
+        "select o.PK_ID, x.n from Orders o join (select Customer_ID, count(*) as n from Orders"
+            + " group by Customer_ID having count(*) > 5) x on o.Customer_ID = x.Customer_ID");
+    q.add(
+        "select o.PK_ID, i.PK_ID from (select Order_No, PK_ID from Orders order by PK_ID limit"
+            + " 10) o left join OrderItems i on i.Order_No = o.Order_No");
     // Conditions longer than Caspio's 2047-character request limit are evaluated locally.
     StringBuilder in = new StringBuilder();
     for (int i = 1; i <= 700; i += 2) {

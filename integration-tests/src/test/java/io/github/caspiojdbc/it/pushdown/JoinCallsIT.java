@@ -35,6 +35,7 @@ class JoinCallsIT {
   private static final int BIG = 100_000;
   private static final int SMALL = 25_000;
   private static final int MATCHING = 50;
+  private static final int BRANCHES = 1_500;
 
   @RegisterExtension
   static final EmulatorFixture fixture =
@@ -52,6 +53,11 @@ class JoinCallsIT {
                           "Accounts",
                           FieldDef.of("Cust_No", FieldType.INTEGER),
                           FieldDef.of("Region", FieldType.STRING)))
+                  .table(
+                      TableDef.of(
+                          "Branches",
+                          FieldDef.of("Cust_No", FieldType.INTEGER),
+                          FieldDef.of("City", FieldType.STRING)))
                   .start());
 
   private static Connection conn;
@@ -79,8 +85,14 @@ class JoinCallsIT {
             rows(
                 SMALL,
                 pk -> new Object[] {pk, pk, pk <= MATCHING ? "North" : pk % 2 == 0 ? "East" : ""}));
+    // 1,500 branches, one per account 1..1500: two pages.
+    fixture
+        .emulator
+        .store()
+        .load(
+            "Branches", rows(BRANCHES, pk -> new Object[] {pk, pk, pk % 3 == 0 ? "Lyon" : "Oslo"}));
     conn = fixture.openCalcite(true);
-    for (String t : List.of("Sales", "Accounts")) {
+    for (String t : List.of("Sales", "Accounts", "Branches")) {
       DifferentialIT.rows(conn, "explain plan for select * from " + t); // fields cached
     }
   }
@@ -149,6 +161,118 @@ class JoinCallsIT {
     java.util.Collections.sort(actual);
     assertEquals(expected, actual, sql);
     assertTrue(calls.size() <= 2, () -> calls.size() + " calls: " + describe(calls));
+  }
+
+  // Key lists: the other side cannot be a Caspio subquery, so it is read first and its keys go
+  // into the big side's request (docs/joins.md).
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "select s.PK_ID, s.Amount from Sales s join (select Cust_No from Accounts"
+            + " order by PK_ID limit 50) a on s.Cust_No = a.Cust_No",
+        "select PK_ID, Amount from Sales where Cust_No in (select Cust_No from Accounts"
+            + " order by PK_ID limit 50)",
+        "select s.PK_ID, s.Amount from Sales s join (select Cust_No from Accounts"
+            + " where PK_ID <= 50 group by Cust_No) a on s.Cust_No = a.Cust_No",
+      })
+  void keyLists_narrowTheBigSide_whenTheOtherSideIsNoSubquery(String sql) throws Exception {
+    List<String> result = DifferentialIT.rows(conn, sql);
+    List<LoggedCall> calls = fixture.emulator.log().entries();
+    assertEquals(MATCHING, result.size(), sql);
+    assertEquals(2, calls.size(), () -> describe(calls));
+    LoggedCall sales = calls.get(1);
+    assertTrue(sales.path().contains("/Sales/"), () -> describe(calls));
+    assertTrue(String.valueOf(sales.query()).contains("Cust_No IN (1,2,3,"), () -> describe(calls));
+  }
+
+  @org.junit.jupiter.api.Test
+  void keyLists_afterAConditionCaspioCannotEvaluate_readTheBigSideOnce() throws Exception {
+    // CHAR_LENGTH is evaluated locally, so every account is read (25 pages); the 50 keys left
+    // cost the 100,000 sales one call instead of 100.
+    String sql =
+        "select s.PK_ID from Sales s join Accounts a on s.Cust_No = a.Cust_No"
+            + " where char_length(a.Region) = 5";
+    List<String> result = DifferentialIT.rows(conn, sql);
+    List<LoggedCall> calls = fixture.emulator.log().entries();
+    assertEquals(MATCHING, result.size());
+    assertEquals(1, count(calls, "/Sales/"), () -> describe(calls));
+    assertEquals(SMALL / 1000, count(calls, "/Accounts/"), () -> describe(calls));
+  }
+
+  @org.junit.jupiter.api.Test
+  void keyLists_fromValues_costOneCall() throws Exception {
+    List<String> result =
+        DifferentialIT.rows(
+            conn,
+            "select s.PK_ID from Sales s join (values (1), (2), (3), (cast(null as integer)))"
+                + " v(k) on s.Cust_No = v.k");
+    List<LoggedCall> calls = fixture.emulator.log().entries();
+    assertEquals(List.of("1", "2", "3"), result.stream().sorted().toList());
+    assertEquals(1, calls.size(), () -> describe(calls));
+  }
+
+  @org.junit.jupiter.api.Test
+  void keyLists_inSeveralRequests_whenFewerThanTheScan_countedFirst() throws Exception {
+    // 500 keys do not fit one request; the sales' total is unknown, so one COUNT(*) decides:
+    // 100 pages against a few lists.
+    String sql =
+        "select s.PK_ID from Sales s join (select Cust_No from Accounts order by PK_ID limit 500)"
+            + " a on s.Cust_No = a.Cust_No";
+    List<String> expected = new ArrayList<>(DifferentialIT.rows(fixture.openCalcite(false), sql));
+    // A REST client of its own: no row count learned by other reads.
+    Connection fresh = fixture.openCalcite(true, io.github.caspiojdbc.rest.ApiVersion.V3);
+    DifferentialIT.rows(fresh, "explain plan for " + sql);
+    fixture.clear();
+    List<String> actual = new ArrayList<>(DifferentialIT.rows(fresh, sql));
+    List<LoggedCall> calls = fixture.emulator.log().entries();
+    java.util.Collections.sort(expected);
+    java.util.Collections.sort(actual);
+    assertEquals(expected, actual);
+    assertEquals(1, count(calls, "/Accounts/"), () -> describe(calls));
+    long counts = calls.stream().filter(c -> String.valueOf(c.query()).contains("COUNT(")).count();
+    assertEquals(1, counts, () -> describe(calls));
+    // The lists' rows need ceil(rows / 1000) pages at least and at most one more per list.
+    long sales = count(calls, "/Sales/") - counts;
+    long pages = (actual.size() + 999) / 1000;
+    assertTrue(sales >= 2 && sales <= pages + 2, () -> describe(calls));
+  }
+
+  @org.junit.jupiter.api.Test
+  void keyLists_notSent_whenThePlainReadIsFewerCalls() throws Exception {
+    // 400 account keys need two lists; the 1,500 branches are two pages: the plain read wins.
+    // The first run counts the branches (one COUNT(*)); the second knows the total already and
+    // costs exactly what the plan without key lists costs.
+    String sql =
+        "select b.PK_ID from Branches b join (select Cust_No from Accounts"
+            + " order by PK_ID desc limit 400) a on b.Cust_No = a.Cust_No";
+    List<String> first = DifferentialIT.rows(conn, sql);
+    List<LoggedCall> firstCalls = fixture.emulator.log().entries();
+    assertEquals(0, first.size());
+    assertEquals(1 + 1 + 2, firstCalls.size(), () -> describe(firstCalls));
+    fixture.clear();
+    DifferentialIT.rows(conn, sql);
+    List<LoggedCall> again = fixture.emulator.log().entries();
+    assertEquals(1 + 2, again.size(), () -> describe(again));
+    assertTrue(again.stream().noneMatch(c -> String.valueOf(c.query()).contains(" IN (")));
+  }
+
+  @org.junit.jupiter.api.Test
+  void keyLists_explainShowsBothRequests() throws Exception {
+    String plan =
+        String.join(
+            "\n",
+            DifferentialIT.rows(
+                conn,
+                "explain plan for select s.PK_ID from Sales s join (select Cust_No from Accounts"
+                    + " order by PK_ID limit 50) a on s.Cust_No = a.Cust_No"));
+    assertTrue(plan.contains("CaspioKeyedScan"), plan);
+    assertTrue(plan.contains("Cust_No IN (<keys of input#"), plan);
+    assertTrue(plan.contains("KeySpool"), plan);
+    assertTrue(plan.contains("q.limit=50"), plan);
+  }
+
+  private static long count(List<LoggedCall> calls, String path) {
+    return calls.stream().filter(c -> c.path().contains(path)).count();
   }
 
   private static String describe(List<LoggedCall> calls) {
