@@ -31,7 +31,7 @@ import org.apache.calcite.rel.type.RelDataType;
  * the URI limit, when that costs fewer calls than the plain read ({@link KeyListReader}). EXPLAIN
  * shows both forms.
  */
-public final class CaspioKeyedScan extends AbstractRelNode implements EnumerableRel {
+final class CaspioKeyedScan extends AbstractRelNode implements EnumerableRel {
 
   private final ScanSpec spec;
   private final KeyList keys;
@@ -57,7 +57,7 @@ public final class CaspioKeyedScan extends AbstractRelNode implements Enumerable
   }
 
   /** The Caspio name of the table or view this leaf reads. */
-  public String tableName() {
+  String tableName() {
     return spec.table().caspioName();
   }
 

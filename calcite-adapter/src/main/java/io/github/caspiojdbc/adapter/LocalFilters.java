@@ -16,9 +16,10 @@ import org.apache.calcite.rex.RexNode;
 
 /**
  * Finds, in a physical plan, the predicates Calcite evaluates on the rows of a Caspio read because
- * Caspio could not: a filter directly above a {@link CaspioEnumerableScan}. Every row of such a
- * read crosses the network only to be filtered out here, which costs calls; the driver turns each
- * into a warning, or with {@code pushdown=strict} into an error before anything is sent.
+ * Caspio could not: a filter directly above a {@link CaspioEnumerableScan} (or a {@link
+ * CaspioKeyedScan}). Every row of such a read crosses the network only to be filtered out here,
+ * which costs calls; the driver turns each into a warning, or with {@code pushdown=strict} into an
+ * error before anything is sent.
  */
 public final class LocalFilters {
   private static final Pattern INPUT_REF = Pattern.compile("\\$(\\d+)");
@@ -57,10 +58,15 @@ public final class LocalFilters {
     } else if (node instanceof Calc c && c.getProgram().getCondition() != null) {
       condition = c.getProgram().expandLocalRef(c.getProgram().getCondition());
     }
-    if (condition != null
-        && node.getInputs().size() == 1
-        && node.getInput(0) instanceof CaspioEnumerableScan scan) {
-      out.add(new LocalFilter(scan.tableName(), named(condition, scan)));
+    if (condition != null && node.getInputs().size() == 1) {
+      RelNode input = node.getInput(0);
+      String table =
+          input instanceof CaspioEnumerableScan scan
+              ? scan.tableName()
+              : input instanceof CaspioKeyedScan keyed ? keyed.tableName() : null;
+      if (table != null) {
+        out.add(new LocalFilter(table, named(condition, input)));
+      }
     }
     for (RelNode input : node.getInputs()) {
       visit(input, out);

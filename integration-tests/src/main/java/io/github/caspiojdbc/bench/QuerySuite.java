@@ -295,6 +295,44 @@ final class QuerySuite {
                     "PK_ID,Order_No,Quantity",
                     "q.where",
                     "Order_No IN (SELECT Order_No FROM Orders WHERE PK_ID <= 5)"))));
+    // Key lists: the other side is no subquery Caspio can run (a LIMIT; a long IN list, which
+    // Calcite plans as a join with VALUES), so it comes first and its keys narrow the R-row
+    // side. A hand-written client sends the same keys; the first five orders are Order_No 1..5.
+    q.add(
+        new Query(
+            "select i.PK_ID, i.Quantity from OrderItems i join (select Order_No from Orders"
+                + " order by PK_ID limit 5) o on i.Order_No = o.Order_No",
+            List.of(),
+            List.of(
+                single(
+                    "tables/Orders",
+                    "q.select",
+                    "Order_No",
+                    "q.orderBy",
+                    "PK_ID ASC",
+                    "q.limit",
+                    "5"),
+                scan(
+                    "tables/OrderItems",
+                    "q.select",
+                    "PK_ID,Order_No,Quantity",
+                    "q.where",
+                    "Order_No IN (1,2,3,4,5)"))));
+    StringBuilder thirty = new StringBuilder();
+    for (int i = 1; i <= 30; i++) {
+      thirty.append(i == 1 ? "" : ",").append(i);
+    }
+    q.add(
+        sql(
+            "select PK_ID, Quantity from OrderItems where Order_No in ("
+                + thirty.toString().replace(",", ", ")
+                + ")",
+            scan(
+                "tables/OrderItems",
+                "q.select",
+                "PK_ID,Order_No,Quantity",
+                "q.where",
+                "Order_No IN (" + thirty + ")")));
     // The R/40-row Customers filtered on text (re-checked locally) against R/10 Orders.
     q.add(
         new Query(
