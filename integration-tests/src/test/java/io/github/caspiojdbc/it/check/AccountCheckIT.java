@@ -10,6 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.emulator.CaspioEmulator;
+import io.github.caspiojdbc.emulator.ConnectionFault;
+import io.github.caspiojdbc.emulator.LoggedCall;
+import io.github.caspiojdbc.emulator.PathKind;
+import io.github.caspiojdbc.emulator.store.FieldDef;
+import io.github.caspiojdbc.emulator.store.FieldType;
+import io.github.caspiojdbc.emulator.store.TableDef;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
 import io.github.caspiojdbc.shell.CaspioShell;
 import java.io.ByteArrayInputStream;
@@ -18,7 +24,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,17 +35,27 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code caspio-sql --check} against the emulator: every probe agrees, the calls counted by the
- * emulator stay within the stated budget, a contradicting emulator makes a probe differ, and the
- * secret appears neither in the output nor in the JSON report.
+ * emulator stay within the stated budget, a contradicting emulator makes a probe differ, the write
+ * probes touch only the scratch table and leave no row behind (also when the insert's reply is
+ * lost), and the secret appears neither in the output nor in the JSON report.
  */
 class AccountCheckIT {
   private static final String SECRET = "check-it-secret-4711";
+  private static final String SCRATCH = "Check_Scratch";
+  private static final int BUDGET = 20;
+  private static final int SCRATCH_BUDGET = 26;
 
   @RegisterExtension
   static final EmulatorFixture fixture =
       new EmulatorFixture(
           EmulatorFixture.builder()
               .sampleData(7, 100)
+              .table(
+                  TableDef.of(
+                      SCRATCH,
+                      FieldDef.of("Label", FieldType.STRING),
+                      FieldDef.of("Note", FieldType.STRING),
+                      FieldDef.of("Happened", FieldType.DATE_TIME)))
               .emulator(b -> b.clientId("check-it-client").clientSecret(SECRET))
               .startEmulator());
 
@@ -56,10 +75,16 @@ class AccountCheckIT {
     // ('a'='A' matched nothing); SqlServerDialect now compares them as SQL Server's CI collation.
     assertEquals(0, r.code, r.toString());
     assertFalse(r.out.contains("DIFFERS"), r.out);
-    assertFalse(r.out.contains("SKIPPED"), r.out);
+    assertFalse(r.out.contains("UNKNOWN"), r.out);
+    // The one probe never sent: provoking the rate limit would hurt a real account.
+    assertEquals(1, count(r.out, "SKIPPED"), r.out);
+    assertTrue(r.out.matches("(?s).*SKIPPED\\s+rate-limit reply.*"), r.out);
     long calls = account.log().totalCalls();
-    assertTrue(calls <= 10, "spent " + calls + " calls");
-    assertTrue(r.out.contains(calls + " of 10 calls spent"), r.out);
+    assertTrue(calls <= BUDGET, "spent " + calls + " calls");
+    assertTrue(r.out.contains(calls + " of " + BUDGET + " calls spent"), r.out);
+    assertTrue(
+        account.log().entries().stream().allMatch(c -> c.method().equals("GET") || isToken(c)),
+        "a read-only check wrote");
     String report = Files.readString(json);
     assertTrue(report.contains("\"probes\""), report);
     assertTrue(report.contains("\"AGREES\""), report);
@@ -75,6 +100,75 @@ class AccountCheckIT {
     assertEquals(1, r.code, r.toString());
     assertTrue(r.out.matches("(?s).*DIFFERS\\s+page size cap.*"), r.out);
     assertTrue(r.out.contains(" 1 differ"), r.out); // only the contradicted probe
+  }
+
+  @Test
+  void check_scratchTable_agreesTouchesOnlyItAndLeavesNoRow(@TempDir Path dir) throws Exception {
+    long before = account.store().rowCount(SCRATCH);
+    Path json = dir.resolve("report.json");
+    Result r =
+        check(
+            url(), "--scratch-table", SCRATCH.toLowerCase(Locale.ROOT), "--json", json.toString());
+    assertEquals(0, r.code, r.toString());
+    assertFalse(r.out.contains("DIFFERS") || r.out.contains("UNKNOWN"), r.out);
+    for (String probe :
+        List.of(
+            "scratch insert",
+            "scratch text with trailing blank",
+            "scratch empty text",
+            "scratch date-only input",
+            "scratch date with Z",
+            "scratch cleanup")) {
+      assertTrue(
+          r.out.matches("(?s).*AGREES\\s+" + Pattern.quote(probe) + ".*"), probe + "\n" + r.out);
+    }
+    assertEquals(before, account.store().rowCount(SCRATCH), "the probe row is still there");
+    long calls = account.log().totalCalls();
+    assertTrue(calls <= SCRATCH_BUDGET, "spent " + calls + " calls");
+    assertTrue(r.out.contains(calls + " of " + SCRATCH_BUDGET + " calls spent"), r.out);
+    List<LoggedCall> writes =
+        account.log().entries().stream()
+            .filter(c -> !c.method().equals("GET") && !isToken(c))
+            .toList();
+    // Insert, the date-with-Z update and the delete; each one on the scratch table only.
+    assertEquals(
+        List.of("POST", "PUT", "DELETE"), writes.stream().map(LoggedCall::method).toList());
+    assertTrue(
+        writes.stream().allMatch(c -> c.path().endsWith("/tables/" + SCRATCH + "/records")),
+        writes.toString());
+    assertFalse(Files.readString(json).contains(SECRET), "secret in the report");
+  }
+
+  @Test
+  void check_scratchInsertReplyLost_rowIsStillRemovedAndExit2() {
+    long before = account.store().rowCount(SCRATCH);
+    // The insert is processed, then the connection drops: the check never learns the PK_ID.
+    account
+        .faults()
+        .dropNextAfterProcessing(1, ConnectionFault.CONNECTION_RESET, ".*/" + SCRATCH + "/records");
+    Result r = check(url(), "--scratch-table", SCRATCH);
+    assertEquals(2, r.code, r.toString());
+    assertEquals(before, account.store().rowCount(SCRATCH), "a lost insert left its row");
+    LoggedCall last = account.log().last();
+    assertEquals("DELETE", last.method(), last.toString());
+    assertTrue(last.queryParam("q.where").contains("LIKE 'caspio-check-"), last.toString());
+  }
+
+  @Test
+  void check_unknownScratchTable_isSkippedAndNothingWritten() {
+    Result r = check(url(), "--scratch-table", "No_Such_Table");
+    assertEquals(0, r.code, r.toString());
+    assertTrue(r.out.matches("(?s).*SKIPPED\\s+scratch insert.*"), r.out);
+    assertTrue(
+        account.log().entries().stream().allMatch(c -> c.method().equals("GET") || isToken(c)));
+  }
+
+  @Test
+  void check_badScratchTableName_exit2() {
+    Result r = check(url(), "--scratch-table", "x/../Customers");
+    assertEquals(2, r.code, r.toString());
+    assertTrue(r.err.contains("not a table name"), r.err);
+    assertEquals(0, account.log().totalCalls());
   }
 
   @Test
@@ -97,6 +191,14 @@ class AccountCheckIT {
     Result r = check();
     assertEquals(2, r.code, r.toString());
     assertTrue(r.err.contains("Usage"), r.err);
+  }
+
+  private static boolean isToken(LoggedCall c) {
+    return c.kind() == PathKind.TOKEN;
+  }
+
+  private static int count(String text, String word) {
+    return text.split(Pattern.quote(word), -1).length - 1;
   }
 
   private static String url() {
