@@ -40,21 +40,57 @@ import java.util.Random;
  * {@link BulkLoad} (unchecked sample rows).
  */
 public final class CaspioStore implements AutoCloseable {
-  private final Database db = new Database();
+  private final Database db;
   // Schema changes, writes and bulk loads take this one lock: counters stay gap-free and no write
   // ever sees half a schema change.
   private final Object writeLock = new Object();
-  private final Schema schema = new Schema(db, writeLock);
-  private final RecordReader reader = new RecordReader(db, schema);
+  private final Schema schema;
+  private final RecordReader reader;
   private final RecordWriter writer;
+  private volatile Switches switches;
 
   CaspioStore(Clock clock, Random random) {
-    this.writer = new RecordWriter(db, schema, reader, new Generators(random, clock), writeLock);
+    this(clock, random, Switches.STRICT);
+  }
+
+  CaspioStore(Clock clock, Random random, Switches switches) {
+    this.switches = java.util.Objects.requireNonNull(switches, "switches");
+    this.db = new Database(switches.collation() == Switches.Collation.CASE_INSENSITIVE);
+    this.schema = new Schema(db, writeLock);
+    this.reader = new RecordReader(db, schema, this::switches);
+    this.writer =
+        new RecordWriter(
+            db, schema, reader, new Generators(random, clock), writeLock, this::switches);
   }
 
   /** An empty account. */
   public static CaspioStore inMemory() {
-    return new CaspioStore(Clock.systemUTC(), new SecureRandom());
+    return inMemory(Switches.STRICT);
+  }
+
+  /** An empty account answering the uncertain facts as {@code switches} say. */
+  public static CaspioStore inMemory(Switches switches) {
+    return new CaspioStore(Clock.systemUTC(), new SecureRandom(), switches);
+  }
+
+  /** The switches in force. */
+  public Switches switches() {
+    return switches;
+  }
+
+  /**
+   * Changes the switches of a running store, for the next call on; a test flips one, runs, and sets
+   * the old ones back.
+   *
+   * @throws IllegalArgumentException when {@code next} has another collation, which is fixed when
+   *     the store is created
+   */
+  public void switches(Switches next) {
+    if (next.collation() != switches.collation()) {
+      throw new IllegalArgumentException(
+          "The collation is fixed when the store is created; build one with it instead.");
+    }
+    this.switches = next;
   }
 
   /**
@@ -65,7 +101,12 @@ public final class CaspioStore implements AutoCloseable {
    * @param largestTableRows rows of the largest table (OrderItems); the others scale with it
    */
   public static CaspioStore withSampleData(long seed, int largestTableRows) {
-    CaspioStore store = new CaspioStore(Clock.systemUTC(), new Random(seed));
+    return withSampleData(seed, largestTableRows, Switches.STRICT);
+  }
+
+  /** {@link #withSampleData(long, int)} answering the uncertain facts as {@code switches} say. */
+  public static CaspioStore withSampleData(long seed, int largestTableRows, Switches switches) {
+    CaspioStore store = new CaspioStore(Clock.systemUTC(), new Random(seed), switches);
     try {
       SampleData.populate(store, seed, largestTableRows);
     } catch (RuntimeException e) {

@@ -15,6 +15,7 @@ import io.github.caspiojdbc.emulator.LoggedCall;
 import io.github.caspiojdbc.emulator.PathKind;
 import io.github.caspiojdbc.emulator.store.FieldDef;
 import io.github.caspiojdbc.emulator.store.FieldType;
+import io.github.caspiojdbc.emulator.store.Switches;
 import io.github.caspiojdbc.emulator.store.TableDef;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
 import io.github.caspiojdbc.shell.CaspioShell;
@@ -28,10 +29,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code caspio-sql --check} against the emulator: every probe agrees, the calls counted by the
@@ -64,6 +69,7 @@ class AccountCheckIT {
   @BeforeEach
   void reset() {
     account.faults().clear();
+    account.store().switches(Switches.STRICT);
     account.clearLog();
   }
 
@@ -169,6 +175,61 @@ class AccountCheckIT {
     assertEquals(2, r.code, r.toString());
     assertTrue(r.err.contains("not a table name"), r.err);
     assertEquals(0, account.log().totalCalls());
+  }
+
+  /** Each emulator switch a probe reads, with that probe and whether it needs the scratch table. */
+  static Stream<Arguments> probedSwitches() {
+    return Stream.of(
+        Arguments.of(
+            Switches.STRICT.with(Switches.NullText.AS_EMPTY_STRING), "NULL text in replies", false),
+        Arguments.of(
+            Switches.STRICT.with(Switches.LimitWithPaging.REPLACES_PAGE_SIZE),
+            "q.limit=3 beside q.pageSize=5",
+            false),
+        Arguments.of(
+            Switches.STRICT.with(Switches.BadSelectField.STATUS_400),
+            "error envelope (bad field)",
+            false),
+        Arguments.of(
+            Switches.STRICT.with(Switches.DateInput.DROP_FRACTION_AND_OFFSET),
+            "scratch date with Z",
+            true));
+  }
+
+  /**
+   * Flipping one named switch away from its strict default makes exactly the probe of that fact
+   * differ: the check and the switches describe the same facts, so a live report that contradicts
+   * the emulator points at one switch.
+   */
+  @ParameterizedTest
+  @MethodSource("probedSwitches")
+  void check_flippedSwitch_makesExactlyItsProbeDiffer(
+      Switches flipped, String probe, boolean scratch) {
+    account.store().switches(flipped);
+    long before = account.store().rowCount(SCRATCH);
+    Result r = scratch ? check(url(), "--scratch-table", SCRATCH) : check(url());
+    assertEquals(1, r.code, r.toString());
+    assertTrue(r.out.matches("(?s).*DIFFERS\\s+" + Pattern.quote(probe) + ".*"), r.out);
+    assertTrue(r.out.contains(" 1 differ"), r.out);
+    assertEquals(before, account.store().rowCount(SCRATCH), "the probe row is still there");
+  }
+
+  /** The collation is fixed when a store is made, so it takes an emulator of its own. */
+  @Test
+  void check_caseSensitiveAccount_makesTheCollationProbeDiffer() {
+    try (CaspioEmulator cs =
+        CaspioEmulator.builder()
+            .sampleData(7, 100)
+            .clientId("check-it-client")
+            .clientSecret(SECRET)
+            .switches(Switches.STRICT.with(Switches.Collation.CASE_SENSITIVE))
+            .build()
+            .start()) {
+      Result r = check(EmulatorFixture.url(cs.port(), ""));
+      assertEquals(1, r.code, r.toString());
+      assertTrue(r.out.matches("(?s).*DIFFERS\\s+collation \\('a'='A'\\).*"), r.out);
+      assertTrue(r.out.contains(" 1 differ"), r.out);
+    }
   }
 
   @Test
