@@ -62,7 +62,8 @@ public final class EmulatorMain {
           "                       paths answer 404 like any unknown path)",
           "  --switch NAME=VALUE  answer an uncertain fact otherwise (repeatable), e.g.",
           "                       nullText=AS_EMPTY_STRING; names: collation, nullText,",
-          "                       limitWithPaging, dateInput, listWrite, badSelectField",
+          "                       limitWithPaging, dateInput, listWrite, badSelectField,",
+          "                       unknownBodyField, writeErrorStatus",
           "  --help               print this help and exit",
           "",
           "Stop with Ctrl-C.");

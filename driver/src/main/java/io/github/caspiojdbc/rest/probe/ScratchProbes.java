@@ -17,16 +17,21 @@ import java.util.List;
 /**
  * The write probes, run only on the table named by {@code --scratch-table}: one row is inserted
  * with chosen values (text with a trailing blank, empty text, a date-only date), read back and
- * compared, given a date with a trailing {@code Z}, and deleted. No call names another table.
+ * compared, given a date with a trailing {@code Z}; an insert with an unknown key must be refused
+ * whole; then the rows are deleted. No call names another table.
  *
- * <p>The row is always deleted, also when a probe in between fails or the connection drops: by its
- * PK_ID when the insert said which, otherwise by the random marker its first text field holds, so
- * that a lost insert reply leaves nothing behind and no other row can match. The cleanup call is
- * reserved in the budget before the insert is sent.
+ * <p>Every row a probe may have made carries a random marker in its first text field, so the
+ * cleanup deletes by PK_ID and by the marker: a lost insert reply or an unknown key the account
+ * silently dropped leaves nothing behind, and no other row can match. The cleanup runs also when a
+ * probe in between fails or the connection drops; its call is reserved in the budget before the
+ * first insert is sent.
  */
 final class ScratchProbes {
-  /** Calls this group may spend: fields, insert, read-back, update, delete. */
-  static final int CALLS = 5;
+  /** Calls this group may spend: fields, insert, read-back, update, unknown-key insert, delete. */
+  static final int CALLS = 6;
+
+  /** A key no scratch table has, for the unknown-key probe. */
+  static final String NO_SUCH_FIELD = "NoSuchField_check17";
 
   static final String DATE_IN = "2024-02-29";
   static final String DATE_OUT = "2024-02-29T00:00:00";
@@ -77,6 +82,7 @@ final class ScratchProbes {
       body.put(date, DATE_IN);
     }
     Long key = null;
+    int made = 0;
     IOException failure = null;
     int fieldsCall = 1;
     try {
@@ -93,13 +99,15 @@ final class ScratchProbes {
               : ProbeHttp.refusal(inserted) + (key == null ? ", no PK_ID" : "");
       out.add(ProbeResult.compare("scratch insert", "201 with the row", observed, 1 + fieldsCall));
       if (key != null) {
+        made = 1;
         readBack(out, key, mark, empty, date);
         dateWithZ(out, key, date);
+        made += unknownField(out, mark);
       }
     } catch (IOException e) {
       failure = e;
     } finally {
-      out.add(cleanup(key, mark));
+      out.add(cleanup(key, made, mark));
     }
     if (failure != null) {
       throw failure;
@@ -180,8 +188,28 @@ final class ScratchProbes {
     out.add(ProbeResult.compare(name, "refused (400)", observed, 1));
   }
 
-  private ProbeResult cleanup(Long key, String mark) throws IOException {
-    String where = key != null ? "PK_ID=" + key : mark + " LIKE '" + marker + "%'";
+  /**
+   * An unknown key in an insert body: the whole insert is refused with 404 {@code FieldNotFound}
+   * (caspio-api.md 6.3, one source; {@code ColumnNotFound} was seen too). Returns the rows it made:
+   * 1 when the account dropped the key and inserted anyway.
+   */
+  private int unknownField(List<ProbeResult> out, String mark) throws IOException {
+    ObjectNode body = ProbeHttp.MAPPER.createObjectNode();
+    body.put(mark, markedText());
+    body.put(NO_SUCH_FIELD, "x");
+    HttpResponse<String> reply = http.post(ProbeHttp.records(table), body.toString());
+    int s = reply.statusCode();
+    String observed =
+        s == 201 ? "accepted (201), the key dropped" : "refused (" + ProbeHttp.refusal(reply) + ")";
+    out.add(
+        ProbeResult.compare(
+            "scratch unknown key in insert", "refused (HTTP 404 FieldNotFound)", observed, 1));
+    return s == 201 ? 1 : 0;
+  }
+
+  private ProbeResult cleanup(Long key, int made, String mark) throws IOException {
+    String like = mark + " LIKE '" + marker + "%'";
+    String where = key != null ? "PK_ID=" + key + " OR " + like : like;
     HttpResponse<String> reply;
     try {
       reply = http.delete(ProbeHttp.records(table) + "?q.where=" + ProbeHttp.enc(where));
@@ -192,12 +220,13 @@ final class ScratchProbes {
     }
     JsonNode json = ProbeHttp.json(reply);
     int affected = json == null ? -1 : json.path("RecordsAffected").asInt(-1);
-    String expected = key != null ? "deleted (RecordsAffected 1)" : "nothing left behind";
+    String expected = key != null ? "deleted every probe row" : "nothing left behind";
     String observed;
     if (reply.statusCode() != 200 || affected < 0) {
       observed = ProbeHttp.refusal(reply) + "; the row may remain (where " + where + ")";
     } else if (key != null) {
-      observed = affected == 1 ? expected : "RecordsAffected " + affected;
+      observed =
+          affected == made ? expected : "RecordsAffected " + affected + " for " + made + " rows";
     } else {
       // Without a PK_ID the insert may or may not have happened; either way nothing is left.
       observed = expected;

@@ -171,7 +171,11 @@ public final class CaspioStore implements AutoCloseable {
    *     rejected
    */
   public ArrayNode insert(ObjectKind kind, String name, ObjectNode body) {
-    return writer.insert(kind, name, body);
+    try {
+      return writer.insert(kind, name, body);
+    } catch (StoreException e) {
+      throw asSwitched(e);
+    }
   }
 
   /**
@@ -182,7 +186,32 @@ public final class CaspioStore implements AutoCloseable {
    */
   public WriteResult update(
       ObjectKind kind, String name, String where, ObjectNode body, boolean returnRows) {
-    return writer.update(kind, name, where, body, returnRows);
+    try {
+      return writer.update(kind, name, where, body, returnRows);
+    } catch (StoreException e) {
+      throw asSwitched(e);
+    }
+  }
+
+  /**
+   * A write error as the body-error switches say ({@link Switches#unknownBodyField}, {@link
+   * Switches#writeErrorStatus}): decided here, where every write of every generation passes, so
+   * that the places that raise these errors stay as they were.
+   */
+  private StoreException asSwitched(StoreException e) {
+    Switches s = switches;
+    if (e.code().equals("FieldNotFound")
+        && s.unknownBodyField() == Switches.UnknownBodyField.COLUMN_NOT_FOUND) {
+      return new StoreException(e.status(), "ColumnNotFound", e.getMessage());
+    }
+    boolean bodyError =
+        e.code().equals("AlterReadOnlyData") || e.code().equals("InvalidInputValue");
+    if (bodyError
+        && e.status() == 400
+        && s.writeErrorStatus() == Switches.WriteErrorStatus.STATUS_500) {
+      return new StoreException(500, e.code(), e.getMessage());
+    }
+    return e;
   }
 
   /**

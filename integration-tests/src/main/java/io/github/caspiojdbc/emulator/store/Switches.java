@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param dateInput which Date/Time forms a record body may use
  * @param listWrite which forms a list field's ids may take in a record body
  * @param badSelectField the status of an unknown field in {@code q.select}
+ * @param unknownBodyField the error code of an unknown key in a record body
+ * @param writeErrorStatus the status of a read-only field or a bad value in a record body
  */
 public record Switches(
     Collation collation,
@@ -31,7 +33,9 @@ public record Switches(
     LimitWithPaging limitWithPaging,
     DateInput dateInput,
     ListWrite listWrite,
-    BadSelectField badSelectField) {
+    BadSelectField badSelectField,
+    UnknownBodyField unknownBodyField,
+    WriteErrorStatus writeErrorStatus) {
 
   /** The defaults: the emulator's strict reading of every uncertain fact. */
   public static final Switches STRICT =
@@ -41,7 +45,9 @@ public record Switches(
           LimitWithPaging.IGNORED,
           DateInput.STRICT,
           ListWrite.ARRAY_OR_STRING,
-          BadSelectField.STATUS_500);
+          BadSelectField.STATUS_500,
+          UnknownBodyField.FIELD_NOT_FOUND,
+          WriteErrorStatus.STATUS_400);
 
   /** No switch may be null. */
   public Switches {
@@ -51,6 +57,8 @@ public record Switches(
     Objects.requireNonNull(dateInput, "dateInput");
     Objects.requireNonNull(listWrite, "listWrite");
     Objects.requireNonNull(badSelectField, "badSelectField");
+    Objects.requireNonNull(unknownBodyField, "unknownBodyField");
+    Objects.requireNonNull(writeErrorStatus, "writeErrorStatus");
   }
 
   /**
@@ -129,6 +137,31 @@ public record Switches(
     STATUS_400
   }
 
+  /**
+   * An unknown key in an insert or update body, which rejects the whole write (caspio-api.md 6.3:
+   * {@code FieldNotFound} (404) or {@code ColumnNotFound}, both seen by one source). The account
+   * check's scratch probe of an unknown key reads it.
+   */
+  public enum UnknownBodyField {
+    /** 404 {@code FieldNotFound} (default). */
+    FIELD_NOT_FOUND,
+    /** 404 {@code ColumnNotFound}. */
+    COLUMN_NOT_FOUND
+  }
+
+  /**
+   * The status of {@code AlterReadOnlyData} (a generated field in a body) and {@code
+   * InvalidInputValue} (a value of the wrong type) (caspio-api.md 6.3 and 5.3: 400 by one source,
+   * 500 by another that may have been its own proxy). The scratch probe of a date with {@code Z}
+   * reads it.
+   */
+  public enum WriteErrorStatus {
+    /** 400 (default). */
+    STATUS_400,
+    /** 500, same codes. */
+    STATUS_500
+  }
+
   /** The switch names {@link #with(String)} takes, each with its values, for help texts. */
   public static String names() {
     return "collation="
@@ -142,7 +175,11 @@ public record Switches(
         + " listWrite="
         + java.util.Arrays.toString(ListWrite.values())
         + " badSelectField="
-        + java.util.Arrays.toString(BadSelectField.values());
+        + java.util.Arrays.toString(BadSelectField.values())
+        + " unknownBodyField="
+        + java.util.Arrays.toString(UnknownBodyField.values())
+        + " writeErrorStatus="
+        + java.util.Arrays.toString(WriteErrorStatus.values());
   }
 
   /**
@@ -169,6 +206,10 @@ public record Switches(
           return with(ListWrite.valueOf(value));
         case "badSelectField":
           return with(BadSelectField.valueOf(value));
+        case "unknownBodyField":
+          return with(UnknownBodyField.valueOf(value));
+        case "writeErrorStatus":
+          return with(WriteErrorStatus.valueOf(value));
         default:
           throw new IllegalArgumentException("unknown switch " + name + "; switches: " + names());
       }
@@ -183,31 +224,105 @@ public record Switches(
 
   /** These switches with another collation. */
   public Switches with(Collation value) {
-    return new Switches(value, nullText, limitWithPaging, dateInput, listWrite, badSelectField);
+    return new Switches(
+        value,
+        nullText,
+        limitWithPaging,
+        dateInput,
+        listWrite,
+        badSelectField,
+        unknownBodyField,
+        writeErrorStatus);
   }
 
   /** These switches with another rendering of NULL text. */
   public Switches with(NullText value) {
-    return new Switches(collation, value, limitWithPaging, dateInput, listWrite, badSelectField);
+    return new Switches(
+        collation,
+        value,
+        limitWithPaging,
+        dateInput,
+        listWrite,
+        badSelectField,
+        unknownBodyField,
+        writeErrorStatus);
   }
 
   /** These switches with another handling of q.limit beside paging. */
   public Switches with(LimitWithPaging value) {
-    return new Switches(collation, nullText, value, dateInput, listWrite, badSelectField);
+    return new Switches(
+        collation,
+        nullText,
+        value,
+        dateInput,
+        listWrite,
+        badSelectField,
+        unknownBodyField,
+        writeErrorStatus);
   }
 
   /** These switches with other accepted date forms. */
   public Switches with(DateInput value) {
-    return new Switches(collation, nullText, limitWithPaging, value, listWrite, badSelectField);
+    return new Switches(
+        collation,
+        nullText,
+        limitWithPaging,
+        value,
+        listWrite,
+        badSelectField,
+        unknownBodyField,
+        writeErrorStatus);
   }
 
   /** These switches with other accepted list id forms. */
   public Switches with(ListWrite value) {
-    return new Switches(collation, nullText, limitWithPaging, dateInput, value, badSelectField);
+    return new Switches(
+        collation,
+        nullText,
+        limitWithPaging,
+        dateInput,
+        value,
+        badSelectField,
+        unknownBodyField,
+        writeErrorStatus);
   }
 
   /** These switches with another status for an unknown selected field. */
   public Switches with(BadSelectField value) {
-    return new Switches(collation, nullText, limitWithPaging, dateInput, listWrite, value);
+    return new Switches(
+        collation,
+        nullText,
+        limitWithPaging,
+        dateInput,
+        listWrite,
+        value,
+        unknownBodyField,
+        writeErrorStatus);
+  }
+
+  /** These switches with another code for an unknown body key. */
+  public Switches with(UnknownBodyField value) {
+    return new Switches(
+        collation,
+        nullText,
+        limitWithPaging,
+        dateInput,
+        listWrite,
+        badSelectField,
+        value,
+        writeErrorStatus);
+  }
+
+  /** These switches with another status for refused body values. */
+  public Switches with(WriteErrorStatus value) {
+    return new Switches(
+        collation,
+        nullText,
+        limitWithPaging,
+        dateInput,
+        listWrite,
+        badSelectField,
+        unknownBodyField,
+        value);
   }
 }

@@ -108,6 +108,32 @@ class SwitchesTest {
   }
 
   @Test
+  void unknownBodyField_default_fieldNotFound_switchColumnNotFound() {
+    assertRefused("{\"Nope\":1}", 404, "FieldNotFound");
+    store.switches(Switches.STRICT.with(Switches.UnknownBodyField.COLUMN_NOT_FOUND));
+    assertRefused("{\"Nope\":1}", 404, "ColumnNotFound");
+  }
+
+  @Test
+  void writeErrorStatus_default_400_switch500_sameCodes() {
+    assertRefused("{\"Auto\":1}", 400, "AlterReadOnlyData");
+    assertRefused("{\"Qty\":\"x\"}", 400, "InvalidInputValue");
+    store.switches(Switches.STRICT.with(Switches.WriteErrorStatus.STATUS_500));
+    assertRefused("{\"Auto\":1}", 500, "AlterReadOnlyData");
+    assertRefused("{\"Qty\":\"x\"}", 500, "InvalidInputValue");
+    assertRefused("{\"Nope\":1}", 404, "FieldNotFound");
+  }
+
+  @Test
+  void with_textForm_setsTheNamedSwitch_refusesUnknownNamesAndValues() {
+    assertEquals(
+        Switches.STRICT.with(Switches.WriteErrorStatus.STATUS_500),
+        Switches.STRICT.with("writeErrorStatus=status_500"));
+    assertThrows(IllegalArgumentException.class, () -> Switches.STRICT.with("nullText=MAYBE"));
+    assertThrows(IllegalArgumentException.class, () -> Switches.STRICT.with("colour=RED"));
+  }
+
+  @Test
   void switches_collationOfARunningStore_cannotChange() {
     assertThrows(
         IllegalArgumentException.class,
@@ -119,8 +145,12 @@ class SwitchesTest {
   }
 
   private void assertRefused(String json, String code) {
+    assertRefused(json, 400, code);
+  }
+
+  private void assertRefused(String json, int status, String code) {
     StoreException e = assertThrows(StoreException.class, () -> insert(json));
-    assertEquals(400, e.status());
+    assertEquals(status, e.status());
     assertEquals(code, e.code());
   }
 

@@ -124,6 +124,7 @@ class AccountCheckIT {
             "scratch empty text",
             "scratch date-only input",
             "scratch date with Z",
+            "scratch unknown key in insert",
             "scratch cleanup")) {
       assertTrue(
           r.out.matches("(?s).*AGREES\\s+" + Pattern.quote(probe) + ".*"), probe + "\n" + r.out);
@@ -136,9 +137,10 @@ class AccountCheckIT {
         account.log().entries().stream()
             .filter(c -> !c.method().equals("GET") && !isToken(c))
             .toList();
-    // Insert, the date-with-Z update and the delete; each one on the scratch table only.
+    // Insert, the date-with-Z update, the unknown-key insert and the delete; each one on the
+    // scratch table only.
     assertEquals(
-        List.of("POST", "PUT", "DELETE"), writes.stream().map(LoggedCall::method).toList());
+        List.of("POST", "PUT", "POST", "DELETE"), writes.stream().map(LoggedCall::method).toList());
     assertTrue(
         writes.stream().allMatch(c -> c.path().endsWith("/tables/" + SCRATCH + "/records")),
         writes.toString());
@@ -193,6 +195,14 @@ class AccountCheckIT {
         Arguments.of(
             Switches.STRICT.with(Switches.DateInput.DROP_FRACTION_AND_OFFSET),
             "scratch date with Z",
+            true),
+        Arguments.of(
+            Switches.STRICT.with(Switches.WriteErrorStatus.STATUS_500),
+            "scratch date with Z",
+            true),
+        Arguments.of(
+            Switches.STRICT.with(Switches.UnknownBodyField.COLUMN_NOT_FOUND),
+            "scratch unknown key in insert",
             true));
   }
 
