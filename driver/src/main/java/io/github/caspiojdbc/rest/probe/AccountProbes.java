@@ -22,10 +22,10 @@ import java.util.Locale;
  * with the write probes. The secret and the tokens never leave this package.
  */
 final class AccountProbes {
-  /** The most HTTP calls a read-only check may spend, stated in the output (18 today). */
+  /** The most HTTP calls a read-only check may spend, stated in the output (17 today). */
   static final int BUDGET = 20;
 
-  /** The most calls a check with {@code --scratch-table} may spend (24 today). */
+  /** The most calls a check with {@code --scratch-table} may spend (25 today). */
   static final int SCRATCH_BUDGET = BUDGET + ScratchProbes.CALLS;
 
   private final ProbeHttp http;

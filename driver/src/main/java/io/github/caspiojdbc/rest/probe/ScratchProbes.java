@@ -17,8 +17,9 @@ import java.util.List;
 /**
  * The write probes, run only on the table named by {@code --scratch-table}: one row is inserted
  * with chosen values (text with a trailing blank, empty text, a date-only date), read back and
- * compared, given a date with a trailing {@code Z}; an insert with an unknown key must be refused
- * whole; then the rows are deleted. No call names another table.
+ * compared, given a date with a trailing {@code Z} and (when the table has a list field) list ids
+ * in both forms; an insert with an unknown key must be refused whole; then the rows are deleted. No
+ * call names another table.
  *
  * <p>Every row a probe may have made carries a random marker in its first text field, so the
  * cleanup deletes by PK_ID and by the marker: a lost insert reply or an unknown key the account
@@ -27,8 +28,11 @@ import java.util.List;
  * first insert is sent.
  */
 final class ScratchProbes {
-  /** Calls this group may spend: fields, insert, read-back, update, unknown-key insert, delete. */
-  static final int CALLS = 6;
+  /**
+   * Calls this group may spend: fields, insert, read-back, the date update, two list updates, the
+   * unknown-key insert and the delete.
+   */
+  static final int CALLS = 8;
 
   /** A key no scratch table has, for the unknown-key probe. */
   static final String NO_SUCH_FIELD = "NoSuchField_check17";
@@ -73,6 +77,7 @@ final class ScratchProbes {
     String mark = text.get(0);
     String empty = text.size() > 1 ? text.get(1) : null;
     String date = dates.isEmpty() ? null : dates.get(0);
+    TableFields.Field list = f.writableList();
     ObjectNode body = ProbeHttp.MAPPER.createObjectNode();
     body.put(mark, markedText());
     if (empty != null) {
@@ -102,6 +107,7 @@ final class ScratchProbes {
         made = 1;
         readBack(out, key, mark, empty, date);
         dateWithZ(out, key, date);
+        listForms(out, key, list);
         made += unknownField(out, mark);
       }
     } catch (IOException e) {
@@ -186,6 +192,37 @@ final class ScratchProbes {
     String observed =
         s == 400 ? "refused (400)" : s == 200 ? "accepted (200)" : ProbeHttp.refusal(reply);
     out.add(ProbeResult.compare(name, "refused (400)", observed, 1));
+  }
+
+  /**
+   * A list field's ids as the v1/v2 docs send them ({@code [1]}) and as Caspio's own v3 node does
+   * ({@code "[1]"}) (caspio-api.md 5.3, section 9 item 9); the emulator takes both.
+   */
+  private void listForms(List<ProbeResult> out, long key, TableFields.Field list)
+      throws IOException {
+    String array = "scratch list ids as [n]";
+    String string = "scratch list ids as \"[n]\"";
+    if (list == null) {
+      out.add(ProbeResult.skipped(array, "accepted (200)", "no writable list field", 0));
+      out.add(ProbeResult.skipped(string, "accepted (200)", "no writable list field", 0));
+      return;
+    }
+    ObjectNode body = ProbeHttp.MAPPER.createObjectNode();
+    body.putArray(list.name()).add(Integer.parseInt(list.firstListId()));
+    out.add(listUpdate(array, key, body));
+    body = ProbeHttp.MAPPER.createObjectNode();
+    body.put(list.name(), "[" + list.firstListId() + "]");
+    out.add(listUpdate(string, key, body));
+  }
+
+  private ProbeResult listUpdate(String name, long key, ObjectNode body) throws IOException {
+    HttpResponse<String> reply =
+        http.put(
+            ProbeHttp.records(table) + "?q.where=" + ProbeHttp.enc("PK_ID=" + key),
+            body.toString());
+    String observed =
+        reply.statusCode() == 200 ? "accepted (200)" : "refused (" + ProbeHttp.refusal(reply) + ")";
+    return ProbeResult.compare(name, "accepted (200)", observed, 1);
   }
 
   /**

@@ -17,8 +17,11 @@ import java.util.Locale;
  * not depend on values it cannot choose.
  */
 final class TableFields {
-  /** One field: its name, type token and whether a record body may set it. */
-  record Field(String name, String type, boolean writable) {}
+  /**
+   * One field: its name, type token, whether a record body may set it, and for a list field the id
+   * of its first item (null otherwise).
+   */
+  record Field(String name, String type, boolean writable, String firstListId) {}
 
   private final List<Field> fields;
 
@@ -45,7 +48,13 @@ final class TableFields {
               !f.path("IsFormula").asBoolean(false)
                   && !f.path("Unique").asBoolean(false)
                   && f.path("Editable").asBoolean(true);
-          out.add(new Field(name, type, writable));
+          String listId = null;
+          if (type.startsWith("LIST-") && f.path("ListField").isObject()) {
+            java.util.Iterator<String> ids = f.path("ListField").fieldNames();
+            String id = ids.hasNext() ? ids.next() : "";
+            listId = id.matches("[0-9]{1,9}") ? id : null;
+          }
+          out.add(new Field(name, type, writable, listId));
         }
       }
     }
@@ -72,6 +81,16 @@ final class TableFields {
       }
     }
     return names;
+  }
+
+  /** The first writable list field whose items have ids, or null. */
+  Field writableList() {
+    for (Field f : fields) {
+      if (f.writable() && f.firstListId() != null) {
+        return f;
+      }
+    }
+    return null;
   }
 
   /** The text types: Text (255) and Text (64000). */

@@ -52,7 +52,7 @@ class CheckCommandTest {
   @Test
   void budgets_areTheOnesTheReadmeStates() {
     assertEquals(20, AccountProbes.budget(null));
-    assertEquals(26, AccountProbes.budget("Scratch"));
+    assertEquals(28, AccountProbes.budget("Scratch"));
   }
 
   @Test

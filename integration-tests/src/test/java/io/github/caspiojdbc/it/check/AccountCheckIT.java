@@ -48,7 +48,7 @@ class AccountCheckIT {
   private static final String SECRET = "check-it-secret-4711";
   private static final String SCRATCH = "Check_Scratch";
   private static final int BUDGET = 20;
-  private static final int SCRATCH_BUDGET = 26;
+  private static final int SCRATCH_BUDGET = 28;
 
   @RegisterExtension
   static final EmulatorFixture fixture =
@@ -60,7 +60,8 @@ class AccountCheckIT {
                       SCRATCH,
                       FieldDef.of("Label", FieldType.STRING),
                       FieldDef.of("Note", FieldType.STRING),
-                      FieldDef.of("Happened", FieldType.DATE_TIME)))
+                      FieldDef.of("Happened", FieldType.DATE_TIME),
+                      FieldDef.list("Tags", FieldType.LIST_STRING, "red", "green")))
               .emulator(b -> b.clientId("check-it-client").clientSecret(SECRET))
               .startEmulator());
 
@@ -86,6 +87,8 @@ class AccountCheckIT {
     assertEquals(1, count(r.out, "SKIPPED"), r.out);
     assertTrue(r.out.matches("(?s).*SKIPPED\\s+rate-limit reply.*"), r.out);
     long calls = account.log().totalCalls();
+    // The README states today's spend; a new probe changes this number and the README together.
+    assertEquals(17, calls);
     assertTrue(calls <= BUDGET, "spent " + calls + " calls");
     assertTrue(r.out.contains(calls + " of " + BUDGET + " calls spent"), r.out);
     assertTrue(
@@ -124,6 +127,8 @@ class AccountCheckIT {
             "scratch empty text",
             "scratch date-only input",
             "scratch date with Z",
+            "scratch list ids as [n]",
+            "scratch list ids as \"[n]\"",
             "scratch unknown key in insert",
             "scratch cleanup")) {
       assertTrue(
@@ -131,16 +136,18 @@ class AccountCheckIT {
     }
     assertEquals(before, account.store().rowCount(SCRATCH), "the probe row is still there");
     long calls = account.log().totalCalls();
+    assertEquals(25, calls);
     assertTrue(calls <= SCRATCH_BUDGET, "spent " + calls + " calls");
     assertTrue(r.out.contains(calls + " of " + SCRATCH_BUDGET + " calls spent"), r.out);
     List<LoggedCall> writes =
         account.log().entries().stream()
             .filter(c -> !c.method().equals("GET") && !isToken(c))
             .toList();
-    // Insert, the date-with-Z update, the unknown-key insert and the delete; each one on the
-    // scratch table only.
+    // Insert, the date-with-Z update, two list updates, the unknown-key insert and the delete;
+    // each one on the scratch table only.
     assertEquals(
-        List.of("POST", "PUT", "POST", "DELETE"), writes.stream().map(LoggedCall::method).toList());
+        List.of("POST", "PUT", "PUT", "PUT", "POST", "DELETE"),
+        writes.stream().map(LoggedCall::method).toList());
     assertTrue(
         writes.stream().allMatch(c -> c.path().endsWith("/tables/" + SCRATCH + "/records")),
         writes.toString());
@@ -203,7 +210,13 @@ class AccountCheckIT {
         Arguments.of(
             Switches.STRICT.with(Switches.UnknownBodyField.COLUMN_NOT_FOUND),
             "scratch unknown key in insert",
-            true));
+            true),
+        Arguments.of(
+            Switches.STRICT.with(Switches.ListWrite.ARRAY_ONLY),
+            "scratch list ids as \"[n]\"",
+            true),
+        Arguments.of(
+            Switches.STRICT.with(Switches.ListWrite.STRING_ONLY), "scratch list ids as [n]", true));
   }
 
   /**
