@@ -77,8 +77,9 @@ final class AccountProbes {
         results.add(where("collation", "'a'='A'", records(table, "'a'='A'"), 1));
         results.add(where("trailing blanks", "'a '='a'", records(table, "'a '='a'"), 1));
       } else {
-        results.add(ProbeResult.skipped("collation", "matches", "control failed", 0));
-        results.add(ProbeResult.skipped("trailing blanks", "matches", "control failed", 0));
+        results.add(ProbeResult.skipped("collation ('a'='A')", "matches", "control failed", 0));
+        results.add(
+            ProbeResult.skipped("trailing blanks ('a '='a')", "matches", "control failed", 0));
       }
       results.add(errorEnvelope(table));
       new ReplyProbes(http, table, fields).run(results);
