@@ -63,7 +63,7 @@ public final class EmulatorMain {
           "  --switch NAME=VALUE  answer an uncertain fact otherwise (repeatable), e.g.",
           "                       nullText=AS_EMPTY_STRING; names: collation, nullText,",
           "                       limitWithPaging, dateInput, listWrite, badSelectField,",
-          "                       unknownBodyField, writeErrorStatus",
+          "                       unknownBodyField, writeErrorStatus, paginationBlock",
           "  --help               print this help and exit",
           "",
           "Stop with Ctrl-C.");

@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param badSelectField the status of an unknown field in {@code q.select}
  * @param unknownBodyField the error code of an unknown key in a record body
  * @param writeErrorStatus the status of a read-only field or a bad value in a record body
+ * @param paginationBlock when a v3 records reply carries its {@code Pagination} block
  */
 public record Switches(
     Collation collation,
@@ -35,7 +36,8 @@ public record Switches(
     ListWrite listWrite,
     BadSelectField badSelectField,
     UnknownBodyField unknownBodyField,
-    WriteErrorStatus writeErrorStatus) {
+    WriteErrorStatus writeErrorStatus,
+    PaginationBlock paginationBlock) {
 
   /** The defaults: the emulator's strict reading of every uncertain fact. */
   public static final Switches STRICT =
@@ -47,7 +49,8 @@ public record Switches(
           ListWrite.ARRAY_OR_STRING,
           BadSelectField.STATUS_500,
           UnknownBodyField.FIELD_NOT_FOUND,
-          WriteErrorStatus.STATUS_400);
+          WriteErrorStatus.STATUS_400,
+          PaginationBlock.WHEN_ASKED);
 
   /** No switch may be null. */
   public Switches {
@@ -59,6 +62,7 @@ public record Switches(
     Objects.requireNonNull(badSelectField, "badSelectField");
     Objects.requireNonNull(unknownBodyField, "unknownBodyField");
     Objects.requireNonNull(writeErrorStatus, "writeErrorStatus");
+    Objects.requireNonNull(paginationBlock, "paginationBlock");
   }
 
   /**
@@ -162,6 +166,18 @@ public record Switches(
     STATUS_500
   }
 
+  /**
+   * Whether a v3 records GET that does not send {@code q.getPaginationInfo} still gets the {@code
+   * Pagination} block (caspio-api.md 5.1, section 9 item 6: documented only behind the parameter).
+   * The account check reads it off its control query.
+   */
+  public enum PaginationBlock {
+    /** Only with {@code q.getPaginationInfo=true} (default). */
+    WHEN_ASKED,
+    /** Also when the parameter is absent. */
+    ALSO_UNASKED
+  }
+
   /** The switch names {@link #with(String)} takes, each with its values, for help texts. */
   public static String names() {
     return "collation="
@@ -179,7 +195,9 @@ public record Switches(
         + " unknownBodyField="
         + java.util.Arrays.toString(UnknownBodyField.values())
         + " writeErrorStatus="
-        + java.util.Arrays.toString(WriteErrorStatus.values());
+        + java.util.Arrays.toString(WriteErrorStatus.values())
+        + " paginationBlock="
+        + java.util.Arrays.toString(PaginationBlock.values());
   }
 
   /**
@@ -210,6 +228,8 @@ public record Switches(
           return with(UnknownBodyField.valueOf(value));
         case "writeErrorStatus":
           return with(WriteErrorStatus.valueOf(value));
+        case "paginationBlock":
+          return with(PaginationBlock.valueOf(value));
         default:
           throw new IllegalArgumentException("unknown switch " + name + "; switches: " + names());
       }
@@ -232,7 +252,8 @@ public record Switches(
         listWrite,
         badSelectField,
         unknownBodyField,
-        writeErrorStatus);
+        writeErrorStatus,
+        paginationBlock);
   }
 
   /** These switches with another rendering of NULL text. */
@@ -245,7 +266,8 @@ public record Switches(
         listWrite,
         badSelectField,
         unknownBodyField,
-        writeErrorStatus);
+        writeErrorStatus,
+        paginationBlock);
   }
 
   /** These switches with another handling of q.limit beside paging. */
@@ -258,7 +280,8 @@ public record Switches(
         listWrite,
         badSelectField,
         unknownBodyField,
-        writeErrorStatus);
+        writeErrorStatus,
+        paginationBlock);
   }
 
   /** These switches with other accepted date forms. */
@@ -271,7 +294,8 @@ public record Switches(
         listWrite,
         badSelectField,
         unknownBodyField,
-        writeErrorStatus);
+        writeErrorStatus,
+        paginationBlock);
   }
 
   /** These switches with other accepted list id forms. */
@@ -284,7 +308,8 @@ public record Switches(
         value,
         badSelectField,
         unknownBodyField,
-        writeErrorStatus);
+        writeErrorStatus,
+        paginationBlock);
   }
 
   /** These switches with another status for an unknown selected field. */
@@ -297,7 +322,8 @@ public record Switches(
         listWrite,
         value,
         unknownBodyField,
-        writeErrorStatus);
+        writeErrorStatus,
+        paginationBlock);
   }
 
   /** These switches with another code for an unknown body key. */
@@ -310,7 +336,8 @@ public record Switches(
         listWrite,
         badSelectField,
         value,
-        writeErrorStatus);
+        writeErrorStatus,
+        paginationBlock);
   }
 
   /** These switches with another status for refused body values. */
@@ -323,6 +350,21 @@ public record Switches(
         listWrite,
         badSelectField,
         unknownBodyField,
+        value,
+        paginationBlock);
+  }
+
+  /** These switches with another rule for the Pagination block. */
+  public Switches with(PaginationBlock value) {
+    return new Switches(
+        collation,
+        nullText,
+        limitWithPaging,
+        dateInput,
+        listWrite,
+        badSelectField,
+        unknownBodyField,
+        writeErrorStatus,
         value);
   }
 }

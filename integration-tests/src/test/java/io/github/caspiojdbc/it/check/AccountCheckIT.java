@@ -196,6 +196,10 @@ class AccountCheckIT {
             "q.limit=3 beside q.pageSize=5",
             false),
         Arguments.of(
+            Switches.STRICT.with(Switches.PaginationBlock.ALSO_UNASKED),
+            "Pagination without q.getPaginationInfo",
+            false),
+        Arguments.of(
             Switches.STRICT.with(Switches.BadSelectField.STATUS_400),
             "error envelope (bad field)",
             false),
