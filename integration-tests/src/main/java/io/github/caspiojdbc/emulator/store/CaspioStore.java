@@ -33,6 +33,9 @@ import java.util.Random;
  * '01/31/2024'}) answer 400 {@code SqlServerError}; {@code GETDATE()} is UTC; a view is
  * materialized by H2 for every query, so paging a large view costs a scan of it.
  *
+ * <p>Facts about Caspio the notes leave open are answered by named {@link Switches}, strict by
+ * default; the collation is chosen when the store is made, the others may change while it runs.
+ *
  * <p>This class is only the account's public face, kept so that routers and tests see one object.
  * The work is done behind it, one room per responsibility: {@link Schema} (tables, views, the names
  * fragments may use), {@link RecordReader} (queries, paging, aggregates, rendering), {@link

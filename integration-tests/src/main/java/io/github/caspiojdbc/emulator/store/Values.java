@@ -44,6 +44,9 @@ import java.util.regex.Pattern;
  *       JVM time zone never shifts it.
  *   <li>Passwords are stored as a salted SHA-256 hash and never rendered.
  * </ul>
+ *
+ * <p>Where Caspio is uncertain (NULL text in replies, date and list input forms) the strict answer
+ * above is the default of a named {@link Switches} switch, passed in by the caller.
  */
 final class Values {
 
