@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.caspiojdbc.emulator.store.CaspioStore;
+import io.github.caspiojdbc.emulator.store.Switches;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -68,11 +69,16 @@ public final class CaspioEmulator implements AutoCloseable {
     this.store =
         b.store != null
             ? b.store
-            : b.seed != null ? CaspioStore.withSampleData(b.seed, b.rows) : CaspioStore.inMemory();
+            : b.seed != null
+                ? CaspioStore.withSampleData(b.seed, b.rows, b.switches)
+                : CaspioStore.inMemory(b.switches);
+    if (b.store != null && b.switchesSet) {
+      b.store.switches(b.switches);
+    }
     this.clientId = b.clientId;
     this.https = b.httpsPort != null;
     this.tokens = new TokenService(b.clock, b.accessTtl, b.refreshTtl);
-    this.faults = new Faults(b.clock, b.latency);
+    this.faults = new Faults(b.clock, b.latency, b.rateLimitReply);
     this.logFile = b.requestLogFile == null ? null : new RequestLogFile(b.requestLogFile, b.clock);
     log.writeTo(logFile);
     RequestHandler handler =
@@ -272,8 +278,33 @@ public final class CaspioEmulator implements AutoCloseable {
     private Duration latency = Duration.ZERO;
     private boolean v4Enabled = true;
     private String bindAddress = HOST;
+    private Switches switches = Switches.STRICT;
+    private boolean switchesSet;
+    private RateLimitReply rateLimitReply = RateLimitReply.STATUS_429;
 
     private Builder() {}
+
+    /**
+     * How the emulator answers the facts about Caspio that are not settled (caspio-api.md section
+     * 9); {@link Switches#STRICT} unless set. A fact a live account check contradicts is one line:
+     * {@code .switches(Switches.STRICT.with(Switches.NullText.AS_EMPTY_STRING))}. Applied to a
+     * store given with {@link #store} too, whose collation must then match.
+     */
+    public Builder switches(Switches switches) {
+      this.switches = Objects.requireNonNull(switches, "switches");
+      this.switchesSet = true;
+      return this;
+    }
+
+    /**
+     * The reply {@link Faults#rateLimit(int)} gives a call over the limit: the uncertain fact of
+     * caspio-api.md section 9 item 3 (429 or 400, envelope or array body, Retry-After or not) as a
+     * named switch. {@link RateLimitReply#STATUS_429} unless set.
+     */
+    public Builder rateLimitReply(RateLimitReply reply) {
+      this.rateLimitReply = Objects.requireNonNull(reply, "reply");
+      return this;
+    }
 
     /**
      * The address to listen on; 127.0.0.1 by default. {@code "::"} listens on every address of the

@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.emulator;
 
+import io.github.caspiojdbc.emulator.store.Switches;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -35,7 +36,8 @@ public final class EmulatorMain {
           "--token-ttl",
           "--refresh-ttl",
           "--latency-ms",
-          "--request-log");
+          "--request-log",
+          "--switch");
 
   static final String USAGE =
       String.join(
@@ -58,6 +60,10 @@ public final class EmulatorMain {
           "                       decoded query, status, response bytes), flushed as it goes",
           "  --no-v4              serve no REST v4, as an account that has not opted in (v4",
           "                       paths answer 404 like any unknown path)",
+          "  --switch NAME=VALUE  answer an uncertain fact otherwise (repeatable), e.g.",
+          "                       nullText=AS_EMPTY_STRING; names: collation, nullText,",
+          "                       limitWithPaging, dateInput, listWrite, badSelectField,",
+          "                       unknownBodyField, writeErrorStatus, paginationBlock",
           "  --help               print this help and exit",
           "",
           "Stop with Ctrl-C.");
@@ -75,7 +81,8 @@ public final class EmulatorMain {
       long latencyMs,
       String requestLog,
       boolean noV4,
-      boolean help) {}
+      boolean help,
+      Switches switches) {}
 
   /** A command line that cannot be run; the message says which option is wrong. */
   static final class UsageException extends Exception {
@@ -129,6 +136,7 @@ public final class EmulatorMain {
     String requestLog = null;
     boolean help = false;
     boolean noV4 = false;
+    Switches switches = Switches.STRICT;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String name = arg;
@@ -186,6 +194,13 @@ public final class EmulatorMain {
         case "--request-log":
           requestLog = text(name, value);
           break;
+        case "--switch":
+          try {
+            switches = switches.with(value);
+          } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+          }
+          break;
         default:
           throw new UsageException("unknown option " + name);
       }
@@ -205,7 +220,8 @@ public final class EmulatorMain {
         latencyMs,
         requestLog,
         noV4,
-        help);
+        help,
+        switches);
   }
 
   static CaspioEmulator build(Options o) {
@@ -217,7 +233,8 @@ public final class EmulatorMain {
             .accessTokenLifetime(Duration.ofSeconds(o.tokenTtlSeconds()))
             .refreshTokenLifetime(Duration.ofSeconds(o.refreshTtlSeconds()))
             .latency(Duration.ofMillis(o.latencyMs()))
-            .v4Enabled(!o.noV4());
+            .v4Enabled(!o.noV4())
+            .switches(o.switches());
     if (o.clientSecret() != null) {
       b.clientSecret(o.clientSecret());
     }

@@ -76,12 +76,25 @@ public final class Faults {
   private Duration latency;
   private int callsPerSecond;
   private RateLimitReply rateLimitReply;
+  private final RateLimitReply defaultReply;
   private long windowSecond = Long.MIN_VALUE;
   private int windowCalls;
 
-  Faults(Clock clock, Duration latency) {
+  /**
+   * @param defaultReply the reply of {@link #rateLimit(int)}, the builder's rate-limit switch
+   */
+  Faults(Clock clock, Duration latency, RateLimitReply defaultReply) {
     this.clock = clock;
     this.latency = latency;
+    this.defaultReply = Objects.requireNonNull(defaultReply, "defaultReply");
+  }
+
+  /**
+   * {@link #rateLimit(int, RateLimitReply)} with the reply the emulator was built with ({@code
+   * CaspioEmulator.Builder.rateLimitReply}, 429 unless set).
+   */
+  public void rateLimit(int callsPerSecond) {
+    rateLimit(callsPerSecond, defaultReply);
   }
 
   /**

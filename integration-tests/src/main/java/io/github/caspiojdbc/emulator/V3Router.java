@@ -9,18 +9,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.caspiojdbc.emulator.store.ApiVersion;
 import io.github.caspiojdbc.emulator.store.CaspioStore;
 import io.github.caspiojdbc.emulator.store.RecordPage;
+import io.github.caspiojdbc.emulator.store.Switches;
 import java.util.Optional;
 
 /**
  * REST v3 below {@value #PREFIX}: the shared resource tree, with v3's field definitions (view
  * fields included) and {@code q.getPaginationInfo}, which adds a {@code Pagination} block beside
- * the rows. Strict choice: the parameter must be {@code true} or {@code false}.
+ * the rows. Strict choice: the parameter must be {@code true} or {@code false}; without it there is
+ * no block unless the store's {@link Switches.PaginationBlock} switch says otherwise.
  */
 final class V3Router extends ResourceRouter {
   static final String PREFIX = "/integrations/rest/v3";
 
+  private final CaspioStore store;
+
   V3Router(CaspioStore store) {
     super(store, ApiVersion.V3);
+    this.store = store;
   }
 
   @Override
@@ -32,7 +37,7 @@ final class V3Router extends ResourceRouter {
   boolean paginationInfo(Params query) {
     Optional<String> raw = param(query, "getPaginationInfo");
     if (raw.isEmpty()) {
-      return false;
+      return store.switches().paginationBlock() == Switches.PaginationBlock.ALSO_UNASKED;
     }
     if (raw.get().equalsIgnoreCase("true")) {
       return true;

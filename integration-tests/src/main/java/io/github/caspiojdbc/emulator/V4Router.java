@@ -196,6 +196,7 @@ final class V4Router implements ApiRouter {
       case "ObjectNotFound":
         return "Check the table, view or record; list them with GET /schemas.";
       case "FieldNotFound":
+      case "ColumnNotFound":
         return "Use field names as GET /schemas lists them.";
       case "AlterReadOnlyData":
         return "Leave generated and read-only fields out of the body.";

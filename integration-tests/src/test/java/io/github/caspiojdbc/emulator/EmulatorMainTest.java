@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.caspiojdbc.emulator.store.Switches;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,22 @@ class EmulatorMainTest {
     assertEquals(0, o.latencyMs());
     assertNull(o.requestLog());
     assertFalse(o.help());
+    assertEquals(Switches.STRICT, o.switches());
+  }
+
+  @Test
+  void parse_switches_repeatable_eachOneNamed() throws Exception {
+    EmulatorMain.Options o =
+        EmulatorMain.parse(
+            new String[] {
+              "--switch", "nullText=AS_EMPTY_STRING", "--switch=collation=case_sensitive"
+            });
+
+    assertEquals(
+        Switches.STRICT
+            .with(Switches.NullText.AS_EMPTY_STRING)
+            .with(Switches.Collation.CASE_SENSITIVE),
+        o.switches());
   }
 
   @Test
@@ -85,6 +102,8 @@ class EmulatorMainTest {
         "--bogus 1",
         "--seed",
         "--client-id=",
+        "--switch nullText=MAYBE",
+        "--switch colour=RED",
         "--port 9000 --https-port 9000"
       })
   void parse_badCommandLine_isUsageError(String line) {

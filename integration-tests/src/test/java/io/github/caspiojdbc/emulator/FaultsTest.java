@@ -88,6 +88,21 @@ class FaultsTest {
   }
 
   @Test
+  void rateLimit_defaultReply_is429_builderSwitchMakesIt400Array() throws Exception {
+    emulator.faults().rateLimit(0);
+    assertEquals(429, tables().statusCode());
+
+    try (CaspioEmulator other =
+        CaspioEmulator.builder().rateLimitReply(RateLimitReply.STATUS_400_ARRAY).build().start()) {
+      other.faults().rateLimit(0);
+      HttpResponse<String> limited =
+          TestHttp.send("GET", other.v3Url() + "/tables", bearer(TestHttp.token(other)), null);
+      assertEquals(400, limited.statusCode());
+      assertTrue(limited.body().contains("\"name\":\"api-calls-rate\""), limited.body());
+    }
+  }
+
+  @Test
   void failNext_twoTimes503_thenServesNormally() throws Exception {
     emulator.faults().failNext(2, 503);
 

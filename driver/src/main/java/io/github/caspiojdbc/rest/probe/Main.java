@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Main-Class of the shaded jar: {@code version} or {@code check <url> [--json file]}, so that a
- * user with only the jar can check an account.
+ * Main-Class of the shaded jar: {@code version} or {@code check <url> [--scratch-table name]
+ * [--json file]}, so that a user with only the jar can check an account.
  */
 public final class Main {
   private Main() {}
@@ -31,7 +31,8 @@ public final class Main {
               System.out,
               System.err);
     } else {
-      System.err.println("Usage: java -jar caspio-jdbc-all.jar version | check <url> [--json f]");
+      System.err.println(
+          "Usage: java -jar caspio-jdbc-all.jar version | check <url> [--scratch-table t] [--json f]");
       code = 2;
     }
     System.exit(code);

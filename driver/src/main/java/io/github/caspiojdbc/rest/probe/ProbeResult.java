@@ -14,8 +14,13 @@ public record ProbeResult(
 
   /** Whether the account behaved as the driver assumes. */
   public enum Verdict {
+    /** The account answered as the driver and the emulator expect. */
     AGREES,
+    /** The account answered otherwise: a finding to report. */
     DIFFERS,
+    /** The probe ran but the account's data could not decide it (say, no row with a NULL). */
+    UNKNOWN,
+    /** The probe was not sent: nothing to send it to, or sending it would do harm. */
     SKIPPED
   }
 
@@ -26,6 +31,10 @@ public record ProbeResult(
         observed,
         expected.equals(observed) ? Verdict.AGREES : Verdict.DIFFERS,
         calls);
+  }
+
+  static ProbeResult unknown(String name, String expected, String observed, int calls) {
+    return new ProbeResult(name, expected, observed, Verdict.UNKNOWN, calls);
   }
 
   static ProbeResult skipped(String name, String expected, String reason, int calls) {

@@ -6,11 +6,55 @@
 package io.github.caspiojdbc.rest.probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The check's choice of scheme follows the driver's loopback rule, not a list of two names. */
+/**
+ * The check's choice of scheme follows the driver's loopback rule, not a list of two names; its
+ * arguments are checked before any call; reports show a value's form, never the value.
+ */
 class CheckCommandTest {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  @Test
+  void run_scratchTableWithPathCharacters_exit2BeforeAnyCall() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        CheckCommand.run(
+            List.of("jdbc:caspio://127.0.0.1:1", "--scratch-table", "a/b"),
+            "id",
+            "secret",
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(2, code);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("not a table name"));
+  }
+
+  @Test
+  void shape_keepsTheFormAndHidesTheValue() {
+    assertEquals(
+        "\"9999-99-99T99:99:99\"", ReplyProbes.shape(JSON.textNode("2021-03-04T05:06:07")));
+    assertEquals(
+        "\"9999-99-99T99:99:99.999Z\"",
+        ReplyProbes.shape(JSON.textNode("2021-03-04T05:06:07.123Z")));
+    assertEquals(
+        "\"9/9/9999 9:99:99 aa\"", ReplyProbes.shape(JSON.textNode("1/2/2022 7:15:18 AM")));
+    assertEquals("number", ReplyProbes.shape(JSON.numberNode(1)));
+    assertEquals("null", ReplyProbes.shape(JSON.nullNode()));
+  }
+
+  @Test
+  void budgets_areTheOnesTheReadmeStates() {
+    assertEquals(20, AccountProbes.budget(null));
+    assertEquals(28, AccountProbes.budget("Scratch"));
+  }
+
   @Test
   void base_everyLoopbackSpelling_isPlainHttp() {
     assertEquals("http://127.0.0.1:8080", CheckCommand.base("127.0.0.1", 8080));

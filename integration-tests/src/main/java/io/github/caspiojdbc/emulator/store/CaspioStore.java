@@ -33,6 +33,9 @@ import java.util.Random;
  * '01/31/2024'}) answer 400 {@code SqlServerError}; {@code GETDATE()} is UTC; a view is
  * materialized by H2 for every query, so paging a large view costs a scan of it.
  *
+ * <p>Facts about Caspio the notes leave open are answered by named {@link Switches}, strict by
+ * default; the collation is chosen when the store is made, the others may change while it runs.
+ *
  * <p>This class is only the account's public face, kept so that routers and tests see one object.
  * The work is done behind it, one room per responsibility: {@link Schema} (tables, views, the names
  * fragments may use), {@link RecordReader} (queries, paging, aggregates, rendering), {@link
@@ -40,21 +43,57 @@ import java.util.Random;
  * {@link BulkLoad} (unchecked sample rows).
  */
 public final class CaspioStore implements AutoCloseable {
-  private final Database db = new Database();
+  private final Database db;
   // Schema changes, writes and bulk loads take this one lock: counters stay gap-free and no write
   // ever sees half a schema change.
   private final Object writeLock = new Object();
-  private final Schema schema = new Schema(db, writeLock);
-  private final RecordReader reader = new RecordReader(db, schema);
+  private final Schema schema;
+  private final RecordReader reader;
   private final RecordWriter writer;
+  private volatile Switches switches;
 
   CaspioStore(Clock clock, Random random) {
-    this.writer = new RecordWriter(db, schema, reader, new Generators(random, clock), writeLock);
+    this(clock, random, Switches.STRICT);
+  }
+
+  CaspioStore(Clock clock, Random random, Switches switches) {
+    this.switches = java.util.Objects.requireNonNull(switches, "switches");
+    this.db = new Database(switches.collation() == Switches.Collation.CASE_INSENSITIVE);
+    this.schema = new Schema(db, writeLock);
+    this.reader = new RecordReader(db, schema, this::switches);
+    this.writer =
+        new RecordWriter(
+            db, schema, reader, new Generators(random, clock), writeLock, this::switches);
   }
 
   /** An empty account. */
   public static CaspioStore inMemory() {
-    return new CaspioStore(Clock.systemUTC(), new SecureRandom());
+    return inMemory(Switches.STRICT);
+  }
+
+  /** An empty account answering the uncertain facts as {@code switches} say. */
+  public static CaspioStore inMemory(Switches switches) {
+    return new CaspioStore(Clock.systemUTC(), new SecureRandom(), switches);
+  }
+
+  /** The switches in force. */
+  public Switches switches() {
+    return switches;
+  }
+
+  /**
+   * Changes the switches of a running store, for the next call on; a test flips one, runs, and sets
+   * the old ones back.
+   *
+   * @throws IllegalArgumentException when {@code next} has another collation, which is fixed when
+   *     the store is created
+   */
+  public void switches(Switches next) {
+    if (next.collation() != switches.collation()) {
+      throw new IllegalArgumentException(
+          "The collation is fixed when the store is created; build one with it instead.");
+    }
+    this.switches = next;
   }
 
   /**
@@ -65,7 +104,12 @@ public final class CaspioStore implements AutoCloseable {
    * @param largestTableRows rows of the largest table (OrderItems); the others scale with it
    */
   public static CaspioStore withSampleData(long seed, int largestTableRows) {
-    CaspioStore store = new CaspioStore(Clock.systemUTC(), new Random(seed));
+    return withSampleData(seed, largestTableRows, Switches.STRICT);
+  }
+
+  /** {@link #withSampleData(long, int)} answering the uncertain facts as {@code switches} say. */
+  public static CaspioStore withSampleData(long seed, int largestTableRows, Switches switches) {
+    CaspioStore store = new CaspioStore(Clock.systemUTC(), new Random(seed), switches);
     try {
       SampleData.populate(store, seed, largestTableRows);
     } catch (RuntimeException e) {
@@ -130,7 +174,11 @@ public final class CaspioStore implements AutoCloseable {
    *     rejected
    */
   public ArrayNode insert(ObjectKind kind, String name, ObjectNode body) {
-    return writer.insert(kind, name, body);
+    try {
+      return writer.insert(kind, name, body);
+    } catch (StoreException e) {
+      throw asSwitched(e);
+    }
   }
 
   /**
@@ -141,7 +189,32 @@ public final class CaspioStore implements AutoCloseable {
    */
   public WriteResult update(
       ObjectKind kind, String name, String where, ObjectNode body, boolean returnRows) {
-    return writer.update(kind, name, where, body, returnRows);
+    try {
+      return writer.update(kind, name, where, body, returnRows);
+    } catch (StoreException e) {
+      throw asSwitched(e);
+    }
+  }
+
+  /**
+   * A write error as the body-error switches say ({@link Switches#unknownBodyField}, {@link
+   * Switches#writeErrorStatus}): decided here, where every write of every generation passes, so
+   * that the places that raise these errors stay as they were.
+   */
+  private StoreException asSwitched(StoreException e) {
+    Switches s = switches;
+    if (e.code().equals("FieldNotFound")
+        && s.unknownBodyField() == Switches.UnknownBodyField.COLUMN_NOT_FOUND) {
+      return new StoreException(e.status(), "ColumnNotFound", e.getMessage());
+    }
+    boolean bodyError =
+        e.code().equals("AlterReadOnlyData") || e.code().equals("InvalidInputValue");
+    if (bodyError
+        && e.status() == 400
+        && s.writeErrorStatus() == Switches.WriteErrorStatus.STATUS_500) {
+      return new StoreException(500, e.code(), e.getMessage());
+    }
+    return e;
   }
 
   /**

@@ -37,7 +37,11 @@ final class Database implements AutoCloseable {
   private final Connection admin;
   private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
 
-  Database() {
+  /**
+   * @param ignoreCase whether text compares ignoring case ({@link Switches.Collation}); fixed for
+   *     the database's life, since H2 types every text column by it when the column is created
+   */
+  Database(boolean ignoreCase) {
     SecureRandom r = new SecureRandom();
     byte[] suffix = new byte[8];
     r.nextBytes(suffix);
@@ -50,12 +54,15 @@ final class Database implements AutoCloseable {
     String adminPassword = HexFormat.of().formatHex(pw);
     try {
       // IGNORECASE makes every VARCHAR a VARCHAR_IGNORECASE: SQL Server's default CI collation.
+      // Off, it stands for an account on a case-sensitive collation.
       admin =
           DriverManager.getConnection(
               "jdbc:h2:mem:"
                   + name
                   + ";MODE=MSSQLServer;DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
-                  + ";IGNORECASE=TRUE;DB_CLOSE_DELAY=-1",
+                  + ";IGNORECASE="
+                  + (ignoreCase ? "TRUE" : "FALSE")
+                  + ";DB_CLOSE_DELAY=-1",
               "sa",
               adminPassword);
       try (Statement s = admin.createStatement()) {

@@ -27,10 +27,12 @@ final class RecordBody {
    * value, and the whole body is rejected on the first one of either.
    *
    * @param insert whether the body is an insert's (password fields may be set only then)
+   * @param switches the accepted date and list forms
    */
-  static Map<FieldDef, Object> values(Target t, ObjectNode body, boolean insert) {
+  static Map<FieldDef, Object> values(
+      Target t, ObjectNode body, boolean insert, Switches switches) {
     Map<FieldDef, Object> out = new LinkedHashMap<>();
-    resolve(t, body, insert).forEach((f, v) -> out.put(f, Values.fromJson(f, v)));
+    resolve(t, body, insert).forEach((f, v) -> out.put(f, Values.fromJson(f, v, switches)));
     return out;
   }
 

@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 
 /**
  * Reads records: one {@code GET …/records} call becomes one SELECT (plus a COUNT when pagination
@@ -31,14 +32,17 @@ final class RecordReader {
 
   private final Database db;
   private final Schema schema;
+  private final Supplier<Switches> switches;
 
-  RecordReader(Database db, Schema schema) {
+  RecordReader(Database db, Schema schema, Supplier<Switches> switches) {
     this.db = db;
     this.schema = schema;
+    this.switches = switches;
   }
 
   RecordPage query(ObjectKind kind, String name, RecordQuery q) {
     Target t = schema.target(kind, name);
+    Switches sw = switches.get();
     boolean paging = q.pageNumber() != null || q.pageSize() != null;
     int pageNumber = 1;
     int size;
@@ -50,6 +54,13 @@ final class RecordReader {
       }
       if (pageNumber < 1) {
         throw badParameter("q.pageNumber must be 1 or greater");
+      }
+      if (q.limit() != null
+          && sw.limitWithPaging() == Switches.LimitWithPaging.REPLACES_PAGE_SIZE) {
+        size = q.limit();
+        if (size < 1 || size > MAX_ROWS) {
+          throw badParameter("q.limit must be between 1 and 1000");
+        }
       }
     } else {
       size = q.limit() == null ? DEFAULT_LIMIT : q.limit();
@@ -63,7 +74,7 @@ final class RecordReader {
     }
     rw.prepareGrouping(q.groupBy());
     boolean customSelect = !blank(q.select());
-    String select = customSelect ? rw.rewrite(q.select(), Clause.SELECT, t.star()) : t.star();
+    String select = customSelect ? select(rw, q.select(), t, sw) : t.star();
     StringBuilder from = new StringBuilder(" FROM ").append(SqlToken.quote(t.sqlName()));
     if (!blank(q.where())) {
       from.append(" WHERE (").append(rw.rewrite(q.where(), Clause.WHERE, null)).append(')');
@@ -95,7 +106,7 @@ final class RecordReader {
         p.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
         p.setLong(1, paging ? (long) (pageNumber - 1) * size : 0L);
         p.setInt(2, size);
-        rows = render(p, t);
+        rows = render(p, t, sw.nullText());
       }
       if (q.paginationInfo()) {
         String countSql;
@@ -143,7 +154,7 @@ final class RecordReader {
     try (PreparedStatement p = c.prepareStatement(sql)) {
       p.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
       p.setObject(1, keys);
-      return render(p, t);
+      return render(p, t, switches.get().nullText());
     } catch (SQLException e) {
       throw SqlErrors.translate(e, null);
     } finally {
@@ -189,7 +200,23 @@ final class RecordReader {
     }
   }
 
-  private ArrayNode render(PreparedStatement p, Target t) throws SQLException {
+  /**
+   * The rewritten q.select; an unknown name there is 500 as reported, or 400 under {@link
+   * Switches.BadSelectField#STATUS_400}.
+   */
+  private static String select(FragmentRewriter rw, String select, Target t, Switches sw) {
+    try {
+      return rw.rewrite(select, Clause.SELECT, t.star());
+    } catch (StoreException e) {
+      if (e.status() == 500 && sw.badSelectField() == Switches.BadSelectField.STATUS_400) {
+        throw SqlErrors.sqlError(e.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  private ArrayNode render(PreparedStatement p, Target t, Switches.NullText nullText)
+      throws SQLException {
     ArrayNode rows = JSON.arrayNode();
     try (ResultSet rs = p.executeQuery()) {
       ResultSetMetaData md = rs.getMetaData();
@@ -208,7 +235,8 @@ final class RecordReader {
         ObjectNode row = rows.addObject();
         for (int i = 0; i < n; i++) {
           Object v = Values.read(rs, i + 1, types[i]);
-          row.set(labels[i], defs[i] == null ? Values.generic(v) : Values.render(defs[i], v));
+          row.set(
+              labels[i], defs[i] == null ? Values.generic(v) : Values.render(defs[i], v, nullText));
         }
       }
     }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Writes records: insert, update, delete and the password calls. Every write runs under one lock,
@@ -32,14 +33,21 @@ final class RecordWriter {
   private final RecordReader reader;
   private final Generators generators;
   private final Object writeLock;
+  private final Supplier<Switches> switches;
 
   RecordWriter(
-      Database db, Schema schema, RecordReader reader, Generators generators, Object writeLock) {
+      Database db,
+      Schema schema,
+      RecordReader reader,
+      Generators generators,
+      Object writeLock,
+      Supplier<Switches> switches) {
     this.db = db;
     this.schema = schema;
     this.reader = reader;
     this.generators = generators;
     this.writeLock = writeLock;
+    this.switches = switches;
   }
 
   ArrayNode insert(ObjectKind kind, String name, ObjectNode body) {
@@ -47,7 +55,7 @@ final class RecordWriter {
     if (body == null) {
       throw new StoreException(400, "IncorrectBodyParameter", "A JSON object body is required");
     }
-    Map<FieldDef, Object> given = RecordBody.values(t, body, true);
+    Map<FieldDef, Object> given = RecordBody.values(t, body, true, switches.get());
     long pk;
     synchronized (writeLock) {
       pk = insertRow(t.table(), given);
@@ -63,7 +71,7 @@ final class RecordWriter {
       throw new StoreException(
           400, "IncorrectBodyParameter", "The request body must set at least one field");
     }
-    Map<FieldDef, Object> given = RecordBody.values(t, body, false);
+    Map<FieldDef, Object> given = RecordBody.values(t, body, false, switches.get());
     String selection = selection(t, where);
     TableModel table = t.table();
     Long[] keys;

@@ -44,6 +44,9 @@ import java.util.regex.Pattern;
  *       JVM time zone never shifts it.
  *   <li>Passwords are stored as a salted SHA-256 hash and never rendered.
  * </ul>
+ *
+ * <p>Where Caspio is uncertain (NULL text in replies, date and list input forms) the strict answer
+ * above is the default of a named {@link Switches} switch, passed in by the caller.
  */
 final class Values {
 
@@ -51,6 +54,11 @@ final class Values {
   private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
   private static final Pattern DATE_TIME =
       Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})");
+
+  /** What {@link Switches.DateInput#DROP_FRACTION_AND_OFFSET} cuts off a date-time. */
+  private static final Pattern FRACTION_AND_OFFSET =
+      Pattern.compile("(?<=T\\d{2}:\\d{2}:\\d{2})(\\.\\d{1,7})?(Z|[+-]\\d{2}:?\\d{2})?$");
+
   private static final Pattern LIST_STRING = Pattern.compile("\\s*\\[(\\d+)\\]\\s*");
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final SecureRandom SALTS = new SecureRandom();
@@ -60,10 +68,11 @@ final class Values {
   /**
    * Converts one body value for storage.
    *
+   * @param switches the accepted date and list forms
    * @throws StoreException 400 {@code InvalidInputValue} when the value does not fit the type
    *     (strict: no implicit conversion between JSON strings, numbers and booleans)
    */
-  static Object fromJson(FieldDef f, JsonNode v) {
+  static Object fromJson(FieldDef f, JsonNode v, Switches switches) {
     if (v == null || v.isNull()) {
       return f.type() == FieldType.YES_NO ? Boolean.FALSE : null;
     }
@@ -104,7 +113,7 @@ final class Values {
         if (!v.isTextual()) {
           throw mismatch(f);
         }
-        return parseDate(f, v.textValue());
+        return parseDate(f, v.textValue(), switches.dateInput());
       case YES_NO:
         if (!v.isBoolean()) {
           throw mismatch(f);
@@ -113,7 +122,7 @@ final class Values {
       case LIST_STRING:
       case LIST_NUMBER:
       case LIST_DATE_TIME:
-        return listIds(f, v);
+        return listIds(f, v, switches.listWrite());
       default:
         throw new StoreException(
             400, "AlterReadOnlyData", "Field '" + f.name() + "' is read-only and cannot be set");
@@ -137,9 +146,12 @@ final class Values {
   /**
    * Parses Caspio's accepted input forms {@code yyyy-MM-dd} and {@code yyyy-MM-ddTHH:mm:ss}.
    * Strict: offsets and a trailing {@code Z} (seen to be rejected or mangled, caspio-api.md 5.2),
-   * fractions and the empty string are refused.
+   * fractions and the empty string are refused, unless {@code input} drops the first three.
    */
-  static LocalDateTime parseDate(FieldDef f, String s) {
+  static LocalDateTime parseDate(FieldDef f, String s, Switches.DateInput input) {
+    if (input == Switches.DateInput.DROP_FRACTION_AND_OFFSET) {
+      s = FRACTION_AND_OFFSET.matcher(s).replaceFirst("");
+    }
     try {
       Matcher m = DATE_TIME.matcher(s);
       if (m.matches()) {
@@ -166,8 +178,13 @@ final class Values {
   }
 
   /** Accepts {@code [1,3]} (ids as numbers or digit strings) or Caspio's {@code "[1], [3]"}. */
-  private static String listIds(FieldDef f, JsonNode v) {
+  private static String listIds(FieldDef f, JsonNode v, Switches.ListWrite forms) {
     TreeSet<Integer> ids = new TreeSet<>();
+    if (v.isArray()
+        ? forms == Switches.ListWrite.STRING_ONLY
+        : forms == Switches.ListWrite.ARRAY_ONLY) {
+      throw mismatch(f);
+    }
     if (v.isArray()) {
       for (JsonNode item : v) {
         if (item.isIntegralNumber()) {
@@ -264,10 +281,15 @@ final class Values {
   /**
    * Renders a value of a known field; falls back to {@link #generic} when an expression reused the
    * field's name for a value of another type.
+   *
+   * @param nullText how a NULL of a text field is shown
    */
-  static JsonNode render(FieldDef f, Object v) {
+  static JsonNode render(FieldDef f, Object v, Switches.NullText nullText) {
     if (v == null) {
-      return JSON.nullNode();
+      boolean text = f.type() == FieldType.STRING || f.type() == FieldType.TEXT;
+      return text && nullText == Switches.NullText.AS_EMPTY_STRING
+          ? JSON.textNode("")
+          : JSON.nullNode();
     }
     if (f.type().isList() && v instanceof String) {
       return renderList(f, (String) v);

@@ -35,7 +35,7 @@ class DatabaseTest {
         "CREATE USER evil PASSWORD 'x' ADMIN",
       })
   void restrictedUser_cannotReachBeyondAccountData(String sql) throws SQLException {
-    try (Database db = new Database()) {
+    try (Database db = new Database(true)) {
       db.ddl("CREATE TABLE \"acct\".\"T\" (\"PK_ID\" BIGINT PRIMARY KEY)");
       Connection c = db.borrow();
       try (Statement s = c.createStatement()) {

@@ -10,6 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.emulator.CaspioEmulator;
+import io.github.caspiojdbc.emulator.ConnectionFault;
+import io.github.caspiojdbc.emulator.LoggedCall;
+import io.github.caspiojdbc.emulator.PathKind;
+import io.github.caspiojdbc.emulator.store.FieldDef;
+import io.github.caspiojdbc.emulator.store.FieldType;
+import io.github.caspiojdbc.emulator.store.Switches;
+import io.github.caspiojdbc.emulator.store.TableDef;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
 import io.github.caspiojdbc.shell.CaspioShell;
 import java.io.ByteArrayInputStream;
@@ -18,25 +25,43 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code caspio-sql --check} against the emulator: every probe agrees, the calls counted by the
- * emulator stay within the stated budget, a contradicting emulator makes a probe differ, and the
- * secret appears neither in the output nor in the JSON report.
+ * emulator stay within the stated budget, a contradicting emulator makes a probe differ, the write
+ * probes touch only the scratch table and leave no row behind (also when the insert's reply is
+ * lost), and the secret appears neither in the output nor in the JSON report.
  */
 class AccountCheckIT {
   private static final String SECRET = "check-it-secret-4711";
+  private static final String SCRATCH = "Check_Scratch";
+  private static final int BUDGET = 20;
+  private static final int SCRATCH_BUDGET = 28;
 
   @RegisterExtension
   static final EmulatorFixture fixture =
       new EmulatorFixture(
           EmulatorFixture.builder()
               .sampleData(7, 100)
+              .table(
+                  TableDef.of(
+                      SCRATCH,
+                      FieldDef.of("Label", FieldType.STRING),
+                      FieldDef.of("Note", FieldType.STRING),
+                      FieldDef.of("Happened", FieldType.DATE_TIME),
+                      FieldDef.list("Tags", FieldType.LIST_STRING, "red", "green")))
               .emulator(b -> b.clientId("check-it-client").clientSecret(SECRET))
               .startEmulator());
 
@@ -45,6 +70,7 @@ class AccountCheckIT {
   @BeforeEach
   void reset() {
     account.faults().clear();
+    account.store().switches(Switches.STRICT);
     account.clearLog();
   }
 
@@ -56,10 +82,18 @@ class AccountCheckIT {
     // ('a'='A' matched nothing); SqlServerDialect now compares them as SQL Server's CI collation.
     assertEquals(0, r.code, r.toString());
     assertFalse(r.out.contains("DIFFERS"), r.out);
-    assertFalse(r.out.contains("SKIPPED"), r.out);
+    assertFalse(r.out.contains("UNKNOWN"), r.out);
+    // The one probe never sent: provoking the rate limit would hurt a real account.
+    assertEquals(1, count(r.out, "SKIPPED"), r.out);
+    assertTrue(r.out.matches("(?s).*SKIPPED\\s+rate-limit reply.*"), r.out);
     long calls = account.log().totalCalls();
-    assertTrue(calls <= 10, "spent " + calls + " calls");
-    assertTrue(r.out.contains(calls + " of 10 calls spent"), r.out);
+    // The README states today's spend; a new probe changes this number and the README together.
+    assertEquals(17, calls);
+    assertTrue(calls <= BUDGET, "spent " + calls + " calls");
+    assertTrue(r.out.contains(calls + " of " + BUDGET + " calls spent"), r.out);
+    assertTrue(
+        account.log().entries().stream().allMatch(c -> c.method().equals("GET") || isToken(c)),
+        "a read-only check wrote");
     String report = Files.readString(json);
     assertTrue(report.contains("\"probes\""), report);
     assertTrue(report.contains("\"AGREES\""), report);
@@ -75,6 +109,154 @@ class AccountCheckIT {
     assertEquals(1, r.code, r.toString());
     assertTrue(r.out.matches("(?s).*DIFFERS\\s+page size cap.*"), r.out);
     assertTrue(r.out.contains(" 1 differ"), r.out); // only the contradicted probe
+  }
+
+  @Test
+  void check_scratchTable_agreesTouchesOnlyItAndLeavesNoRow(@TempDir Path dir) throws Exception {
+    long before = account.store().rowCount(SCRATCH);
+    Path json = dir.resolve("report.json");
+    Result r =
+        check(
+            url(), "--scratch-table", SCRATCH.toLowerCase(Locale.ROOT), "--json", json.toString());
+    assertEquals(0, r.code, r.toString());
+    assertFalse(r.out.contains("DIFFERS") || r.out.contains("UNKNOWN"), r.out);
+    for (String probe :
+        List.of(
+            "scratch insert",
+            "scratch text with trailing blank",
+            "scratch empty text",
+            "scratch date-only input",
+            "scratch date with Z",
+            "scratch list ids as [n]",
+            "scratch list ids as \"[n]\"",
+            "scratch unknown key in insert",
+            "scratch cleanup")) {
+      assertTrue(
+          r.out.matches("(?s).*AGREES\\s+" + Pattern.quote(probe) + ".*"), probe + "\n" + r.out);
+    }
+    assertEquals(before, account.store().rowCount(SCRATCH), "the probe row is still there");
+    long calls = account.log().totalCalls();
+    assertEquals(25, calls);
+    assertTrue(calls <= SCRATCH_BUDGET, "spent " + calls + " calls");
+    assertTrue(r.out.contains(calls + " of " + SCRATCH_BUDGET + " calls spent"), r.out);
+    List<LoggedCall> writes =
+        account.log().entries().stream()
+            .filter(c -> !c.method().equals("GET") && !isToken(c))
+            .toList();
+    // Insert, the date-with-Z update, two list updates, the unknown-key insert and the delete;
+    // each one on the scratch table only.
+    assertEquals(
+        List.of("POST", "PUT", "PUT", "PUT", "POST", "DELETE"),
+        writes.stream().map(LoggedCall::method).toList());
+    assertTrue(
+        writes.stream().allMatch(c -> c.path().endsWith("/tables/" + SCRATCH + "/records")),
+        writes.toString());
+    assertFalse(Files.readString(json).contains(SECRET), "secret in the report");
+  }
+
+  @Test
+  void check_scratchInsertReplyLost_rowIsStillRemovedAndExit2() {
+    long before = account.store().rowCount(SCRATCH);
+    // The insert is processed, then the connection drops: the check never learns the PK_ID.
+    account
+        .faults()
+        .dropNextAfterProcessing(1, ConnectionFault.CONNECTION_RESET, ".*/" + SCRATCH + "/records");
+    Result r = check(url(), "--scratch-table", SCRATCH);
+    assertEquals(2, r.code, r.toString());
+    assertEquals(before, account.store().rowCount(SCRATCH), "a lost insert left its row");
+    LoggedCall last = account.log().last();
+    assertEquals("DELETE", last.method(), last.toString());
+    assertTrue(last.queryParam("q.where").contains("LIKE 'caspio-check-"), last.toString());
+  }
+
+  @Test
+  void check_unknownScratchTable_isSkippedAndNothingWritten() {
+    Result r = check(url(), "--scratch-table", "No_Such_Table");
+    assertEquals(0, r.code, r.toString());
+    assertTrue(r.out.matches("(?s).*SKIPPED\\s+scratch insert.*"), r.out);
+    assertTrue(
+        account.log().entries().stream().allMatch(c -> c.method().equals("GET") || isToken(c)));
+  }
+
+  @Test
+  void check_badScratchTableName_exit2() {
+    Result r = check(url(), "--scratch-table", "x/../Customers");
+    assertEquals(2, r.code, r.toString());
+    assertTrue(r.err.contains("not a table name"), r.err);
+    assertEquals(0, account.log().totalCalls());
+  }
+
+  /** Each emulator switch a probe reads, with that probe and whether it needs the scratch table. */
+  static Stream<Arguments> probedSwitches() {
+    return Stream.of(
+        Arguments.of(
+            Switches.STRICT.with(Switches.NullText.AS_EMPTY_STRING), "NULL text in replies", false),
+        Arguments.of(
+            Switches.STRICT.with(Switches.LimitWithPaging.REPLACES_PAGE_SIZE),
+            "q.limit=3 beside q.pageSize=5",
+            false),
+        Arguments.of(
+            Switches.STRICT.with(Switches.PaginationBlock.ALSO_UNASKED),
+            "Pagination without q.getPaginationInfo",
+            false),
+        Arguments.of(
+            Switches.STRICT.with(Switches.BadSelectField.STATUS_400),
+            "error envelope (bad field)",
+            false),
+        Arguments.of(
+            Switches.STRICT.with(Switches.DateInput.DROP_FRACTION_AND_OFFSET),
+            "scratch date with Z",
+            true),
+        Arguments.of(
+            Switches.STRICT.with(Switches.WriteErrorStatus.STATUS_500),
+            "scratch date with Z",
+            true),
+        Arguments.of(
+            Switches.STRICT.with(Switches.UnknownBodyField.COLUMN_NOT_FOUND),
+            "scratch unknown key in insert",
+            true),
+        Arguments.of(
+            Switches.STRICT.with(Switches.ListWrite.ARRAY_ONLY),
+            "scratch list ids as \"[n]\"",
+            true),
+        Arguments.of(
+            Switches.STRICT.with(Switches.ListWrite.STRING_ONLY), "scratch list ids as [n]", true));
+  }
+
+  /**
+   * Flipping one named switch away from its strict default makes exactly the probe of that fact
+   * differ: the check and the switches describe the same facts, so a live report that contradicts
+   * the emulator points at one switch.
+   */
+  @ParameterizedTest
+  @MethodSource("probedSwitches")
+  void check_flippedSwitch_makesExactlyItsProbeDiffer(
+      Switches flipped, String probe, boolean scratch) {
+    account.store().switches(flipped);
+    long before = account.store().rowCount(SCRATCH);
+    Result r = scratch ? check(url(), "--scratch-table", SCRATCH) : check(url());
+    assertEquals(1, r.code, r.toString());
+    assertTrue(r.out.matches("(?s).*DIFFERS\\s+" + Pattern.quote(probe) + ".*"), r.out);
+    assertTrue(r.out.contains(" 1 differ"), r.out);
+    assertEquals(before, account.store().rowCount(SCRATCH), "the probe row is still there");
+  }
+
+  /** The collation is fixed when a store is made, so it takes an emulator of its own. */
+  @Test
+  void check_caseSensitiveAccount_makesTheCollationProbeDiffer() {
+    try (CaspioEmulator cs =
+        CaspioEmulator.builder()
+            .sampleData(7, 100)
+            .clientId("check-it-client")
+            .clientSecret(SECRET)
+            .switches(Switches.STRICT.with(Switches.Collation.CASE_SENSITIVE))
+            .build()
+            .start()) {
+      Result r = check(EmulatorFixture.url(cs.port(), ""));
+      assertEquals(1, r.code, r.toString());
+      assertTrue(r.out.matches("(?s).*DIFFERS\\s+collation \\('a'='A'\\).*"), r.out);
+      assertTrue(r.out.contains(" 1 differ"), r.out);
+    }
   }
 
   @Test
@@ -97,6 +279,14 @@ class AccountCheckIT {
     Result r = check();
     assertEquals(2, r.code, r.toString());
     assertTrue(r.err.contains("Usage"), r.err);
+  }
+
+  private static boolean isToken(LoggedCall c) {
+    return c.kind() == PathKind.TOKEN;
+  }
+
+  private static int count(String text, String word) {
+    return text.split(Pattern.quote(word), -1).length - 1;
   }
 
   private static String url() {

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The account check against a real account, skipped (reported as such) unless CASPIO_CLIENT_ID,
- * CASPIO_CLIENT_SECRET and CASPIO_ACCOUNT are set. It asserts only that the check ran and kept the
- * secret out of its output: a DIFFERS is a finding to report, not a test failure.
+ * CASPIO_CLIENT_SECRET and CASPIO_ACCOUNT are set; CASPIO_SCRATCH_TABLE, when set, adds the write
+ * probes on that table. It asserts only that the check ran and kept the secret out of its output: a
+ * DIFFERS is a finding to report, not a test failure.
  */
 class LiveAccountCheckIT {
   @Test
@@ -26,10 +27,12 @@ class LiveAccountCheckIT {
     assumeTrue(
         id != null && secret != null && host != null,
         "CASPIO_CLIENT_ID, CASPIO_CLIENT_SECRET and CASPIO_ACCOUNT are not set");
+    String scratch = System.getenv("CASPIO_SCRATCH_TABLE");
+    Map<String, String> env = Map.of("CASPIO_CLIENT_ID", id, "CASPIO_CLIENT_SECRET", secret);
     AccountCheckIT.Result r =
-        AccountCheckIT.check(
-            Map.of("CASPIO_CLIENT_ID", id, "CASPIO_CLIENT_SECRET", secret),
-            "jdbc:caspio://" + host);
+        scratch == null || scratch.isBlank()
+            ? AccountCheckIT.check(env, "jdbc:caspio://" + host)
+            : AccountCheckIT.check(env, "jdbc:caspio://" + host, "--scratch-table", scratch);
     assertTrue(r.code() == 0 || r.code() == 1, r.toString());
     assertFalse(r.out().contains(secret) || r.err().contains(secret), "secret printed");
   }
