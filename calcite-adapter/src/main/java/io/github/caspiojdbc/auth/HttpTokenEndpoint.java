@@ -8,6 +8,7 @@ package io.github.caspiojdbc.auth;
 import io.github.caspiojdbc.auth.TokenReplyParser.OAuthError;
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
+import io.github.caspiojdbc.net.TlsFailures;
 import io.github.caspiojdbc.retry.Backoff;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -209,9 +210,16 @@ final class HttpTokenEndpoint implements TokenEndpoint {
           "The token endpoint " + where + " sent a reply that is not valid HTTP (" + reason + ").",
           e);
     }
+    String tls = e instanceof javax.net.ssl.SSLException ssl ? TlsFailures.explain(ssl) : null;
     return new CaspioException(
         kind == null ? ErrorKind.CONNECTION_FAILED : kind,
-        "Cannot reach the token endpoint " + where + " (" + reason + ")" + after + ".",
+        "Cannot reach the token endpoint "
+            + where
+            + " ("
+            + (tls != null ? tls : reason)
+            + ")"
+            + after
+            + ".",
         e);
   }
 

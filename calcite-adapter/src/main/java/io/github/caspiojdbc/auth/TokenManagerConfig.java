@@ -7,6 +7,7 @@ package io.github.caspiojdbc.auth;
 
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
+import io.github.caspiojdbc.net.NetworkConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -77,6 +78,7 @@ import java.util.Objects;
  * @param requestTimeout how long one token request may wait for its response
  * @param connectTimeout how long opening one connection to the token endpoint may take
  * @param clock the source of time for expiry decisions
+ * @param network the proxy and trusted certificates of token requests (null: the JVM's)
  */
 public record TokenManagerConfig(
     URI tokenUri,
@@ -95,7 +97,8 @@ public record TokenManagerConfig(
     Duration maxBackoff,
     Duration requestTimeout,
     Duration connectTimeout,
-    Clock clock) {
+    Clock clock,
+    NetworkConfig network) {
 
   /** Path of the token endpoint on a Caspio account host. */
   public static final String TOKEN_PATH = "/oauth/token";
@@ -118,6 +121,7 @@ public record TokenManagerConfig(
     refreshToken = blankToNull(refreshToken);
     clientAuthentication =
         clientAuthentication == null ? ClientAuthentication.BODY : clientAuthentication;
+    network = network == null ? NetworkConfig.SYSTEM : network;
     clock = clock == null ? Clock.systemUTC() : clock;
     refreshMargin = nonNegative("refreshMargin", refreshMargin, DEFAULT_REFRESH_MARGIN);
     expiryMargin = nonNegative("expiryMargin", expiryMargin, DEFAULT_EXPIRY_MARGIN);
@@ -195,6 +199,7 @@ public record TokenManagerConfig(
         requestTimeout,
         connectTimeout,
         clock,
+        network,
         Redaction.digest(clientSecret, accessToken, refreshToken));
   }
 
@@ -235,6 +240,8 @@ public record TokenManagerConfig(
         + connectTimeout
         + ", clock="
         + clock
+        + ", network="
+        + network
         + "]";
   }
 
@@ -280,6 +287,7 @@ public record TokenManagerConfig(
     private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
     private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
     private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private NetworkConfig network = NetworkConfig.SYSTEM;
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Clock clock = Clock.systemUTC();
 
@@ -395,6 +403,12 @@ public record TokenManagerConfig(
       return this;
     }
 
+    /** Sets the proxy and trusted certificates of token requests; the JVM's by default. */
+    public Builder network(NetworkConfig value) {
+      this.network = Objects.requireNonNull(value, "network");
+      return this;
+    }
+
     /** Sets the clock (tests move it to cross the margins). */
     public Builder clock(Clock value) {
       this.clock = Objects.requireNonNull(value, "clock");
@@ -424,7 +438,8 @@ public record TokenManagerConfig(
           maxBackoff,
           requestTimeout,
           connectTimeout,
-          clock);
+          clock,
+          network);
     }
   }
 }

@@ -5,13 +5,19 @@
  */
 package io.github.caspiojdbc.auth;
 
+import io.github.caspiojdbc.net.HttpNetwork;
+import io.github.caspiojdbc.net.NetworkConfig;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.io.CloseMode;
@@ -28,13 +34,14 @@ import org.apache.hc.core5.util.Timeout;
  * receives a token obtained with the right one, and different client ids never share.
  *
  * <p>Ownership, by reference count: each connection takes a {@link Lease} and closes it when it
- * closes. The one HTTP client for token requests exists only while some lease is open: it is made
- * at the first token request under an open lease and closed, with its pooled sockets, when the last
- * lease closes; the next lease makes a new one. The managers themselves hold no thread and no
- * socket, so they stay cached (a connection opened a minute after the last one closed still reuses
- * the token). The client uses {@link QuietConnectionFactory}, follows no redirects, has
- * HttpClient's automatic retries off (the managers retry themselves), and honours the standard JVM
- * proxy and TLS system properties.
+ * closes. The HTTP client for token requests exists only while some lease is open: it is made at
+ * the first token request under an open lease and closed, with its pooled sockets, when the last
+ * lease closes; the next lease makes a new one. There is one such client per proxy and trust
+ * setting ({@link NetworkConfig}) in use. The managers themselves hold no thread and no socket, so
+ * they stay cached (a connection opened a minute after the last one closed still reuses the token).
+ * The client uses {@link QuietConnectionFactory}, follows no redirects, has HttpClient's automatic
+ * retries off (the managers retry themselves), and honours the connection's proxy and trust store,
+ * or else the standard JVM proxy and TLS system properties.
  *
  * <p>At most {@value #MAX_MANAGERS} managers are kept; the least recently used one is dropped
  * beyond that (it keeps working for whoever holds it, it is just no longer shared).
@@ -42,7 +49,7 @@ import org.apache.hc.core5.util.Timeout;
 public final class TokenManagers {
   static final int MAX_MANAGERS = 64;
 
-  /** Guards the map, {@link #client} and {@link #leases}. */
+  /** Guards the map, {@link #CLIENTS} and {@link #leases}. */
   private static final Map<Object, OAuthTokenManager> SHARED =
       new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -53,7 +60,9 @@ public final class TokenManagers {
         }
       };
 
-  private static CloseableHttpClient client;
+  /** The HTTP clients for token requests, one per proxy and trust setting in use. */
+  private static final Map<NetworkConfig, CloseableHttpClient> CLIENTS = new HashMap<>();
+
   private static int leases;
 
   private TokenManagers() {}
@@ -74,7 +83,7 @@ public final class TokenManagers {
         TokenEndpoint endpoint =
             config.tokenUri() == null
                 ? null
-                : new HttpTokenEndpoint(config, TokenManagers::client, Sleeper.THREAD);
+                : new HttpTokenEndpoint(config, () -> client(config.network()), Sleeper.THREAD);
         manager = new OAuthTokenManager(config, endpoint);
         SHARED.put(key, manager);
       }
@@ -89,29 +98,26 @@ public final class TokenManagers {
    * @throws IllegalStateException when no lease is open (the endpoint reports it as a closed
    *     client)
    */
-  private static CloseableHttpClient client() {
+  private static CloseableHttpClient client(NetworkConfig network) {
     synchronized (SHARED) {
       if (leases == 0) {
         throw new IllegalStateException("no open connection holds the token cache");
       }
-      if (client == null) {
-        client = newHttpClient();
-      }
-      return client;
+      return CLIENTS.computeIfAbsent(network, TokenManagers::newHttpClient);
     }
   }
 
   private static void release() {
-    CloseableHttpClient closing = null;
+    List<CloseableHttpClient> closing = new ArrayList<>();
     synchronized (SHARED) {
       leases--;
       if (leases == 0) {
-        closing = client;
-        client = null;
+        closing.addAll(CLIENTS.values());
+        CLIENTS.clear();
       }
     }
-    if (closing != null) {
-      closing.close(CloseMode.IMMEDIATE);
+    for (CloseableHttpClient c : closing) {
+      c.close(CloseMode.IMMEDIATE);
     }
   }
 
@@ -125,7 +131,7 @@ public final class TokenManagers {
   /** Whether the HTTP client for token requests exists now, for tests. */
   static boolean clientOpen() {
     synchronized (SHARED) {
-      return client != null;
+      return !CLIENTS.isEmpty();
     }
   }
 
@@ -170,11 +176,14 @@ public final class TokenManagers {
   }
 
   /** An HTTP client fit for token requests, as described in the class comment. */
-  static CloseableHttpClient newHttpClient() {
-    return HttpClients.custom()
+  static CloseableHttpClient newHttpClient(NetworkConfig network) {
+    HttpClientBuilder client = HttpClients.custom();
+    PoolingHttpClientConnectionManagerBuilder pool =
+        PoolingHttpClientConnectionManagerBuilder.create();
+    HttpNetwork.apply(network, client, pool);
+    return client
         .setConnectionManager(
-            PoolingHttpClientConnectionManagerBuilder.create()
-                .setConnectionFactory(QuietConnectionFactory.INSTANCE)
+            pool.setConnectionFactory(QuietConnectionFactory.INSTANCE)
                 .setDefaultConnectionConfig(
                     ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.ofSeconds(15))

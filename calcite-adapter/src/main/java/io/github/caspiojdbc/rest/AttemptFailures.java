@@ -8,6 +8,7 @@ package io.github.caspiojdbc.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
+import io.github.caspiojdbc.net.TlsFailures;
 import io.github.caspiojdbc.retry.Backoff;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -130,10 +131,14 @@ final class AttemptFailures {
     }
     String reason = e.getClass().getSimpleName();
     if (e instanceof UnknownHostException || e instanceof SSLException) {
+      String tls = e instanceof SSLException ssl ? TlsFailures.explain(ssl) : null;
       return new Failure(
           new CaspioException(
               ErrorKind.CONNECTION_FAILED,
-              "Cannot reach Caspio for " + what + ": " + reason + " (" + safe(e) + ")",
+              "Cannot reach Caspio for "
+                  + what
+                  + ": "
+                  + (tls != null ? tls : reason + " (" + safe(e) + ")"),
               e),
           false,
           null);

@@ -6,6 +6,7 @@
 package io.github.caspiojdbc.rest;
 
 import io.github.caspiojdbc.auth.Loopback;
+import io.github.caspiojdbc.net.NetworkConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -40,6 +41,7 @@ import java.util.function.Consumer;
  *     zero for no cache
  * @param maxCallsPerSecond the pace of request starts for the whole account ({@link AccountPacer}),
  *     shared by its open connections in this JVM; 0 for no pacing
+ * @param network the proxy and trusted certificates ({@link NetworkConfig#SYSTEM}: the JVM's)
  */
 public record CaspioApiConfig(
     URI baseUri,
@@ -57,7 +59,8 @@ public record CaspioApiConfig(
     Consumer<String> requestListener,
     CallMeter callMeter,
     Duration replyCacheTtl,
-    double maxCallsPerSecond) {
+    double maxCallsPerSecond,
+    NetworkConfig network) {
 
   /** The most pages one cursor may have in flight. */
   public static final int MAX_PREFETCH_DEPTH = 16;
@@ -66,6 +69,7 @@ public record CaspioApiConfig(
   public CaspioApiConfig {
     Objects.requireNonNull(baseUri, "baseUri");
     Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(network, "network");
     checkBase(baseUri);
     if (prefetchDepth < 1 || prefetchDepth > MAX_PREFETCH_DEPTH) {
       throw new IllegalArgumentException(
@@ -151,6 +155,7 @@ public record CaspioApiConfig(
     // Four pages in flight hide a 50-300 ms round trip without tripping Caspio's account-wide
     // burst limit of about ten calls per second.
     private int prefetchDepth = 4;
+    private NetworkConfig network = NetworkConfig.SYSTEM;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration responseTimeout = Duration.ofSeconds(60);
     private Duration statementTimeout;
@@ -262,6 +267,12 @@ public record CaspioApiConfig(
       return this;
     }
 
+    /** Proxy and trust settings; the JVM's by default. */
+    public Builder network(NetworkConfig network) {
+      this.network = network;
+      return this;
+    }
+
     /** The configuration. */
     public CaspioApiConfig build() {
       return new CaspioApiConfig(
@@ -280,7 +291,8 @@ public record CaspioApiConfig(
           requestListener,
           callMeter,
           replyCacheTtl,
-          maxCallsPerSecond);
+          maxCallsPerSecond,
+          network);
     }
   }
 }

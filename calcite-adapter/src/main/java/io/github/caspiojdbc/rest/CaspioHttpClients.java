@@ -6,6 +6,7 @@
 package io.github.caspiojdbc.rest;
 
 import io.github.caspiojdbc.auth.QuietConnectionFactory;
+import io.github.caspiojdbc.net.HttpNetwork;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -29,9 +31,10 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * Builds the HTTP client of one connection. Redirects are off (a 3xx is an error, so the bearer
- * token never goes to another host), cookies are off, the client's own retries are off (the
- * driver's retry loop decides), gzip is on, and the pool is sized for prefetch. The client belongs
- * to the connection and is closed with it; nothing is cached statically.
+ * token never goes to another host), the proxy and trusted certificates are the connection's
+ * ({@link HttpNetwork}), cookies are off, the client's own retries are off (the driver's retry loop
+ * decides), gzip is on, and the pool is sized for prefetch. The client belongs to the connection
+ * and is closed with it; nothing is cached statically.
  */
 public final class CaspioHttpClients {
   /**
@@ -52,7 +55,7 @@ public final class CaspioHttpClients {
   public static CloseableHttpClient create(CaspioApiConfig config) {
     // Every in-flight page holds a connection; two more serve metadata and writes meanwhile.
     int perRoute = config.prefetchDepth() + 2;
-    PoolingHttpClientConnectionManager pool =
+    PoolingHttpClientConnectionManagerBuilder poolBuilder =
         PoolingHttpClientConnectionManagerBuilder.create()
             // Every request carries a Bearer token: keep HttpClient's wire and header logs silent.
             .setConnectionFactory(QuietConnectionFactory.INSTANCE)
@@ -66,9 +69,11 @@ public final class CaspioHttpClients {
                     // POST into an unknown outcome.
                     .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                     .setTimeToLive(TimeValue.ofMinutes(5))
-                    .build())
-            .build();
-    return HttpClients.custom()
+                    .build());
+    HttpClientBuilder client = HttpClients.custom();
+    HttpNetwork.apply(config.network(), client, poolBuilder);
+    PoolingHttpClientConnectionManager pool = poolBuilder.build();
+    return client
         .setConnectionManager(pool)
         .disableRedirectHandling()
         .disableCookieManagement()

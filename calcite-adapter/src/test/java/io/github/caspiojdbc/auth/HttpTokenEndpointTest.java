@@ -59,7 +59,7 @@ class HttpTokenEndpointTest {
   @BeforeEach
   void start() {
     server = new FakeTokenServer();
-    http = TokenManagers.newHttpClient();
+    http = TokenManagers.newHttpClient(io.github.caspiojdbc.net.NetworkConfig.SYSTEM);
   }
 
   @AfterEach

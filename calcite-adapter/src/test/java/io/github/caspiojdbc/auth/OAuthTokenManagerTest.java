@@ -50,7 +50,7 @@ class OAuthTokenManagerTest {
   @BeforeEach
   void start() {
     server = new FakeTokenServer();
-    http = TokenManagers.newHttpClient();
+    http = TokenManagers.newHttpClient(io.github.caspiojdbc.net.NetworkConfig.SYSTEM);
   }
 
   @AfterEach

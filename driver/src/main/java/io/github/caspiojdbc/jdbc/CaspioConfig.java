@@ -6,6 +6,7 @@
 package io.github.caspiojdbc.jdbc;
 
 import io.github.caspiojdbc.auth.ClientAuthentication;
+import io.github.caspiojdbc.net.NetworkConfig;
 import io.github.caspiojdbc.rest.ApiVersion;
 import java.net.URI;
 import java.time.Duration;
@@ -42,6 +43,7 @@ import java.util.Objects;
  * @param prefetch pages requested ahead of the reader
  * @param readOnly whether writes are refused
  * @param calls call budgets and what the driver says about a statement's calls
+ * @param network the proxy and trusted certificates of every request (the JVM's by default)
  */
 record CaspioConfig(
     String url,
@@ -66,7 +68,8 @@ record CaspioConfig(
     int pageSize,
     int prefetch,
     boolean readOnly,
-    CallSettings calls) {
+    CallSettings calls,
+    NetworkConfig network) {
 
   /** Shown instead of a secret that is set. */
   static final String REDACTED = "<redacted>";
@@ -83,6 +86,7 @@ record CaspioConfig(
     Objects.requireNonNull(queryTimeout, "queryTimeout");
     Objects.requireNonNull(metadataCacheTtl, "metadataCacheTtl");
     Objects.requireNonNull(calls, "calls");
+    Objects.requireNonNull(network, "network");
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("port out of range: " + port);
     }
@@ -182,6 +186,8 @@ record CaspioConfig(
         + readOnly
         + ", calls="
         + calls
+        + ", network="
+        + network
         + "]";
   }
 

@@ -160,6 +160,14 @@ public enum CaspioProperty {
       "300",
       PropertyRule.duration(ChronoUnit.SECONDS, 86_400),
       "Seconds that table and field lists stay cached; 0 disables the cache."),
+  /** Hosts reached without the proxy. */
+  NON_PROXY_HOSTS(
+      "nonProxyHosts",
+      Flag.NONE,
+      null,
+      PropertyRule.text(),
+      "Hosts reached directly although proxyHost is set, separated by | or commas; * at either"
+          + " end matches any start or end (*.internal), as in the JVM's http.nonProxyHosts."),
   /** Rows per REST call; Caspio refuses fewer than 5 and caps at 1000. */
   PAGE_SIZE(
       "pageSize",
@@ -178,6 +186,31 @@ public enum CaspioProperty {
       PropertyRule.integer(0, CaspioApiConfig.MAX_PREFETCH_DEPTH),
       "Pages fetched ahead while the current one is read; 0 fetches one page at a time. Caspio"
           + " limits the whole account to about 10 calls per second."),
+  /** An explicit HTTP proxy for the account and token hosts. */
+  PROXY_HOST(
+      "proxyHost",
+      Flag.NONE,
+      null,
+      PropertyRule.text(),
+      "HTTP proxy host for all requests (HTTPS goes through it with CONNECT); needs proxyPort. When"
+          + " not set, the JVM's proxy settings apply (https.proxyHost, http.nonProxyHosts or the"
+          + " installed ProxySelector)."),
+  /** The proxy's Basic-authentication password. */
+  PROXY_PASSWORD(
+      "proxyPassword",
+      Flag.SECRET,
+      null,
+      PropertyRule.text(),
+      "Password for the proxy's Basic authentication; needs proxyUser."),
+  /** The explicit proxy's port. */
+  PROXY_PORT("proxyPort", Flag.NONE, null, PropertyRule.integer(1, 65_535), "Port of proxyHost."),
+  /** The proxy's Basic-authentication user. */
+  PROXY_USER(
+      "proxyUser",
+      Flag.NONE,
+      null,
+      PropertyRule.text(),
+      "User for the proxy's Basic authentication (answering its 407); needs proxyHost."),
   /** What to do when a predicate cannot be sent to Caspio. */
   PUSHDOWN(
       "pushdown",
@@ -234,6 +267,28 @@ public enum CaspioProperty {
       "OAuth token endpoint, by default /oauth/token on the account host. It receives the client"
           + " secret, so it must be https (http only on a loopback host: localhost, 127.0.0.0/8 or"
           + " ::1)."),
+  /** Certificates trusted for TLS instead of the JVM's, e.g. a corporate proxy's CA. */
+  TRUST_STORE(
+      "trustStore",
+      Flag.NONE,
+      null,
+      PropertyRule.text(),
+      "Path of a trust store file (read, never written) whose certificates are trusted for TLS"
+          + " instead of the JVM's, e.g. holding the CA of a TLS-inspecting corporate proxy."),
+  /** The trust store's password. */
+  TRUST_STORE_PASSWORD(
+      "trustStorePassword",
+      Flag.SECRET,
+      null,
+      PropertyRule.text(),
+      "Password of trustStore, if it has one."),
+  /** The trust store's format. */
+  TRUST_STORE_TYPE(
+      "trustStoreType",
+      Flag.NONE,
+      null,
+      PropertyRule.text(),
+      "Format of trustStore: PKCS12 (the JVM's default) or JKS."),
   /** Plain HTTP switch for a local emulator; Caspio itself refuses HTTP. */
   USE_HTTPS(
       "useHttps",

@@ -49,7 +49,8 @@ final class ClientSettings {
             .clientAuthentication(config.clientAuth())
             .scope(config.scope())
             .audience(config.audience())
-            .maxRetries(config.maxRetries());
+            .maxRetries(config.maxRetries())
+            .network(config.network());
     // A token request is part of logging in: it never outlives loginTimeout, so a silent token
     // endpoint does not keep a socket and a thread after connect() has given up.
     Duration request = config.socketTimeout();
@@ -96,6 +97,7 @@ final class ClientSettings {
         .callMeter(calls)
         .replyCacheTtl(config.calls().cacheTtl())
         .maxCallsPerSecond(config.calls().maxCallsPerSecond())
+        .network(config.network())
         .build();
   }
 

@@ -6,8 +6,11 @@
 package io.github.caspiojdbc.jdbc;
 
 import io.github.caspiojdbc.auth.ClientAuthentication;
+import io.github.caspiojdbc.net.NetworkConfig;
 import io.github.caspiojdbc.rest.ApiVersion;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -90,7 +93,56 @@ final class ConfigCombinations {
         CaspioProperty.PAGE_SIZE.intValue(text(v, CaspioProperty.PAGE_SIZE)),
         CaspioProperty.PREFETCH.intValue(text(v, CaspioProperty.PREFETCH)),
         bool(v, CaspioProperty.READ_ONLY),
-        CallSettings.of(p -> callSetting(v, p, hostPort.loopback())));
+        CallSettings.of(p -> callSetting(v, p, hostPort.loopback())),
+        network(v));
+  }
+
+  /**
+   * The proxy and trust settings; each needs the one it qualifies ({@code proxyPort} and {@code
+   * proxyUser} need {@code proxyHost}, and so on), and the trust store must be a readable file.
+   */
+  private static NetworkConfig network(Map<CaspioProperty, String> v) throws SQLException {
+    requires(v, CaspioProperty.PROXY_HOST, CaspioProperty.PROXY_PORT);
+    requires(v, CaspioProperty.PROXY_PORT, CaspioProperty.PROXY_HOST);
+    requires(v, CaspioProperty.PROXY_USER, CaspioProperty.PROXY_HOST);
+    requires(v, CaspioProperty.PROXY_PASSWORD, CaspioProperty.PROXY_USER);
+    requires(v, CaspioProperty.NON_PROXY_HOSTS, CaspioProperty.PROXY_HOST);
+    requires(v, CaspioProperty.TRUST_STORE_TYPE, CaspioProperty.TRUST_STORE);
+    requires(v, CaspioProperty.TRUST_STORE_PASSWORD, CaspioProperty.TRUST_STORE);
+    NetworkConfig.Builder b = NetworkConfig.builder();
+    String proxy = v.get(CaspioProperty.PROXY_HOST);
+    if (proxy != null) {
+      b.proxy(proxy, CaspioProperty.PROXY_PORT.intValue(v.get(CaspioProperty.PROXY_PORT)));
+      String hosts = v.get(CaspioProperty.NON_PROXY_HOSTS);
+      if (hosts != null) {
+        b.nonProxyHosts(List.of(hosts.split("[|,]")));
+      }
+      String user = v.get(CaspioProperty.PROXY_USER);
+      if (user != null) {
+        b.proxyCredentials(user, v.get(CaspioProperty.PROXY_PASSWORD));
+      }
+    }
+    String store = v.get(CaspioProperty.TRUST_STORE);
+    if (store != null) {
+      Path file = Path.of(store);
+      if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+        throw CaspioErrors.badConnectionSpec(
+            "Property 'trustStore': " + store + " is not a readable file");
+      }
+      b.trustStore(
+          file, v.get(CaspioProperty.TRUST_STORE_TYPE), v.get(CaspioProperty.TRUST_STORE_PASSWORD));
+    }
+    return b.build();
+  }
+
+  /** Refuses {@code given} without {@code needed}. */
+  private static void requires(
+      Map<CaspioProperty, String> v, CaspioProperty given, CaspioProperty needed)
+      throws SQLException {
+    if (v.containsKey(given) && !v.containsKey(needed)) {
+      throw CaspioErrors.badConnectionSpec(
+          "Property '" + given.key() + "' needs '" + needed.key() + "'");
+    }
   }
 
   /**

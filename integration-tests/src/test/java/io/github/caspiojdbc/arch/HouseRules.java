@@ -23,7 +23,9 @@ final class HouseRules {
   private HouseRules() {}
 
   private static String[] lower(String root) {
-    return new String[] {root + ".auth..", root + ".rest..", root + ".error..", root + ".retry.."};
+    return new String[] {
+      root + ".auth..", root + ".rest..", root + ".error..", root + ".retry..", root + ".net.."
+    };
   }
 
   /** The REST client, tokens, errors and backoff know nothing of the SQL engine. */
