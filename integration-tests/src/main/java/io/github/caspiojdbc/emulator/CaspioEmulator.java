@@ -105,6 +105,14 @@ public final class CaspioEmulator implements AutoCloseable {
     options = b.port == 0 ? options.dynamicPort() : options.port(b.port);
     if (b.httpsPort != null) {
       options = b.httpsPort == 0 ? options.dynamicHttpsPort() : options.httpsPort(b.httpsPort);
+      if (b.keystore != null) {
+        options =
+            options
+                .keystorePath(b.keystore.toString())
+                .keystoreType("PKCS12")
+                .keystorePassword(b.keystorePassword)
+                .keyManagerPassword(b.keystorePassword);
+      }
     }
     this.server = new WireMockServer(options);
   }
@@ -266,6 +274,8 @@ public final class CaspioEmulator implements AutoCloseable {
   public static final class Builder {
     private int port;
     private Integer httpsPort;
+    private java.nio.file.Path keystore;
+    private String keystorePassword;
     private CaspioStore store;
     private Long seed;
     private int rows;
@@ -334,6 +344,16 @@ public final class CaspioEmulator implements AutoCloseable {
     /** Enables HTTPS on this port (0 picks a free one) with WireMock's self-signed certificate. */
     public Builder httpsPort(int httpsPort) {
       this.httpsPort = checkPort(httpsPort);
+      return this;
+    }
+
+    /**
+     * Serves HTTPS with the certificate of this PKCS12 key store instead of WireMock's own (tests
+     * of host names and expired certificates make their own).
+     */
+    public Builder httpsKeystore(java.nio.file.Path keystore, String password) {
+      this.keystore = Objects.requireNonNull(keystore, "keystore");
+      this.keystorePassword = Objects.requireNonNull(password, "password");
       return this;
     }
 
