@@ -82,8 +82,15 @@ public final class CaspioEnumerableScan extends AbstractRelNode implements Enume
 
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-    // The transfer dominates: rows times columns crossing the network. Volcano compares row
-    // counts, so the transfer is expressed there; narrower and shorter results then win.
+    return transfer(planner, rows, rowType);
+  }
+
+  /**
+   * The cost of a Caspio read: the transfer dominates, rows times columns crossing the network.
+   * Volcano compares row counts, so the transfer is expressed there; narrower and shorter results
+   * then win.
+   */
+  static RelOptCost transfer(RelOptPlanner planner, double rows, RelDataType rowType) {
     double width = Math.max(1, rowType.getFieldCount());
     return planner.getCostFactory().makeCost(rows * width, rows * width, 0);
   }

@@ -73,9 +73,7 @@ final class CaspioKeyedScan extends AbstractRelNode implements EnumerableRel {
 
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-    // As for CaspioEnumerableScan: the transfer, rows times columns.
-    double width = Math.max(1, rowType.getFieldCount());
-    return planner.getCostFactory().makeCost(rows * width, rows * width, 0);
+    return CaspioEnumerableScan.transfer(planner, rows, rowType);
   }
 
   @Override

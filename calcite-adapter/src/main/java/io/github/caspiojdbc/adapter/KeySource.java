@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.adapter;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -31,10 +32,15 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class KeySource {
 
-  private static final Map<DataContext, Map<String, KeySource>> EXECUTIONS =
+  /**
+   * The sources of each execution. Both levels are weak: a source's input holds the data context,
+   * so a strong reference here would keep every execution alive; the spool's enumerable, which the
+   * running statement holds, is what keeps a source.
+   */
+  private static final Map<DataContext, Map<String, WeakReference<KeySource>>> EXECUTIONS =
       Collections.synchronizedMap(new WeakHashMap<>());
 
-  private final Enumerable<Object> input;
+  private @Nullable Enumerable<Object> input;
   private final boolean scalar;
   private @Nullable List<Object> rows;
 
@@ -54,7 +60,7 @@ public final class KeySource {
     KeySource source = new KeySource(input, scalar);
     EXECUTIONS
         .computeIfAbsent(root, r -> Collections.synchronizedMap(new HashMap<>()))
-        .put(link, source);
+        .put(link, new WeakReference<>(source));
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
@@ -65,8 +71,9 @@ public final class KeySource {
 
   /** The source registered for {@code link} in this execution, or null when none was built. */
   static @Nullable KeySource of(DataContext root, String link) {
-    Map<String, KeySource> links = EXECUTIONS.get(root);
-    return links == null ? null : links.get(link);
+    Map<String, WeakReference<KeySource>> links = EXECUTIONS.get(root);
+    WeakReference<KeySource> source = links == null ? null : links.get(link);
+    return source == null ? null : source.get();
   }
 
   boolean scalar() {
@@ -83,6 +90,7 @@ public final class KeySource {
         }
       }
       rows = Collections.unmodifiableList(all);
+      input = null; // Read: the plan below may go.
     }
     return rows;
   }
