@@ -208,11 +208,13 @@ final class Exchange {
       int status = 0;
       AttemptFailures.Failure failure;
       String outcome = null;
+      String requestId = null;
       HttpClientContext context = HttpClientContext.create();
       context.setAttribute(CaspioHttpClients.WIRE_BYTES, metering.traffic().wireBytes);
       try (ClassicHttpResponse response = client.executeOpen(host, http, context)) {
         status = response.getCode();
         outcome = Integer.toString(status);
+        requestId = AttemptFailures.header(response, "X-Caspio-Request-ID");
         if (status >= 200 && status < 300) {
           try {
             T value = readSuccess(response, reader, counted);
@@ -275,7 +277,13 @@ final class Exchange {
       } finally {
         control.unregister(http);
         limiter.release();
-        metering.log(request, outcome, counted, start, attempt);
+        metering.log(
+            request,
+            outcome,
+            counted,
+            start,
+            attempt,
+            requestId == null ? null : ErrorReplies.sanitize(requestId, token, 64));
       }
       if (!failure.retryable()) {
         throw failure.error();

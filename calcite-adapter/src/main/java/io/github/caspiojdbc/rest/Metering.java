@@ -26,6 +26,10 @@ final class Metering {
   private final Logger log;
   private final RowCounts rowCounts = new RowCounts();
 
+  /** Attempts logged by this connection, numbering the log lines. */
+  private final java.util.concurrent.atomic.AtomicLong calls =
+      new java.util.concurrent.atomic.AtomicLong();
+
   Metering(TrafficCounters traffic, CallMeter connection, Logger log) {
     this.traffic = traffic;
     this.connection = connection != null ? connection : new CallMeter("connection", 0, true);
@@ -228,15 +232,32 @@ final class Metering {
     };
   }
 
-  /** Logs one finished attempt at FINE. */
-  void log(ApiRequest request, String outcome, Counted c, long startNanos, int attempt) {
+  /**
+   * Logs one finished attempt at FINE: the request as EXPLAIN shows it (never a credential), the
+   * outcome, the bytes and time, the connection's call number, and Caspio's request id (its {@code
+   * X-Caspio-Request-ID}, sanitized) when the reply had one, to quote to Caspio's support.
+   */
+  void log(
+      ApiRequest request,
+      String outcome,
+      Counted c,
+      long startNanos,
+      int attempt,
+      String caspioRequestId) {
+    long call = calls.incrementAndGet();
     if (log.isLoggable(Level.FINE)) {
       long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
       log.log(
           Level.FINE,
-          "{0} -> {1}, {2} bytes, {3} ms, attempt {4}",
+          "call {0}: {1} -> {2}, {3} bytes, {4} ms, attempt {5}{6}",
           new Object[] {
-            request.describe(), outcome == null ? "no reply" : outcome, c.attemptBytes, ms, attempt
+            call,
+            request.describe(),
+            outcome == null ? "no reply" : outcome,
+            c.attemptBytes,
+            ms,
+            attempt,
+            caspioRequestId == null ? "" : ", Caspio request id " + caspioRequestId
           });
     }
   }

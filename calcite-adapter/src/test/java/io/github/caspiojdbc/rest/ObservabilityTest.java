@@ -76,6 +76,7 @@ class ObservabilityTest extends ApiTestBase {
             .willReturn(
                 aResponse()
                     .withStatus(400)
+                    .withHeader("X-Caspio-Request-ID", "req-4711")
                     .withBody("{\"Code\":\"SqlServerError\",\"Message\":\"bad tok-2\"}")));
     HttpCaspioApi api = api();
     api.listTables();
@@ -95,8 +96,12 @@ class ObservabilityTest extends ApiTestBase {
                     l.startsWith("FINE")
                         && l.contains("q.where=A = 'x'&q.limit=5 -> 400")
                         && l.contains(" bytes, ")
-                        && l.contains(" ms")),
+                        && l.contains(" ms")
+                        && l.contains("Caspio request id req-4711")),
         lines::toString);
+    // Each line is numbered by the connection's calls, the 401 and its retry included.
+    assertTrue(lines.stream().anyMatch(l -> l.contains("call 1: GET ")), lines::toString);
+    assertTrue(lines.stream().anyMatch(l -> l.contains("call 3: GET ")), lines::toString);
     for (String l : lines) {
       assertFalse(l.contains("tok-"), l);
       assertFalse(l.contains("Bearer"), l);
