@@ -6,12 +6,14 @@
 package io.github.caspiojdbc.adapter;
 
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.interpreter.BindableConvention;
+import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -29,18 +31,69 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Calcite's statement preparation with this adapter's validator ({@link CaspioValidator}), which
  * checks values written to Caspio fields before Calcite converts them, its expression conversion
- * ({@link CaspioConvertlets}), and the mark on a read whose rows are the statement's ({@link
- * RowCap}). The driver's internal Calcite driver creates one per statement preparation; everything
- * else is Calcite's.
+ * ({@link CaspioConvertlets}) and the mark on a read whose rows are the statement's ({@link
+ * RowCap}); it uses again the plans of SQL texts already prepared on the connection ({@link
+ * PlanCache}, owned by the connection's {@link CaspioSchema}). The driver's internal Calcite driver
+ * creates one per statement preparation; everything else is Calcite's.
  */
 public final class CaspioPrepare extends CalcitePrepareImpl {
 
   /** Used by the driver's internal Calcite driver. */
   public CaspioPrepare() {}
+
+  /**
+   * The plan of {@code query} made earlier on this connection with the same default schema, row
+   * limit and metadata, or a new one, kept for next time. Only SQL text is looked up; a plan of a
+   * connection without a {@link CaspioSchema} is never kept.
+   */
+  @Override
+  public <T> CalciteSignature<T> prepareSql(
+      Context context, Query<T> query, Type elementType, long maxRowCount) {
+    CaspioSchema schema = query.sql == null ? null : caspioSchema(context.getRootSchema());
+    if (schema == null) {
+      return super.prepareSql(context, query, elementType, maxRowCount);
+    }
+    PlanCache plans = schema.plans();
+    PlanCache.Key key =
+        new PlanCache.Key(query.sql, context.getDefaultSchemaPath(), elementType, maxRowCount);
+    long before = schema.metadataGeneration();
+    PlanCache.Plan plan = plans.get(key, before);
+    if (plan != null) {
+      PlanCache.announce(plan);
+      @SuppressWarnings("unchecked")
+      CalciteSignature<T> signature = (CalciteSignature<T>) plan.signature();
+      return signature;
+    }
+    List<RelRoot> roots = new ArrayList<>();
+    CalciteSignature<T> signature =
+        PlanCache.collecting(
+            roots, () -> super.prepareSql(context, query, elementType, maxRowCount));
+    long after = schema.metadataGeneration();
+    // Planning may have loaded the table list; a list reloaded in the middle proves nothing.
+    boolean consistent = before == CaspioSchema.NO_GENERATION || before == after;
+    plans.put(
+        key, new PlanCache.Plan(signature, roots, consistent ? after : CaspioSchema.NO_GENERATION));
+    return signature;
+  }
+
+  /** The account schema of a connection: the one {@link CaspioSchema} under its root, if any. */
+  private static @Nullable CaspioSchema caspioSchema(CalciteSchema root) {
+    CaspioSchema found = null;
+    for (CalciteSchema s : root.getSubSchemaMap().values()) {
+      if (s.schema instanceof CaspioSchema c) {
+        if (found != null) {
+          return null; // Two accounts under one root: no single owner for the plans.
+        }
+        found = c;
+      }
+    }
+    return found;
+  }
 
   @Override
   protected SqlRexConvertletTable createConvertletTable() {

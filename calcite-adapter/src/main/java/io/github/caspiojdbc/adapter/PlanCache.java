@@ -1,0 +1,156 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.adapter;
+
+import java.lang.reflect.Type;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.jdbc.CalcitePrepare.CalciteSignature;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.runtime.Hook;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The prepared plans of one connection by SQL text, so that the same text again, on a {@code
+ * Statement} or in a new {@code PreparedStatement}, skips parsing, validation, optimisation and
+ * code generation. Owned by the connection's {@link CaspioSchema}; never shared between
+ * connections.
+ *
+ * <p>A plan is what a {@code PreparedStatement} keeps and re-executes: Calcite's signature, whose
+ * compiled code binds fresh cursors, parameters, cancel flag and call meter to every execution.
+ *
+ * <p>A plan is valid only for the metadata it was planned against: it carries the schema's metadata
+ * generation ({@link CaspioSchema#metadataGeneration()}), which changes whenever the table list is
+ * loaded again and is unknown once the list has expired, so a plan is used again only while the
+ * table and field lists it saw are still the current ones. Everything else a plan depends on is in
+ * its {@link Key}; the connection's settings that shape plans (pushdown, page size) are fixed for
+ * its life.
+ *
+ * <p>Bounded: the least recently used plan is dropped beyond {@code maxSize}; size 0 keeps none.
+ */
+final class PlanCache {
+  private final int maxSize;
+  private final Map<Key, Plan> plans;
+  private long planned;
+  private long hits;
+
+  /**
+   * What a plan depends on besides the metadata.
+   *
+   * @param sql the SQL text, exactly as given
+   * @param defaultSchema the connection's default schema path when planned
+   * @param elementType the row type asked for
+   * @param maxRowCount the statement's row limit ({@code setMaxRows}), -1 or 0 for none
+   */
+  record Key(String sql, List<String> defaultSchema, Type elementType, long maxRowCount) {
+    Key {
+      defaultSchema = List.copyOf(defaultSchema);
+    }
+  }
+
+  /**
+   * A prepared statement's plan.
+   *
+   * @param signature what Calcite prepared; executed like a prepared statement's
+   * @param roots the physical plans Calcite announced while preparing, announced again on every
+   *     use, so that watchers of the plan hook see each execution's plan
+   * @param generation the metadata generation the plan was made with
+   */
+  record Plan(CalciteSignature<?> signature, List<RelRoot> roots, long generation) {
+    Plan {
+      roots = List.copyOf(roots);
+    }
+  }
+
+  /** A cache of at most {@code maxSize} plans (0: none is kept). */
+  PlanCache(int maxSize) {
+    if (maxSize < 0) {
+      throw new IllegalArgumentException("plan cache size must not be negative: " + maxSize);
+    }
+    this.maxSize = maxSize;
+    this.plans = new LinkedHashMap<>(16, 0.75f, true);
+  }
+
+  /**
+   * The plan for {@code key} if it was made with metadata generation {@code generation}; a plan
+   * made with another generation is dropped.
+   */
+  synchronized @Nullable Plan get(Key key, long generation) {
+    Plan p = plans.get(key);
+    if (p == null) {
+      return null;
+    }
+    if (generation == CaspioSchema.NO_GENERATION || p.generation() != generation) {
+      plans.remove(key);
+      return null;
+    }
+    hits++;
+    return p;
+  }
+
+  /** Counts one plan made; keeps it when it may be used again (see {@link #cacheable}). */
+  synchronized void put(Key key, Plan plan) {
+    planned++;
+    if (maxSize == 0
+        || plan.generation() == CaspioSchema.NO_GENERATION
+        || !cacheable(plan.signature())) {
+      return;
+    }
+    plans.put(key, plan);
+    while (plans.size() > maxSize) {
+      Key eldest = plans.keySet().iterator().next();
+      plans.remove(eldest);
+    }
+  }
+
+  /** DDL runs while it is prepared, so preparing it again is its execution. */
+  private static boolean cacheable(CalciteSignature<?> signature) {
+    return signature.statementType != Meta.StatementType.OTHER_DDL
+        && signature.statementType != Meta.StatementType.CREATE
+        && signature.statementType != Meta.StatementType.DROP
+        && signature.statementType != Meta.StatementType.ALTER;
+  }
+
+  /** Drops every plan; the next use of each text plans again. */
+  synchronized void clear() {
+    plans.clear();
+  }
+
+  /** Plans kept now. */
+  synchronized int size() {
+    return plans.size();
+  }
+
+  /** Plans made (cache misses that prepared) since this cache was created. */
+  synchronized long planned() {
+    return planned;
+  }
+
+  /** Plans used again since this cache was created. */
+  synchronized long hits() {
+    return hits;
+  }
+
+  /** Announces {@code plan}'s physical plans again, as Calcite did when it made them. */
+  static void announce(Plan plan) {
+    for (RelRoot root : plan.roots()) {
+      Hook.PLAN_BEFORE_IMPLEMENTATION.run(root);
+    }
+  }
+
+  /** Runs {@code prepare} with {@code roots} collecting the plans it announces. */
+  static <T> T collecting(List<RelRoot> roots, Supplier<T> prepare) {
+    Hook.Closeable hook = Hook.PLAN_BEFORE_IMPLEMENTATION.<RelRoot>addThread(roots::add);
+    try {
+      return prepare.get();
+    } finally {
+      hook.close();
+    }
+  }
+}
