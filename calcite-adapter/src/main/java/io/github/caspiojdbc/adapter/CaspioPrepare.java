@@ -47,6 +47,15 @@ public final class CaspioPrepare extends CalcitePrepareImpl {
   public CaspioPrepare() {}
 
   /**
+   * Whether what was prepared may be used again: false for EXPLAIN, whose text is made while
+   * preparing and shows call estimates that change with what later reads learn.
+   */
+  private boolean reusable = true;
+
+  /** The local filters of the plans implemented by this preparation. */
+  private final List<LocalFilters.LocalFilter> localFilters = new ArrayList<>();
+
+  /**
    * The plan of {@code query} made earlier on this connection with the same default schema, row
    * limit and metadata, or a new one, kept for next time. Only SQL text is looked up; a plan of a
    * connection without a {@link CaspioSchema} is never kept.
@@ -62,22 +71,22 @@ public final class CaspioPrepare extends CalcitePrepareImpl {
     PlanCache.Key key =
         new PlanCache.Key(query.sql, context.getDefaultSchemaPath(), elementType, maxRowCount);
     long before = schema.metadataGeneration();
+    long loadsBefore = schema.metadataLoads();
     PlanCache.Plan plan = plans.get(key, before);
     if (plan != null) {
-      PlanCache.announce(plan);
+      LocalFilters.announce(plan.localFilters());
       @SuppressWarnings("unchecked")
       CalciteSignature<T> signature = (CalciteSignature<T>) plan.signature();
       return signature;
     }
-    List<RelRoot> roots = new ArrayList<>();
-    CalciteSignature<T> signature =
-        PlanCache.collecting(
-            roots, () -> super.prepareSql(context, query, elementType, maxRowCount));
-    long after = schema.metadataGeneration();
-    // Planning may have loaded the table list; a list reloaded in the middle proves nothing.
-    boolean consistent = before == CaspioSchema.NO_GENERATION || before == after;
-    plans.put(
-        key, new PlanCache.Plan(signature, roots, consistent ? after : CaspioSchema.NO_GENERATION));
+    CalciteSignature<T> signature = super.prepareSql(context, query, elementType, maxRowCount);
+    long loads = schema.metadataLoads() - loadsBefore;
+    // The plan saw one table list throughout only if none was loaded while planning, or exactly
+    // one because none was current when planning began; otherwise it may mix two lists.
+    boolean oneList = loads == 0 || (loads == 1 && before == CaspioSchema.NO_GENERATION);
+    long generation =
+        oneList && reusable ? schema.metadataGeneration() : CaspioSchema.NO_GENERATION;
+    plans.put(key, new PlanCache.Plan(signature, localFilters, generation));
     return signature;
   }
 
@@ -118,8 +127,12 @@ public final class CaspioPrepare extends CalcitePrepareImpl {
         enableBindable ? BindableConvention.INSTANCE : EnumerableConvention.INSTANCE);
   }
 
-  /** A preparation whose validator is {@link CaspioValidator}. */
+  /**
+   * A preparation whose validator is {@link CaspioValidator}, which marks the statement's result
+   * read ({@link RowCap}) and announces the plan's local filters ({@link LocalFilters#watch}).
+   */
   private static final class PreparingStmt extends CalcitePreparingStmt {
+    private final CaspioPrepare owner;
     private final Context context;
     private final RelOptCluster cluster;
 
@@ -143,6 +156,7 @@ public final class CaspioPrepare extends CalcitePrepareImpl {
           cluster,
           resultConvention,
           prepare.createConvertletTable());
+      this.owner = prepare;
       this.context = context;
       this.cluster = cluster;
     }
@@ -156,6 +170,9 @@ public final class CaspioPrepare extends CalcitePrepareImpl {
         boolean needsValidation) {
       SqlNode statement =
           sqlQuery instanceof SqlExplain explain ? explain.getExplicandum() : sqlQuery;
+      if (sqlQuery instanceof SqlExplain) {
+        owner.reusable = false;
+      }
       writing = statement.getKind() == SqlKind.INSERT || statement.getKind() == SqlKind.UPDATE;
       return super.prepareSql(
           sqlQuery, sqlNodeOriginal, runtimeContextClass, validator, needsValidation);
@@ -163,7 +180,11 @@ public final class CaspioPrepare extends CalcitePrepareImpl {
 
     @Override
     protected PreparedResult implement(RelRoot root) {
-      return super.implement(root.withRel(RowCap.markResultRows(root.rel)));
+      RelRoot marked = root.withRel(RowCap.markResultRows(root.rel));
+      List<LocalFilters.LocalFilter> filters = LocalFilters.find(marked.rel);
+      LocalFilters.announce(filters);
+      owner.localFilters.addAll(filters);
+      return super.implement(marked);
     }
 
     @Override

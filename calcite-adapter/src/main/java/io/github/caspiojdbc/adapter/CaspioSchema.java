@@ -108,8 +108,12 @@ public final class CaspioSchema extends AbstractSchema {
   }
 
   static CaspioSchema create(CaspioApi api, Duration metadataTtl, Clock clock) {
+    return create(api, metadataTtl, clock, DEFAULT_PLAN_CACHE_SIZE);
+  }
+
+  static CaspioSchema create(CaspioApi api, Duration metadataTtl, Clock clock, int planCacheSize) {
     return new CaspioSchema(
-        api, metadataTtl, clock, true, RecordQuery.MAX_PAGE_SIZE, DEFAULT_PLAN_CACHE_SIZE);
+        api, metadataTtl, clock, true, RecordQuery.MAX_PAGE_SIZE, planCacheSize);
   }
 
   /** The connection's prepared plans by SQL text. */
@@ -127,6 +131,16 @@ public final class CaspioSchema extends AbstractSchema {
       if (tables == null || !clock.instant().isBefore(loadedAt.plus(ttl))) {
         return NO_GENERATION;
       }
+      return generation;
+    }
+  }
+
+  /**
+   * How many times the table list was loaded; unlike {@link #metadataGeneration()} it ignores
+   * expiry, so comparing two readings tells whether a load happened between them.
+   */
+  long metadataLoads() {
+    synchronized (lock) {
       return generation;
     }
   }

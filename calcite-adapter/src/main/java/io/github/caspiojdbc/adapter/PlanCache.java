@@ -9,11 +9,8 @@ import java.lang.reflect.Type;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalcitePrepare.CalciteSignature;
-import org.apache.calcite.rel.RelRoot;
-import org.apache.calcite.runtime.Hook;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -30,7 +27,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * loaded again and is unknown once the list has expired, so a plan is used again only while the
  * table and field lists it saw are still the current ones. Everything else a plan depends on is in
  * its {@link Key}; the connection's settings that shape plans (pushdown, page size) are fixed for
- * its life.
+ * its life. What an execution brings is not in the plan: parameters, the cancel flag, the timeout
+ * and the call meter come with each execution's data context, and the row cap ({@link RowCap}) and
+ * the read-only switch are read when it runs; system tables are scanned anew by each execution.
+ *
+ * <p>Never kept: DDL, which runs while it is prepared, and EXPLAIN, whose text is made while
+ * preparing and shows call estimates that change as reads learn row totals; a plan made while the
+ * table list expired or was loaded twice.
  *
  * <p>Bounded: the least recently used plan is dropped beyond {@code maxSize}; size 0 keeps none.
  */
@@ -58,13 +61,15 @@ final class PlanCache {
    * A prepared statement's plan.
    *
    * @param signature what Calcite prepared; executed like a prepared statement's
-   * @param roots the physical plans Calcite announced while preparing, announced again on every
-   *     use, so that watchers of the plan hook see each execution's plan
-   * @param generation the metadata generation the plan was made with
+   * @param localFilters the predicates the plan evaluates locally, announced again on every use
+   *     ({@link LocalFilters#watch}), so that each execution is warned or refused as the first was
+   * @param generation the metadata generation the plan was made with, or {@link
+   *     CaspioSchema#NO_GENERATION} for a plan that must not be kept
    */
-  record Plan(CalciteSignature<?> signature, List<RelRoot> roots, long generation) {
+  record Plan(
+      CalciteSignature<?> signature, List<LocalFilters.LocalFilter> localFilters, long generation) {
     Plan {
-      roots = List.copyOf(roots);
+      localFilters = List.copyOf(localFilters);
     }
   }
 
@@ -135,22 +140,5 @@ final class PlanCache {
   /** Plans used again since this cache was created. */
   synchronized long hits() {
     return hits;
-  }
-
-  /** Announces {@code plan}'s physical plans again, as Calcite did when it made them. */
-  static void announce(Plan plan) {
-    for (RelRoot root : plan.roots()) {
-      Hook.PLAN_BEFORE_IMPLEMENTATION.run(root);
-    }
-  }
-
-  /** Runs {@code prepare} with {@code roots} collecting the plans it announces. */
-  static <T> T collecting(List<RelRoot> roots, Supplier<T> prepare) {
-    Hook.Closeable hook = Hook.PLAN_BEFORE_IMPLEMENTATION.<RelRoot>addThread(roots::add);
-    try {
-      return prepare.get();
-    } finally {
-      hook.close();
-    }
   }
 }
