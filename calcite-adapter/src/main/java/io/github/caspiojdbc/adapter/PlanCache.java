@@ -44,6 +44,13 @@ final class PlanCache {
   private long hits;
 
   /**
+   * The newest metadata generation seen; every kept plan was made with it. Generations only grow,
+   * so a newer one makes all kept plans stale at once and they are dropped together, rather than
+   * one by one when their text comes again (which may be never).
+   */
+  private long generation = CaspioSchema.NO_GENERATION;
+
+  /**
    * What a plan depends on besides the metadata.
    *
    * @param sql the SQL text, exactly as given
@@ -83,20 +90,29 @@ final class PlanCache {
   }
 
   /**
-   * The plan for {@code key} if it was made with metadata generation {@code generation}; a plan
-   * made with another generation is dropped.
+   * The plan for {@code key} if it was made with metadata generation {@code current}, the one now
+   * current ({@link CaspioSchema#NO_GENERATION} when the table list has expired: no plan is then
+   * valid). A newer generation than the kept plans' drops them all.
    */
-  synchronized @Nullable Plan get(Key key, long generation) {
-    Plan p = plans.get(key);
-    if (p == null) {
+  synchronized @Nullable Plan get(Key key, long current) {
+    if (current == CaspioSchema.NO_GENERATION) {
       return null;
     }
-    if (generation == CaspioSchema.NO_GENERATION || p.generation() != generation) {
-      plans.remove(key);
+    follow(current);
+    Plan p = plans.get(key);
+    if (p == null || p.generation() != current) {
       return null;
     }
     hits++;
     return p;
+  }
+
+  /** Drops every kept plan when {@code current} is newer than theirs. */
+  private void follow(long current) {
+    if (current > generation) {
+      plans.clear();
+      generation = current;
+    }
   }
 
   /** Counts one plan made; keeps it when it may be used again (see {@link #cacheable}). */
@@ -106,6 +122,10 @@ final class PlanCache {
         || plan.generation() == CaspioSchema.NO_GENERATION
         || !cacheable(plan.signature())) {
       return;
+    }
+    follow(plan.generation());
+    if (plan.generation() < generation) {
+      return; // Planned on another thread against a table list replaced meanwhile.
     }
     plans.put(key, plan);
     while (plans.size() > maxSize) {

@@ -231,12 +231,16 @@ class PlanCacheTest {
     assertEquals(3, rows(c, sql).get(0).size(), "the table list is still the cached one");
     assertEquals(1, parses.get());
 
+    rows(c, QTY);
+    assertEquals(2, plans(c).size());
+
     clock.advance(Duration.ofMinutes(6));
     List<List<Object>> after = rows(c, sql);
-    assertEquals(2, parses.get(), "the expired table list invalidates the plan");
+    assertEquals(3, parses.get(), "the expired table list invalidates the plan");
+    assertEquals(1, plans(c).size(), "the plan of QTY, made against the old list, is dropped too");
     assertEquals(List.of(1L, "N1", 10, "n"), after.get(0));
     rows(c, sql);
-    assertEquals(2, parses.get(), "kept again for the new table list");
+    assertEquals(3, parses.get(), "kept again for the new table list");
   }
 
   @Test
