@@ -80,12 +80,14 @@ public final class CaspioPrepare extends CalcitePrepareImpl {
       return signature;
     }
     CalciteSignature<T> signature = super.prepareSql(context, query, elementType, maxRowCount);
-    long loads = schema.metadataLoads() - loadsBefore;
+    long loadsAfter = schema.metadataLoads();
+    long loads = loadsAfter - loadsBefore;
     // The plan saw one table list throughout only if none was loaded while planning, or exactly
-    // one because none was current when planning began; otherwise it may mix two lists.
+    // one because none was current when planning began; otherwise it may mix two lists. The load
+    // count names that list: it is the generation while the list is current, and one reading of
+    // it cannot name a list loaded by another thread after this plan was made.
     boolean oneList = loads == 0 || (loads == 1 && before == CaspioSchema.NO_GENERATION);
-    long generation =
-        oneList && reusable ? schema.metadataGeneration() : CaspioSchema.NO_GENERATION;
+    long generation = oneList && reusable ? loadsAfter : CaspioSchema.NO_GENERATION;
     plans.put(key, new PlanCache.Plan(signature, localFilters, generation));
     return signature;
   }

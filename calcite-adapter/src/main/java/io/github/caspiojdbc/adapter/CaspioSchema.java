@@ -136,8 +136,9 @@ public final class CaspioSchema extends AbstractSchema {
   }
 
   /**
-   * How many times the table list was loaded; unlike {@link #metadataGeneration()} it ignores
-   * expiry, so comparing two readings tells whether a load happened between them.
+   * How many times the table list was loaded: the generation of the list loaded last, current or
+   * expired. Unlike {@link #metadataGeneration()} it ignores expiry, so comparing two readings
+   * tells whether a load happened between them.
    */
   long metadataLoads() {
     synchronized (lock) {
