@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -319,6 +320,25 @@ class PlanCacheIT {
       assertEquals("25006", prepared.getSQLState(), prepared.getMessage());
       assertEquals(0, fixture.apiCalls().size(), "nothing sent");
       earlier.close();
+    }
+  }
+
+  @Test
+  void localPredicate_warnsOnEveryExecutionOfAReusedPlan() throws SQLException {
+    String local = SCRIPT.get(5);
+    try (Connection c = fixture.connect();
+        Statement s = c.createStatement()) {
+      for (int i = 0; i < 2; i++) {
+        query(s, local);
+        SQLWarning w = s.getWarnings();
+        assertTrue(w != null && "01K02".equals(w.getSQLState()), "execution " + i + ": " + w);
+      }
+      try (PreparedStatement p = c.prepareStatement(local)) {
+        Rows.of(p.executeQuery());
+        SQLWarning w = p.getWarnings();
+        assertTrue(w != null && "01K02".equals(w.getSQLState()), "prepared: " + w);
+      }
+      assertEquals(1, parses(local));
     }
   }
 
