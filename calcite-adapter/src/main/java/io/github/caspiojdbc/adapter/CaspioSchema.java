@@ -27,6 +27,14 @@ import org.apache.calcite.schema.impl.AbstractSchema;
  * {@code /schemas}), else they are fetched when a query first uses the table.
  */
 public final class CaspioSchema extends AbstractSchema {
+  /** Plans kept per connection unless told otherwise. */
+  public static final int DEFAULT_PLAN_CACHE_SIZE = 100;
+
+  /** Largest plan cache a connection may ask for. */
+  public static final int MAX_PLAN_CACHE_SIZE = 10_000;
+
+  /** The metadata generation while the table list is not loaded or has expired. */
+  static final long NO_GENERATION = -1;
 
   private final CaspioApi api;
   private final Duration ttl;
@@ -35,10 +43,20 @@ public final class CaspioSchema extends AbstractSchema {
   private final int pageSize;
   private final CaspioWrites writes = new CaspioWrites();
   private final Object lock = new Object();
+  private final PlanCache plans;
   private Map<String, Table> tables;
   private Instant loadedAt;
 
-  private CaspioSchema(CaspioApi api, Duration ttl, Clock clock, boolean pushdown, int pageSize) {
+  /** Incremented at every load of the table list (fresh tables, fresh field lists). */
+  private long generation;
+
+  private CaspioSchema(
+      CaspioApi api, Duration ttl, Clock clock, boolean pushdown, int pageSize, int planCacheSize) {
+    if (planCacheSize < 0 || planCacheSize > MAX_PLAN_CACHE_SIZE) {
+      throw new IllegalArgumentException(
+          "planCacheSize must be between 0 and " + MAX_PLAN_CACHE_SIZE + ": " + planCacheSize);
+    }
+    this.plans = new PlanCache(planCacheSize);
     if (pageSize < RecordQuery.MIN_PAGE_SIZE || pageSize > RecordQuery.MAX_PAGE_SIZE) {
       throw new IllegalArgumentException("pageSize must be between 5 and 1000: " + pageSize);
     }
@@ -63,7 +81,16 @@ public final class CaspioSchema extends AbstractSchema {
    * 1000; fewer rows per call means more calls, each answered sooner).
    */
   public static CaspioSchema create(CaspioApi api, Duration metadataTtl, int pageSize) {
-    return new CaspioSchema(api, metadataTtl, Clock.systemUTC(), true, pageSize);
+    return create(api, metadataTtl, pageSize, DEFAULT_PLAN_CACHE_SIZE);
+  }
+
+  /**
+   * As {@link #create(CaspioApi, Duration, int)}, keeping the plans of up to {@code planCacheSize}
+   * SQL texts (0 to {@value #MAX_PLAN_CACHE_SIZE}; 0 plans every statement anew).
+   */
+  public static CaspioSchema create(
+      CaspioApi api, Duration metadataTtl, int pageSize, int planCacheSize) {
+    return new CaspioSchema(api, metadataTtl, Clock.systemUTC(), true, pageSize, planCacheSize);
   }
 
   /**
@@ -71,11 +98,52 @@ public final class CaspioSchema extends AbstractSchema {
    * work. For differential tests, which compare its results with the pushed-down ones.
    */
   public static CaspioSchema withoutPushdown(CaspioApi api, Duration metadataTtl) {
-    return new CaspioSchema(api, metadataTtl, Clock.systemUTC(), false, RecordQuery.MAX_PAGE_SIZE);
+    return new CaspioSchema(
+        api,
+        metadataTtl,
+        Clock.systemUTC(),
+        false,
+        RecordQuery.MAX_PAGE_SIZE,
+        DEFAULT_PLAN_CACHE_SIZE);
   }
 
   static CaspioSchema create(CaspioApi api, Duration metadataTtl, Clock clock) {
-    return new CaspioSchema(api, metadataTtl, clock, true, RecordQuery.MAX_PAGE_SIZE);
+    return create(api, metadataTtl, clock, DEFAULT_PLAN_CACHE_SIZE);
+  }
+
+  static CaspioSchema create(CaspioApi api, Duration metadataTtl, Clock clock, int planCacheSize) {
+    return new CaspioSchema(
+        api, metadataTtl, clock, true, RecordQuery.MAX_PAGE_SIZE, planCacheSize);
+  }
+
+  /** The connection's prepared plans by SQL text. */
+  PlanCache plans() {
+    return plans;
+  }
+
+  /**
+   * Which load of the table list is current, or {@link #NO_GENERATION} when none is loaded or the
+   * loaded one has expired (the next statement loads it again). A plan made with one generation is
+   * valid for as long as that generation is current. Sends no request.
+   */
+  long metadataGeneration() {
+    synchronized (lock) {
+      if (tables == null || !clock.instant().isBefore(loadedAt.plus(ttl))) {
+        return NO_GENERATION;
+      }
+      return generation;
+    }
+  }
+
+  /**
+   * How many times the table list was loaded: the generation of the list loaded last, current or
+   * expired. Unlike {@link #metadataGeneration()} it ignores expiry, so comparing two readings
+   * tells whether a load happened between them.
+   */
+  long metadataLoads() {
+    synchronized (lock) {
+      return generation;
+    }
   }
 
   /**
@@ -123,6 +191,7 @@ public final class CaspioSchema extends AbstractSchema {
       if (tables == null || !now.isBefore(loadedAt.plus(ttl))) {
         tables = load();
         loadedAt = now;
+        generation++;
       }
       return tables;
     }

@@ -7,6 +7,7 @@ package io.github.caspiojdbc.adapter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.rel.RelNode;
@@ -20,9 +21,18 @@ import org.apache.calcite.rex.RexNode;
  * CaspioKeyedScan}). Every row of such a read crosses the network only to be filtered out here,
  * which costs calls; the driver turns each into a warning, or with {@code pushdown=strict} into an
  * error before anything is sent.
+ *
+ * <p>{@link CaspioPrepare} announces the local filters of every plan it hands out, made now or
+ * taken from the connection's {@link PlanCache}, to the watchers of the preparing thread ({@link
+ * #watch}). A plan taken from the cache was not optimised again, so Calcite's own plan hook never
+ * sees it; and the cache keeps these few strings rather than the plan tree with its planner.
  */
 public final class LocalFilters {
   private static final Pattern INPUT_REF = Pattern.compile("\\$(\\d+)");
+
+  /** The watchers of the current thread, innermost last. */
+  private static final ThreadLocal<List<Consumer<List<LocalFilter>>>> WATCHERS =
+      ThreadLocal.withInitial(ArrayList::new);
 
   private LocalFilters() {}
 
@@ -41,6 +51,46 @@ public final class LocalFilters {
           + table
           + " could not be sent to Caspio: every row the read returns is fetched and then"
           + " filtered locally";
+    }
+  }
+
+  /** A watcher registered by {@link #watch}; closing it ends the watch. */
+  public static final class Watch implements AutoCloseable {
+    private final Consumer<List<LocalFilter>> watcher;
+
+    private Watch(Consumer<List<LocalFilter>> watcher) {
+      this.watcher = watcher;
+    }
+
+    @Override
+    public void close() {
+      List<Consumer<List<LocalFilter>>> list = WATCHERS.get();
+      list.remove(watcher);
+      if (list.isEmpty()) {
+        WATCHERS.remove();
+      }
+    }
+  }
+
+  /**
+   * Calls {@code watcher}, on this thread and until the watch is closed, with the local filters of
+   * each plan prepared or reused here, before it is executed. An exception from the watcher fails
+   * the preparation (nothing has been sent yet).
+   */
+  public static Watch watch(Consumer<List<LocalFilter>> watcher) {
+    WATCHERS.get().add(watcher);
+    return new Watch(watcher);
+  }
+
+  /** Tells this thread's watchers about a plan's local filters (possibly none). */
+  static void announce(List<LocalFilter> filters) {
+    List<Consumer<List<LocalFilter>>> list = WATCHERS.get();
+    if (list.isEmpty()) {
+      WATCHERS.remove();
+      return;
+    }
+    for (Consumer<List<LocalFilter>> w : List.copyOf(list)) {
+      w.accept(filters);
     }
   }
 

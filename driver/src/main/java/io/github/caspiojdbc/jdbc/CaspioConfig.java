@@ -41,6 +41,7 @@ import java.util.Objects;
  * @param maxRetries retries after a transient failure
  * @param pageSize rows per REST call, 5 to 1000
  * @param prefetch pages requested ahead of the reader
+ * @param planCacheSize prepared plans kept by SQL text
  * @param readOnly whether writes are refused
  * @param calls call budgets and what the driver says about a statement's calls
  * @param network the proxy and trusted certificates of every request (the JVM's by default)
@@ -67,6 +68,7 @@ record CaspioConfig(
     int maxRetries,
     int pageSize,
     int prefetch,
+    int planCacheSize,
     boolean readOnly,
     CallSettings calls,
     NetworkConfig network) {
@@ -182,6 +184,8 @@ record CaspioConfig(
         + pageSize
         + ", prefetch="
         + prefetch
+        + ", planCacheSize="
+        + planCacheSize
         + ", readOnly="
         + readOnly
         + ", calls="

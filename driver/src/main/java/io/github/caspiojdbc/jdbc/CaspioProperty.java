@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.jdbc;
 
+import io.github.caspiojdbc.adapter.CaspioSchema;
 import io.github.caspiojdbc.rest.CaspioApiConfig;
 import io.github.caspiojdbc.rest.RecordQuery;
 import io.github.caspiojdbc.retry.Backoff;
@@ -175,6 +176,16 @@ public enum CaspioProperty {
       "1000",
       PropertyRule.integer(RecordQuery.MIN_PAGE_SIZE, RecordQuery.MAX_PAGE_SIZE),
       "Rows requested per REST call (Caspio accepts 5 to 1000)."),
+  /** SQL texts whose prepared plans a connection keeps for the next statement of the same text. */
+  PLAN_CACHE_SIZE(
+      "planCacheSize",
+      Flag.NONE,
+      Integer.toString(CaspioSchema.DEFAULT_PLAN_CACHE_SIZE),
+      PropertyRule.integer(0, CaspioSchema.MAX_PLAN_CACHE_SIZE),
+      "Prepared plans a connection keeps by SQL text (least recently used dropped first), so the"
+          + " same text again on a Statement or a new PreparedStatement is not parsed and planned"
+          + " again; a plan is dropped when the table and field lists are loaded again (see"
+          + " metadataCacheTtl). 0 plans every statement anew."),
   /**
    * Pages requested ahead of the reader. The default is low on purpose: Caspio's burst limit (about
    * 10 calls per second) applies to the whole account, not to one connection.

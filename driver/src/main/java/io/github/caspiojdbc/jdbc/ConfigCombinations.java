@@ -92,6 +92,7 @@ final class ConfigCombinations {
         CaspioProperty.MAX_RETRIES.intValue(text(v, CaspioProperty.MAX_RETRIES)),
         CaspioProperty.PAGE_SIZE.intValue(text(v, CaspioProperty.PAGE_SIZE)),
         CaspioProperty.PREFETCH.intValue(text(v, CaspioProperty.PREFETCH)),
+        CaspioProperty.PLAN_CACHE_SIZE.intValue(text(v, CaspioProperty.PLAN_CACHE_SIZE)),
         bool(v, CaspioProperty.READ_ONLY),
         CallSettings.of(p -> callSetting(v, p, hostPort.loopback())),
         network(v));

@@ -51,7 +51,9 @@ final class ConnectionFactory {
     }
     Background background = new Background();
     try {
-      CaspioSchema schema = CaspioSchema.create(api, config.metadataCacheTtl(), config.pageSize());
+      CaspioSchema schema =
+          CaspioSchema.create(
+              api, config.metadataCacheTtl(), config.pageSize(), config.planCacheSize());
       AccountCheck.atConnect(schema, config, background);
       CalciteCharset.warnIfNotUnicode();
       CalciteConnection calcite = CalciteDrivers.bridge().openFor(CaspioConnection.SCHEMA, schema);

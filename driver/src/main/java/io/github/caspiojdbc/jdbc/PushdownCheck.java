@@ -11,26 +11,23 @@ import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.calcite.rel.RelRoot;
-import org.apache.calcite.runtime.Hook;
 
 /**
- * Watches the plans Calcite makes on this thread while open, and collects the predicates left to
- * Calcite above a Caspio read ({@link LocalFilters}). With {@code pushdown=strict} the first such
- * plan fails with SQLState 0A000 instead: planning comes before any record request, so nothing is
- * read. Calcite announces each physical plan through a thread-local hook, the one place that sees
- * every plan, prepared or not, without a planner of our own.
+ * Watches the plans prepared on this thread while open, and collects the predicates left to Calcite
+ * above a Caspio read ({@link LocalFilters}). With {@code pushdown=strict} the first such plan
+ * fails with SQLState 0A000 instead: preparing comes before any record request, so nothing is read.
+ * The adapter announces every plan on the preparing thread, made now or taken from the connection's
+ * plan cache ({@link LocalFilters#watch}), so a reused plan is checked as a new one is.
  */
 final class PushdownCheck implements AutoCloseable {
   private final List<LocalFilter> found = new CopyOnWriteArrayList<>();
-  private final Hook.Closeable hook;
+  private final LocalFilters.Watch watch;
 
   PushdownCheck(boolean strict) {
-    this.hook = Hook.PLAN_BEFORE_IMPLEMENTATION.<RelRoot>addThread(root -> inspect(root, strict));
+    this.watch = LocalFilters.watch(filters -> inspect(filters, strict));
   }
 
-  private void inspect(RelRoot root, boolean strict) {
-    List<LocalFilter> filters = LocalFilters.find(root.rel);
+  private void inspect(List<LocalFilter> filters, boolean strict) {
     if (strict && !filters.isEmpty()) {
       throw new CaspioException(
           ErrorKind.UNSUPPORTED,
@@ -49,6 +46,6 @@ final class PushdownCheck implements AutoCloseable {
 
   @Override
   public void close() {
-    hook.close();
+    watch.close();
   }
 }
