@@ -38,14 +38,31 @@ public final class Items {
 
   /**
    * A fresh table {@code ItemsN} with a field of every kind, and a Calcite connection with pushdown
-   * over it: the fixture of the adapter-level write suites.
+   * over it: the fixture of the adapter-level write suites, to start once per suite or {@link
+   * EmulatorFixture.Builder#perTest() per test}.
    */
-  public static EmulatorFixture calciteFixture() throws SQLException {
+  public static EmulatorFixture.Builder calcite() {
     return EmulatorFixture.builder()
         .sampleData(7, 40)
         .table(everyKind("Items" + TABLES.incrementAndGet()))
-        .calcite(true)
-        .start();
+        .calcite(true);
+  }
+
+  /**
+   * {@link #calcite()} for one test, with rows inserted through its Calcite connection and the
+   * request log cleared after, so that a test counts only its own requests. {@code values} follows
+   * the table name: {@code "(Name, Qty) VALUES ('a', 1)"}.
+   */
+  public static EmulatorFixture perTest(String values) {
+    EmulatorFixture f = calcite().perTest();
+    try {
+      f.update("INSERT INTO " + f.table + " " + values);
+    } catch (SQLException | RuntimeException e) {
+      f.close();
+      throw new IllegalStateException("seeding " + f.table, e);
+    }
+    f.clear();
+    return f;
   }
 
   /** The table {@link #driverTable()}, reached through the driver: the JDBC write suites. */
