@@ -202,6 +202,16 @@ public final class EmulatorFixture
     return connect(emulator.port(), extra);
   }
 
+  /**
+   * A driver connection as {@link #connect(String)} makes, which the fixture closes with itself:
+   * for a suite, or a per-test fixture, that keeps one connection open across its tests.
+   */
+  public synchronized Connection open(String extra) throws SQLException {
+    Connection c = connect(extra);
+    opened.add(c);
+    return c;
+  }
+
   /** A driver connection to any server on 127.0.0.1 (a fault proxy, say) with the credentials. */
   public static Connection connect(int port, String extra) throws SQLException {
     return DriverManager.getConnection(url(port, extra), credentials());

@@ -65,9 +65,17 @@ public final class Items {
     return f;
   }
 
-  /** The table {@link #driverTable()}, reached through the driver: the JDBC write suites. */
+  /**
+   * The table {@link #driverTable()}, reached through the driver: the fixture of the JDBC write
+   * suites, to start once, per test, or inside a test.
+   */
+  public static EmulatorFixture.Builder driver() {
+    return EmulatorFixture.builder().sampleData(7, 40).table(driverTable());
+  }
+
+  /** {@link #driver()} started, for a test that holds its own fixture. */
   public static EmulatorFixture driverFixture() throws SQLException {
-    return EmulatorFixture.builder().sampleData(7, 40).table(driverTable()).start();
+    return driver().start();
   }
 
   /** A table with a field of every kind a write can touch, a formula, a list and a password. */
