@@ -14,11 +14,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.emulator.CaspioEmulator;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Leftovers;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -130,6 +134,30 @@ class ConnectionIT {
       assertFalse(c.isValid(1));
       fixture.emulator.faults().setLatency(Duration.ZERO);
       assertTrue(c.isValid(5));
+    }
+  }
+
+  @Test
+  void isValid_slowServer_checkRunsOnTheConnectionsOnePool() throws Exception {
+    try (Connection c = fixture.connect("&loginTimeout=30")) {
+      fixture.emulator.faults().setLatency(Duration.ofSeconds(4));
+      assertFalse(c.isValid(1));
+      // The abandoned listing still waits for its reply, on a worker of the REST client's pool:
+      // the driver has no threads of its own beside it.
+      List<String> listing = new ArrayList<>();
+      for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+        for (StackTraceElement frame : e.getValue()) {
+          if (frame.getClassName().endsWith(".HttpCaspioApi")
+              && frame.getMethodName().equals("listTables")) {
+            listing.add(e.getKey().getName());
+            break;
+          }
+        }
+      }
+      assertEquals(1, listing.size(), listing::toString);
+      assertTrue(listing.get(0).matches("caspio-conn-\\d+-worker-\\d+"), listing::toString);
+      List<String> threads = Leftovers.driverThreads();
+      assertTrue(threads.stream().allMatch(n -> n.startsWith("caspio-conn-")), threads::toString);
     }
   }
 
