@@ -11,11 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.emulator.CaspioEmulator;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
-import io.github.caspiojdbc.shell.CaspioShell;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -51,80 +46,61 @@ class AccountCheckIT {
   @Test
   void check_emulator_everyProbeAgreesWithinBudget(@TempDir Path dir) throws Exception {
     Path json = dir.resolve("report.json");
-    Result r = check(url(), "--json", json.toString());
+    CheckRun r = check(url(), "--json", json.toString());
     // The check's first run found the emulator comparing two literals case- and blank-sensitively
     // ('a'='A' matched nothing); SqlServerDialect now compares them as SQL Server's CI collation.
-    assertEquals(0, r.code, r.toString());
-    assertFalse(r.out.contains("DIFFERS"), r.out);
-    assertFalse(r.out.contains("SKIPPED"), r.out);
+    assertEquals(0, r.code(), r.toString());
+    assertFalse(r.out().contains("DIFFERS"), r.out());
+    assertFalse(r.out().contains("SKIPPED"), r.out());
     long calls = account.log().totalCalls();
     assertTrue(calls <= 10, "spent " + calls + " calls");
-    assertTrue(r.out.contains(calls + " of 10 calls spent"), r.out);
+    assertTrue(r.out().contains(calls + " of 10 calls spent"), r.out());
     String report = Files.readString(json);
     assertTrue(report.contains("\"probes\""), report);
     assertTrue(report.contains("\"AGREES\""), report);
     assertFalse(report.contains(SECRET), "secret in the report");
-    assertFalse(r.out.contains(SECRET) || r.err.contains(SECRET), "secret printed");
+    assertFalse(r.out().contains(SECRET) || r.err().contains(SECRET), "secret printed");
   }
 
   @Test
   void check_contradictingEmulator_reportsDiffers() {
     // The page-size probe is the first records call; a 500 there is not the expected refusal.
     account.faults().failNext(1, 500, ".*/records.*");
-    Result r = check(url());
-    assertEquals(1, r.code, r.toString());
-    assertTrue(r.out.matches("(?s).*DIFFERS\\s+page size cap.*"), r.out);
-    assertTrue(r.out.contains(" 1 differ"), r.out); // only the contradicted probe
+    CheckRun r = check(url());
+    assertEquals(1, r.code(), r.toString());
+    assertTrue(r.out().matches("(?s).*DIFFERS\\s+page size cap.*"), r.out());
+    assertTrue(r.out().contains(" 1 differ"), r.out()); // only the contradicted probe
   }
 
   @Test
   void check_wrongSecret_exit2WithMessage() {
-    Result r =
-        check(Map.of("CASPIO_CLIENT_ID", "check-it-client", "CASPIO_CLIENT_SECRET", "x"), url());
-    assertEquals(2, r.code, r.toString());
-    assertTrue(r.err.contains("refused the credentials"), r.err);
+    CheckRun r =
+        CheckRun.of(
+            Map.of("CASPIO_CLIENT_ID", "check-it-client", "CASPIO_CLIENT_SECRET", "x"), url());
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().contains("refused the credentials"), r.err());
   }
 
   @Test
   void check_unreachableHost_exit2NamingTheAddress() {
-    Result r = check("jdbc:caspio://127.0.0.1:1?useHttps=false");
-    assertEquals(2, r.code, r.toString());
-    assertTrue(r.err.contains("cannot reach http://127.0.0.1:1"), r.err);
+    CheckRun r = check("jdbc:caspio://127.0.0.1:1?useHttps=false");
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().contains("cannot reach http://127.0.0.1:1"), r.err());
   }
 
   @Test
   void check_noUrl_exit2WithUsage() {
-    Result r = check();
-    assertEquals(2, r.code, r.toString());
-    assertTrue(r.err.contains("Usage"), r.err);
+    CheckRun r = check();
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().contains("Usage"), r.err());
   }
 
   private static String url() {
     return EmulatorFixture.url(account.port(), "");
   }
 
-  private static Result check(String... args) {
-    return check(
+  private static CheckRun check(String... args) {
+    return CheckRun.of(
         Map.of("CASPIO_CLIENT_ID", "check-it-client", "CASPIO_CLIENT_SECRET", SECRET), args);
   }
-
-  static Result check(Map<String, String> env, String... args) {
-    String[] all = new String[args.length + 1];
-    all[0] = "--check";
-    System.arraycopy(args, 0, all, 1, args.length);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        CaspioShell.run(
-            all,
-            new ByteArrayInputStream(new byte[0]),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            env);
-    return new Result(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
-  /** Exit code and both streams of one run. */
-  record Result(int code, String out, String err) {}
 }

@@ -26,8 +26,8 @@ class LiveAccountCheckIT {
     assumeTrue(
         id != null && secret != null && host != null,
         "CASPIO_CLIENT_ID, CASPIO_CLIENT_SECRET and CASPIO_ACCOUNT are not set");
-    AccountCheckIT.Result r =
-        AccountCheckIT.check(
+    CheckRun r =
+        CheckRun.of(
             Map.of("CASPIO_CLIENT_ID", id, "CASPIO_CLIENT_SECRET", secret),
             "jdbc:caspio://" + host);
     assertTrue(r.code() == 0 || r.code() == 1, r.toString());

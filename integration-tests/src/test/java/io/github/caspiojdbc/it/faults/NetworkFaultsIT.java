@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Leftovers;
 import io.github.caspiojdbc.it.support.Rows;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -138,7 +139,7 @@ class NetworkFaultsIT {
           assertEquals(-1, n, "the driver closed its end of the token connection");
         }
       }
-      assertThreadsSettle(threadsBefore);
+      Leftovers.assertThreadsSettle(threadsBefore);
     }
   }
 
@@ -355,13 +356,5 @@ class NetworkFaultsIT {
 
   private ResponseDefinitionBuilder proxied() {
     return aResponse().proxiedFrom(fixture.emulator.baseUrl());
-  }
-
-  static void assertThreadsSettle(int before) throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (Thread.activeCount() > before + 2 && System.nanoTime() < end) {
-      Thread.sleep(50);
-    }
-    assertTrue(Thread.activeCount() <= before + 2, Thread.activeCount() + " vs " + before);
   }
 }

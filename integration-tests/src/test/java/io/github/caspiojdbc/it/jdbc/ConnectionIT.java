@@ -105,7 +105,7 @@ class ConnectionIT {
         s.executeUpdate(harmless);
       } catch (SQLException e) {
         // Without write support in this build the statement may fail, but not as read-only.
-        assertFalse("25006".equals(e.getSQLState()), ErrorsIT.chain(e));
+        assertFalse("25006".equals(e.getSQLState()), EmulatorFixture.chain(e));
       }
     }
   }
@@ -179,7 +179,7 @@ class ConnectionIT {
                   }
                 }
               });
-      assertEquals("HYT00", e.getSQLState(), ErrorsIT.chain(e));
+      assertEquals("HYT00", e.getSQLState(), EmulatorFixture.chain(e));
       // The application's own setting is still what it reads back.
       assertEquals(0, s.getQueryTimeout());
     }

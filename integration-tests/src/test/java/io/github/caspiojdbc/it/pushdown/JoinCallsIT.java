@@ -13,6 +13,7 @@ import io.github.caspiojdbc.emulator.store.FieldDef;
 import io.github.caspiojdbc.emulator.store.FieldType;
 import io.github.caspiojdbc.emulator.store.TableDef;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Rows;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -81,7 +82,7 @@ class JoinCallsIT {
                 pk -> new Object[] {pk, pk, pk <= MATCHING ? "North" : pk % 2 == 0 ? "East" : ""}));
     conn = fixture.openCalcite(true);
     for (String t : List.of("Sales", "Accounts")) {
-      DifferentialIT.rows(conn, "explain plan for select * from " + t); // fields cached
+      Rows.lines(conn, "explain plan for select * from " + t); // fields cached
     }
   }
 
@@ -107,7 +108,7 @@ class JoinCallsIT {
             + " (select 1 from Accounts a where a.Cust_No = s.Cust_No and a.Region = 'North')",
       })
   void filteredJoin_readsOnlyMatchingRows_inAtMostThreeCalls(String sql) throws Exception {
-    List<String> result = DifferentialIT.rows(conn, sql);
+    List<String> result = Rows.lines(conn, sql);
     List<LoggedCall> calls = fixture.emulator.log().entries();
     assertEquals(MATCHING, result.size(), sql);
     assertTrue(calls.size() <= 3, () -> calls.size() + " calls: " + describe(calls));
@@ -125,7 +126,7 @@ class JoinCallsIT {
             + " (select 1 from Accounts a where a.Cust_No = s.Cust_No and a.PK_ID > "
             + MATCHING
             + ")";
-    List<String> result = DifferentialIT.rows(conn, sql);
+    List<String> result = Rows.lines(conn, sql);
     List<LoggedCall> calls = fixture.emulator.log().entries();
     assertEquals(MATCHING, result.size(), sql);
     // One call for the 50 sales, the pages of the 24,950 accounts, not the 100 pages of sales.
@@ -141,9 +142,9 @@ class JoinCallsIT {
             + " where a.Region = 'north'",
       })
   void filteredJoin_matchesThePlainPlanRowForRow(String sql) throws Exception {
-    List<String> expected = new ArrayList<>(DifferentialIT.rows(fixture.openCalcite(false), sql));
+    List<String> expected = new ArrayList<>(Rows.lines(fixture.openCalcite(false), sql));
     fixture.clear();
-    List<String> actual = new ArrayList<>(DifferentialIT.rows(conn, sql));
+    List<String> actual = new ArrayList<>(Rows.lines(conn, sql));
     List<LoggedCall> calls = fixture.emulator.log().entries();
     java.util.Collections.sort(expected);
     java.util.Collections.sort(actual);

@@ -413,6 +413,15 @@ public final class EmulatorFixture
     throw new AssertionError("no CaspioException under " + t, t);
   }
 
+  /** An exception and its causes, outermost first, in one line for an assertion message. */
+  public static String chain(Throwable t) {
+    StringBuilder b = new StringBuilder();
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      b.append(c).append(" <- ");
+    }
+    return b.toString();
+  }
+
   /**
    * The test class path in a class loader of its own under the platform loader, so that the driver
    * and Calcite load there afresh, as in an application.
