@@ -196,8 +196,11 @@ public interface CaspioApi extends AutoCloseable {
 
   /**
    * Where work of this connection that runs beside the caller goes, such as the concurrent POSTs of
-   * a multi-row INSERT. Requests made by such tasks still pass this connection's admission control.
-   * {@link #close()} ends the executor's threads.
+   * a multi-row INSERT or a check the caller waits for only until a deadline ({@code isValid}, a
+   * login timeout). Requests made by such tasks still pass this connection's admission control. An
+   * implementation with threads hands every task to a thread at once rather than queueing it, so
+   * that a caller's deadline never waits behind other work. {@link #close()} ends the executor's
+   * threads and makes it reject new tasks.
    *
    * <p>The default runs each task on the calling thread at once: correct, only not concurrent, for
    * implementations without threads of their own (test doubles).

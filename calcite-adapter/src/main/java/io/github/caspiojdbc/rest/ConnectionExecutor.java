@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads of one connection: a worker pool for every request sent off the caller's thread (page
- * prefetch, parallel key ranges, concurrent INSERT rows) and a timer for statement deadlines. How
+ * prefetch, parallel key ranges, concurrent INSERT rows, and the JDBC layer's checks that wait only
+ * until a deadline, through {@link CaspioApi#executor()}) and a timer for statement deadlines. How
  * many requests run at once is the connection's {@link ConcurrencyLimiter}'s business, not the
  * pool's: workers block in the limiter, so the pool grows on demand instead of queueing work behind
  * a fixed size that could starve a statement.

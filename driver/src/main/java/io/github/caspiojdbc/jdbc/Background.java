@@ -5,57 +5,40 @@
  */
 package io.github.caspiojdbc.jdbc;
 
-import java.util.concurrent.ExecutorService;
+import io.github.caspiojdbc.rest.CaspioApi;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.FutureTask;
 
 /**
- * The threads one connection uses for checks that must respect a deadline ({@code isValid}, {@code
- * loginTimeout}, the metadata a statement needs) while the blocking HTTP call runs on. The
- * connection owns it and closes it, so a dropped connection keeps no thread; idle threads also end
- * after a minute. Daemon, so that the driver never keeps a JVM alive, and named {@value #PREFIX}
- * followed by the connection's number, so a thread dump says whose they are.
+ * Where a connection runs the checks that must respect a deadline ({@code isValid}, {@code
+ * loginTimeout}, the metadata a statement needs) while the blocking HTTP call runs on: the
+ * connection's one pool, the REST client's {@link CaspioApi#executor()}. The driver keeps no
+ * threads of its own, so every thread of a connection is a daemon named {@code caspio-conn-<n>-...}
+ * and ends when the REST client closes, which {@code CaspioConnection.close} (or a failed connect)
+ * does.
+ *
+ * <p>The deadline holds because the pool hands every task to a thread at once and grows on demand:
+ * a check never queues behind fetches. An {@link Executor} cannot be shut down by its users, so the
+ * driver cannot end the REST client's threads by mistake; a {@link FutureTask} gives the caller the
+ * bounded wait and the interrupt on cancel that the pool's executor does not.
  */
-final class Background implements AutoCloseable {
-  /** The start of every thread name; tests look for leftovers by it. */
-  static final String PREFIX = "caspio-jdbc-check-";
+final class Background {
+  private final Executor executor;
 
-  private static final AtomicInteger CONNECTIONS = new AtomicInteger();
-
-  private final ExecutorService executor;
-
-  Background() {
-    String prefix = PREFIX + CONNECTIONS.incrementAndGet() + "-";
-    AtomicInteger threads = new AtomicInteger();
-    this.executor =
-        new ThreadPoolExecutor(
-            0,
-            Integer.MAX_VALUE,
-            60,
-            TimeUnit.SECONDS,
-            new SynchronousQueue<>(),
-            r -> {
-              Thread t = new Thread(r, prefix + threads.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+  /** The background of a connection over {@code api}, whose executor runs the checks. */
+  Background(CaspioApi api) {
+    this.executor = api.executor();
   }
 
   /**
    * Runs {@code task} on one of the connection's threads.
    *
-   * @throws java.util.concurrent.RejectedExecutionException after {@link #close()}
+   * @throws java.util.concurrent.RejectedExecutionException once the REST client is closed
    */
   Future<?> submit(Runnable task) {
-    return executor.submit(task);
-  }
-
-  /** Interrupts what still runs and ends every thread. */
-  @Override
-  public void close() {
-    executor.shutdownNow();
+    FutureTask<Void> f = new FutureTask<>(task, null);
+    executor.execute(f);
+    return f;
   }
 }

@@ -31,9 +31,9 @@ import org.apache.calcite.jdbc.CalciteConnection;
  * <h2>Opening</h2>
  *
  * {@link ConnectionFactory#open} assembles the parts (a lease on the shared token cache, the REST
- * client, the connection's {@link Background} threads, the schema and the Calcite connection) and
- * checks the account; this class owns them from then on and closes every one in {@link #close()},
- * so a dropped connection keeps no thread or socket.
+ * client, whose threads also run the connection's {@link Background} checks, the schema and the
+ * Calcite connection) and checks the account; this class owns them from then on and closes every
+ * one in {@link #close()}, so a dropped connection keeps no thread or socket.
  *
  * <h2>Transactions</h2>
  *
@@ -279,7 +279,7 @@ final class CaspioConnection extends CaspioConnectionBase implements CaspioCallS
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.FINE, "Closing the Calcite connection failed", e);
     } finally {
-      background.close();
+      // Ends every thread of the connection, its background checks' included.
       api.close();
       tokens.close();
     }

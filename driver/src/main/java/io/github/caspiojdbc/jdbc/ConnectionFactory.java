@@ -18,11 +18,12 @@ import org.apache.calcite.jdbc.CalciteConnection;
 /**
  * Opens a {@link CaspioConnection} from settings already validated at the edge: takes a lease on
  * the shared token cache and makes the REST client from the configurations {@link ClientSettings}
- * translates, gives the connection its own {@link Background} threads, registers the account's
- * schema with a new Calcite connection, and obtains a token and the table and view lists once (kept
- * for {@code metadataCacheTtl}), so wrong credentials fail at connect time with 28000 and an
- * unreachable account with 08001, as "Test connection" buttons expect. What was made is closed
- * again when a later step fails; on success the connection owns all of it.
+ * translates, runs the connection's deadline-bound checks on its {@link Background} (the REST
+ * client's threads), registers the account's schema with a new Calcite connection, and obtains a
+ * token and the table and view lists once (kept for {@code metadataCacheTtl}), so wrong credentials
+ * fail at connect time with 28000 and an unreachable account with 08001, as "Test connection"
+ * buttons expect. What was made is closed again when a later step fails; on success the connection
+ * owns all of it.
  */
 final class ConnectionFactory {
   /** The connection's logger, where connecting was always logged. */
@@ -49,7 +50,7 @@ final class ConnectionFactory {
       tokens.close();
       throw CaspioErrors.toSql(e);
     }
-    Background background = new Background();
+    Background background = new Background(api);
     try {
       CaspioSchema schema =
           CaspioSchema.create(
@@ -61,8 +62,7 @@ final class ConnectionFactory {
       LOG.fine(() -> "Connected to " + config.host() + " (" + config.apiVersion() + ")");
       return new CaspioConnection(config, api, calcite, schema, calls, background, tokens);
     } catch (SQLException | RuntimeException e) {
-      background.close();
-      api.close();
+      api.close(); // ends the threads of the background too
       tokens.close();
       throw e instanceof SQLException s ? s : SqlErrors.translate(e);
     }

@@ -9,12 +9,12 @@ import static io.github.caspiojdbc.emulator.TestHttp.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,22 +22,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Bearer checks on resource calls: 401 envelope for missing, unknown and expired tokens. */
 class BearerAuthTest {
   private final MutableClock clock = new MutableClock();
-  private CaspioEmulator emulator;
 
-  @BeforeEach
-  void start() {
-    emulator =
-        CaspioEmulator.builder()
-            .clock(clock)
-            .accessTokenLifetime(Duration.ofSeconds(60))
-            .build()
-            .start();
-  }
+  @RegisterExtension
+  final EmulatorFixture fixture =
+      EmulatorFixture.builder()
+          .empty()
+          .emulator(b -> b.clock(clock).accessTokenLifetime(Duration.ofSeconds(60)))
+          .perTest();
 
-  @AfterEach
-  void stop() {
-    emulator.close();
-  }
+  private final CaspioEmulator emulator = fixture.emulator;
 
   static Stream<Arguments> badAuthorization() {
     return Stream.of(

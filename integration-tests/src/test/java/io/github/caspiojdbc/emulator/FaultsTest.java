@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.caspiojdbc.emulator.store.FieldDef;
 import io.github.caspiojdbc.emulator.store.FieldType;
 import io.github.caspiojdbc.emulator.store.TableDef;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,29 +26,25 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Each injected fault: rate limits, forced failures, broken connections, delays, bad replies. */
 class FaultsTest {
   private final MutableClock clock = new MutableClock();
-  private CaspioEmulator emulator;
-  private String token;
 
-  @BeforeEach
-  void start() throws Exception {
-    emulator = CaspioEmulator.builder().clock(clock).build().start();
-    emulator.store().createTable(TableDef.of("People", FieldDef.of("Name", FieldType.STRING)));
-    token = TestHttp.token(emulator);
-  }
+  @RegisterExtension
+  final EmulatorFixture fixture =
+      EmulatorFixture.builder()
+          .empty()
+          .emulator(b -> b.clock(clock))
+          .table(TableDef.of("People", FieldDef.of("Name", FieldType.STRING)))
+          .perTest();
 
-  @AfterEach
-  void stop() {
-    emulator.close();
-  }
+  private final CaspioEmulator emulator = fixture.emulator;
+  private final String token = TestHttp.token(emulator);
 
   @Test
   void rateLimit_429_overBudgetWithinOneSecond_thenRenewsWhenClockMoves() throws Exception {

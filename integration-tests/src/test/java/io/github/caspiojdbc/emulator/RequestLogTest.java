@@ -14,36 +14,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.caspiojdbc.emulator.store.FieldDef;
-import io.github.caspiojdbc.emulator.store.FieldType;
-import io.github.caspiojdbc.emulator.store.TableDef;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Request log entries, counters and redaction of secrets. */
 class RequestLogTest {
-  private CaspioEmulator emulator;
+  @RegisterExtension
+  final EmulatorFixture fixture =
+      EmulatorFixture.builder().empty().table(People.withSecret()).perTest();
 
-  @BeforeEach
-  void start() {
-    emulator = CaspioEmulator.builder().build().start();
-    emulator
-        .store()
-        .createTable(
-            TableDef.of(
-                "People",
-                FieldDef.of("Name", FieldType.STRING),
-                FieldDef.of("Secret", FieldType.PASSWORD)));
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
-  }
+  private final CaspioEmulator emulator = fixture.emulator;
 
   @Test
   void apiCall_isLoggedWithDecodedQueryStatusAndSize() throws Exception {

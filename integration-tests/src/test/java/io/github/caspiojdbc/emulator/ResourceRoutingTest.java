@@ -15,14 +15,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.caspiojdbc.emulator.store.FieldDef;
 import io.github.caspiojdbc.emulator.store.FieldType;
 import io.github.caspiojdbc.emulator.store.TableDef;
-import io.github.caspiojdbc.emulator.store.ViewDef;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,28 +30,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** REST v2/v3 routes, envelopes, parameter rules, URI limit and request ids. */
 class ResourceRoutingTest {
-  private CaspioEmulator emulator;
-  private String token;
+  @RegisterExtension
+  final EmulatorFixture fixture =
+      EmulatorFixture.builder().empty().table(People.withSecret()).with(People::adults).perTest();
+
+  private final CaspioEmulator emulator = fixture.emulator;
+  private final String token = TestHttp.token(emulator);
 
   @BeforeEach
-  void start() throws Exception {
-    emulator = CaspioEmulator.builder().build().start();
-    emulator
-        .store()
-        .createTable(
-            TableDef.of(
-                "People",
-                FieldDef.of("Name", FieldType.STRING),
-                FieldDef.of("Age", FieldType.INTEGER),
-                FieldDef.of("Secret", FieldType.PASSWORD)));
-    emulator
-        .store()
-        .createView(
-            ViewDef.of("Adults", "People")
-                .field("People", "Name")
-                .field("People", "Age")
-                .where("People.Age >= 18"));
-    token = TestHttp.token(emulator);
+  void rows() throws Exception {
     for (String row :
         new String[] {
           "{\"Name\":\"Ann\",\"Age\":30}",
@@ -60,11 +47,6 @@ class ResourceRoutingTest {
         }) {
       assertEquals(201, call("POST", "/tables/People/records", row, "v3").statusCode());
     }
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
   }
 
   static Stream<Arguments> schemaRoutes() {

@@ -71,9 +71,19 @@ final class TestHttp {
     }
   }
 
-  /** A fresh access token for the emulator's default credentials. */
-  static String token(CaspioEmulator emulator) throws IOException, InterruptedException {
-    return tokens(emulator).get("access_token").asText();
+  /**
+   * A fresh access token for the emulator's default credentials. Unchecked, so that a test can take
+   * one in a field initialiser, next to the fixture it comes from.
+   */
+  static String token(CaspioEmulator emulator) {
+    try {
+      return tokens(emulator).get("access_token").asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException("token request failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while asking for a token", e);
+    }
   }
 
   /** The whole token response for the emulator's default credentials. */

@@ -15,12 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,23 +32,19 @@ class TokenEndpointTest {
   private static final String GOOD_BASIC = basic(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET);
 
   private final MutableClock clock = new MutableClock();
-  private CaspioEmulator emulator;
 
-  @BeforeEach
-  void start() {
-    emulator =
-        CaspioEmulator.builder()
-            .clock(clock)
-            .accessTokenLifetime(Duration.ofSeconds(600))
-            .refreshTokenLifetime(Duration.ofHours(2))
-            .build()
-            .start();
-  }
+  @RegisterExtension
+  final EmulatorFixture fixture =
+      EmulatorFixture.builder()
+          .empty()
+          .emulator(
+              b ->
+                  b.clock(clock)
+                      .accessTokenLifetime(Duration.ofSeconds(600))
+                      .refreshTokenLifetime(Duration.ofHours(2)))
+          .perTest();
 
-  @AfterEach
-  void stop() {
-    emulator.close();
-  }
+  private final CaspioEmulator emulator = fixture.emulator;
 
   static Stream<Arguments> grants() {
     return Stream.of(

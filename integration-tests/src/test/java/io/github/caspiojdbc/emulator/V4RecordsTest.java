@@ -10,29 +10,18 @@ import static io.github.caspiojdbc.emulator.TestHttp.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** REST v4 writes: bulk insert/update/delete, the tautology guard and per-record calls. */
 class V4RecordsTest {
-  private CaspioEmulator emulator;
-  private String token;
-
-  @BeforeEach
-  void start() throws Exception {
-    emulator = CaspioEmulator.builder().build().start();
-    V4Fixture.people(emulator);
-    token = TestHttp.token(emulator);
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
-  }
+  @RegisterExtension final EmulatorFixture fixture = People.v4PerTest();
+  private final CaspioEmulator emulator = fixture.emulator;
+  private final String token = TestHttp.token(emulator);
 
   @Test
   void bulkInsert_allSucceed_is201WithTheRecords() throws Exception {

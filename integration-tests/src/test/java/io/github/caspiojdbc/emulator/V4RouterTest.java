@@ -12,32 +12,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.caspiojdbc.it.support.EmulatorFixture;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** REST v4 reads: schema calls, records GET, {@code /me}, the error body and turning v4 off. */
 class V4RouterTest {
-  private CaspioEmulator emulator;
-  private String token;
-
-  @BeforeEach
-  void start() throws Exception {
-    emulator = CaspioEmulator.builder().build().start();
-    V4Fixture.people(emulator);
-    token = TestHttp.token(emulator);
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
-  }
+  @RegisterExtension final EmulatorFixture fixture = People.v4PerTest();
+  private final CaspioEmulator emulator = fixture.emulator;
+  private final String token = TestHttp.token(emulator);
 
   @Test
   void tablesViewsAndFields_answerDataEnvelopes() throws Exception {
@@ -168,7 +157,7 @@ class V4RouterTest {
   @Test
   void v4Off_everyV4PathIsAnUnknownPath() throws Exception {
     try (CaspioEmulator off = CaspioEmulator.builder().v4Enabled(false).build().start()) {
-      V4Fixture.people(off);
+      People.v4Account(off);
       String t = TestHttp.token(off);
       for (String path : new String[] {"/tables", "/tables/People/records", "/me", "/schemas"}) {
         HttpResponse<String> r = TestHttp.send("GET", off.v4Url() + path, bearer(t), null);

@@ -10,15 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.caspiojdbc.emulator.CaspioEmulator;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,17 +27,14 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the package of the driver so that parsing alone can be asked.
  */
 class HostVerdictIT {
-  private static CaspioEmulator emulator;
-
-  @BeforeAll
-  static void start() {
-    emulator = CaspioEmulator.builder().sampleData(7, 20).bindAddress("::").build().start();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.stop();
-  }
+  @RegisterExtension
+  static final EmulatorFixture fixture =
+      EmulatorFixture.of(
+          () ->
+              EmulatorFixture.builder()
+                  .sampleData(7, 20)
+                  .emulator(b -> b.bindAddress("::"))
+                  .start());
 
   /**
    * {@code host} as written after {@code jdbc:caspio://}, the scheme it is used with, and whether
@@ -70,7 +65,7 @@ class HostVerdictIT {
     String url =
         "jdbc:caspio://"
             + host
-            + (reachable ? ":" + emulator.port() : "")
+            + (reachable ? ":" + fixture.emulator.port() : "")
             + "?useHttps="
             + https
             + "&loginTimeout=5";
@@ -119,11 +114,11 @@ class HostVerdictIT {
     boolean allowed = verdict.equals("allowed");
     String url =
         "jdbc:caspio://127.0.0.1:"
-            + emulator.port()
+            + fixture.emulator.port()
             + "?useHttps=false&loginTimeout=5&tokenUrl=http://"
             + host
             + ":"
-            + emulator.port()
+            + fixture.emulator.port()
             + "/oauth/token";
     Properties login = EmulatorFixture.credentials();
 

@@ -18,11 +18,6 @@ import io.github.caspiojdbc.emulator.store.FieldType;
 import io.github.caspiojdbc.emulator.store.Switches;
 import io.github.caspiojdbc.emulator.store.TableDef;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
-import io.github.caspiojdbc.shell.CaspioShell;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,20 +72,20 @@ class AccountCheckIT {
   @Test
   void check_emulator_everyProbeAgreesWithinBudget(@TempDir Path dir) throws Exception {
     Path json = dir.resolve("report.json");
-    Result r = check(url(), "--json", json.toString());
+    CheckRun r = check(url(), "--json", json.toString());
     // The check's first run found the emulator comparing two literals case- and blank-sensitively
     // ('a'='A' matched nothing); SqlServerDialect now compares them as SQL Server's CI collation.
-    assertEquals(0, r.code, r.toString());
-    assertFalse(r.out.contains("DIFFERS"), r.out);
-    assertFalse(r.out.contains("UNKNOWN"), r.out);
+    assertEquals(0, r.code(), r.toString());
+    assertFalse(r.out().contains("DIFFERS"), r.out());
+    assertFalse(r.out().contains("UNKNOWN"), r.out());
     // The one probe never sent: provoking the rate limit would hurt a real account.
-    assertEquals(1, count(r.out, "SKIPPED"), r.out);
-    assertTrue(r.out.matches("(?s).*SKIPPED\\s+rate-limit reply.*"), r.out);
+    assertEquals(1, count(r.out(), "SKIPPED"), r.out());
+    assertTrue(r.out().matches("(?s).*SKIPPED\\s+rate-limit reply.*"), r.out());
     long calls = account.log().totalCalls();
     // The README states today's spend; a new probe changes this number and the README together.
     assertEquals(17, calls);
     assertTrue(calls <= BUDGET, "spent " + calls + " calls");
-    assertTrue(r.out.contains(calls + " of " + BUDGET + " calls spent"), r.out);
+    assertTrue(r.out().contains(calls + " of " + BUDGET + " calls spent"), r.out());
     assertTrue(
         account.log().entries().stream().allMatch(c -> c.method().equals("GET") || isToken(c)),
         "a read-only check wrote");
@@ -98,28 +93,28 @@ class AccountCheckIT {
     assertTrue(report.contains("\"probes\""), report);
     assertTrue(report.contains("\"AGREES\""), report);
     assertFalse(report.contains(SECRET), "secret in the report");
-    assertFalse(r.out.contains(SECRET) || r.err.contains(SECRET), "secret printed");
+    assertFalse(r.out().contains(SECRET) || r.err().contains(SECRET), "secret printed");
   }
 
   @Test
   void check_contradictingEmulator_reportsDiffers() {
     // The page-size probe is the first records call; a 500 there is not the expected refusal.
     account.faults().failNext(1, 500, ".*/records.*");
-    Result r = check(url());
-    assertEquals(1, r.code, r.toString());
-    assertTrue(r.out.matches("(?s).*DIFFERS\\s+page size cap.*"), r.out);
-    assertTrue(r.out.contains(" 1 differ"), r.out); // only the contradicted probe
+    CheckRun r = check(url());
+    assertEquals(1, r.code(), r.toString());
+    assertTrue(r.out().matches("(?s).*DIFFERS\\s+page size cap.*"), r.out());
+    assertTrue(r.out().contains(" 1 differ"), r.out()); // only the contradicted probe
   }
 
   @Test
   void check_scratchTable_agreesTouchesOnlyItAndLeavesNoRow(@TempDir Path dir) throws Exception {
     long before = account.store().rowCount(SCRATCH);
     Path json = dir.resolve("report.json");
-    Result r =
+    CheckRun r =
         check(
             url(), "--scratch-table", SCRATCH.toLowerCase(Locale.ROOT), "--json", json.toString());
-    assertEquals(0, r.code, r.toString());
-    assertFalse(r.out.contains("DIFFERS") || r.out.contains("UNKNOWN"), r.out);
+    assertEquals(0, r.code(), r.toString());
+    assertFalse(r.out().contains("DIFFERS") || r.out().contains("UNKNOWN"), r.out());
     for (String probe :
         List.of(
             "scratch insert",
@@ -132,13 +127,14 @@ class AccountCheckIT {
             "scratch unknown key in insert",
             "scratch cleanup")) {
       assertTrue(
-          r.out.matches("(?s).*AGREES\\s+" + Pattern.quote(probe) + ".*"), probe + "\n" + r.out);
+          r.out().matches("(?s).*AGREES\\s+" + Pattern.quote(probe) + ".*"),
+          probe + "\n" + r.out());
     }
     assertEquals(before, account.store().rowCount(SCRATCH), "the probe row is still there");
     long calls = account.log().totalCalls();
     assertEquals(25, calls);
     assertTrue(calls <= SCRATCH_BUDGET, "spent " + calls + " calls");
-    assertTrue(r.out.contains(calls + " of " + SCRATCH_BUDGET + " calls spent"), r.out);
+    assertTrue(r.out().contains(calls + " of " + SCRATCH_BUDGET + " calls spent"), r.out());
     List<LoggedCall> writes =
         account.log().entries().stream()
             .filter(c -> !c.method().equals("GET") && !isToken(c))
@@ -161,8 +157,8 @@ class AccountCheckIT {
     account
         .faults()
         .dropNextAfterProcessing(1, ConnectionFault.CONNECTION_RESET, ".*/" + SCRATCH + "/records");
-    Result r = check(url(), "--scratch-table", SCRATCH);
-    assertEquals(2, r.code, r.toString());
+    CheckRun r = check(url(), "--scratch-table", SCRATCH);
+    assertEquals(2, r.code(), r.toString());
     assertEquals(before, account.store().rowCount(SCRATCH), "a lost insert left its row");
     LoggedCall last = account.log().last();
     assertEquals("DELETE", last.method(), last.toString());
@@ -171,18 +167,18 @@ class AccountCheckIT {
 
   @Test
   void check_unknownScratchTable_isSkippedAndNothingWritten() {
-    Result r = check(url(), "--scratch-table", "No_Such_Table");
-    assertEquals(0, r.code, r.toString());
-    assertTrue(r.out.matches("(?s).*SKIPPED\\s+scratch insert.*"), r.out);
+    CheckRun r = check(url(), "--scratch-table", "No_Such_Table");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().matches("(?s).*SKIPPED\\s+scratch insert.*"), r.out());
     assertTrue(
         account.log().entries().stream().allMatch(c -> c.method().equals("GET") || isToken(c)));
   }
 
   @Test
   void check_badScratchTableName_exit2() {
-    Result r = check(url(), "--scratch-table", "x/../Customers");
-    assertEquals(2, r.code, r.toString());
-    assertTrue(r.err.contains("not a table name"), r.err);
+    CheckRun r = check(url(), "--scratch-table", "x/../Customers");
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().contains("not a table name"), r.err());
     assertEquals(0, account.log().totalCalls());
   }
 
@@ -234,10 +230,10 @@ class AccountCheckIT {
       Switches flipped, String probe, boolean scratch) {
     account.store().switches(flipped);
     long before = account.store().rowCount(SCRATCH);
-    Result r = scratch ? check(url(), "--scratch-table", SCRATCH) : check(url());
-    assertEquals(1, r.code, r.toString());
-    assertTrue(r.out.matches("(?s).*DIFFERS\\s+" + Pattern.quote(probe) + ".*"), r.out);
-    assertTrue(r.out.contains(" 1 differ"), r.out);
+    CheckRun r = scratch ? check(url(), "--scratch-table", SCRATCH) : check(url());
+    assertEquals(1, r.code(), r.toString());
+    assertTrue(r.out().matches("(?s).*DIFFERS\\s+" + Pattern.quote(probe) + ".*"), r.out());
+    assertTrue(r.out().contains(" 1 differ"), r.out());
     assertEquals(before, account.store().rowCount(SCRATCH), "the probe row is still there");
   }
 
@@ -252,33 +248,34 @@ class AccountCheckIT {
             .switches(Switches.STRICT.with(Switches.Collation.CASE_SENSITIVE))
             .build()
             .start()) {
-      Result r = check(EmulatorFixture.url(cs.port(), ""));
-      assertEquals(1, r.code, r.toString());
-      assertTrue(r.out.matches("(?s).*DIFFERS\\s+collation \\('a'='A'\\).*"), r.out);
-      assertTrue(r.out.contains(" 1 differ"), r.out);
+      CheckRun r = check(EmulatorFixture.url(cs.port(), ""));
+      assertEquals(1, r.code(), r.toString());
+      assertTrue(r.out().matches("(?s).*DIFFERS\\s+collation \\('a'='A'\\).*"), r.out());
+      assertTrue(r.out().contains(" 1 differ"), r.out());
     }
   }
 
   @Test
   void check_wrongSecret_exit2WithMessage() {
-    Result r =
-        check(Map.of("CASPIO_CLIENT_ID", "check-it-client", "CASPIO_CLIENT_SECRET", "x"), url());
-    assertEquals(2, r.code, r.toString());
-    assertTrue(r.err.contains("refused the credentials"), r.err);
+    CheckRun r =
+        CheckRun.of(
+            Map.of("CASPIO_CLIENT_ID", "check-it-client", "CASPIO_CLIENT_SECRET", "x"), url());
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().contains("refused the credentials"), r.err());
   }
 
   @Test
   void check_unreachableHost_exit2NamingTheAddress() {
-    Result r = check("jdbc:caspio://127.0.0.1:1?useHttps=false");
-    assertEquals(2, r.code, r.toString());
-    assertTrue(r.err.contains("cannot reach http://127.0.0.1:1"), r.err);
+    CheckRun r = check("jdbc:caspio://127.0.0.1:1?useHttps=false");
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().contains("cannot reach http://127.0.0.1:1"), r.err());
   }
 
   @Test
   void check_noUrl_exit2WithUsage() {
-    Result r = check();
-    assertEquals(2, r.code, r.toString());
-    assertTrue(r.err.contains("Usage"), r.err);
+    CheckRun r = check();
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().contains("Usage"), r.err());
   }
 
   private static boolean isToken(LoggedCall c) {
@@ -293,28 +290,8 @@ class AccountCheckIT {
     return EmulatorFixture.url(account.port(), "");
   }
 
-  private static Result check(String... args) {
-    return check(
+  private static CheckRun check(String... args) {
+    return CheckRun.of(
         Map.of("CASPIO_CLIENT_ID", "check-it-client", "CASPIO_CLIENT_SECRET", SECRET), args);
   }
-
-  static Result check(Map<String, String> env, String... args) {
-    String[] all = new String[args.length + 1];
-    all[0] = "--check";
-    System.arraycopy(args, 0, all, 1, args.length);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        CaspioShell.run(
-            all,
-            new ByteArrayInputStream(new byte[0]),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            env);
-    return new Result(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
-  /** Exit code and both streams of one run. */
-  record Result(int code, String out, String err) {}
 }

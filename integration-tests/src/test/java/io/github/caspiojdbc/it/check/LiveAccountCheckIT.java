@@ -29,10 +29,10 @@ class LiveAccountCheckIT {
         "CASPIO_CLIENT_ID, CASPIO_CLIENT_SECRET and CASPIO_ACCOUNT are not set");
     String scratch = System.getenv("CASPIO_SCRATCH_TABLE");
     Map<String, String> env = Map.of("CASPIO_CLIENT_ID", id, "CASPIO_CLIENT_SECRET", secret);
-    AccountCheckIT.Result r =
+    CheckRun r =
         scratch == null || scratch.isBlank()
-            ? AccountCheckIT.check(env, "jdbc:caspio://" + host)
-            : AccountCheckIT.check(env, "jdbc:caspio://" + host, "--scratch-table", scratch);
+            ? CheckRun.of(env, "jdbc:caspio://" + host)
+            : CheckRun.of(env, "jdbc:caspio://" + host, "--scratch-table", scratch);
     assertTrue(r.code() == 0 || r.code() == 1, r.toString());
     assertFalse(r.out().contains(secret) || r.err().contains(secret), "secret printed");
   }

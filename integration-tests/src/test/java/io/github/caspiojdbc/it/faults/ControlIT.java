@@ -22,6 +22,7 @@ import io.github.caspiojdbc.emulator.store.ObjectKind;
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Leftovers;
 import io.github.caspiojdbc.it.support.Rows;
 import io.github.caspiojdbc.rest.CaspioApi;
 import java.io.File;
@@ -124,7 +125,7 @@ class ControlIT {
       emulator.faults().setLatency(Duration.ZERO);
       Thread.sleep(2500); // let the emulator finish the abandoned reply
       assertEquals(1, EmulatorFixture.recordCount(emulator), "no retry after the deadline");
-      NetworkFaultsIT.assertThreadsSettle(threads);
+      Leftovers.assertThreadsSettle(threads);
     }
   }
 

@@ -28,13 +28,23 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestInstancePreDestroyCallback;
 
 /**
  * WireMock on 127.0.0.1 in front of an emulator: everything is proxied to it unless a test scripts
  * a reply for one exact request (for example the keyset page {@code PK_ID>2000}), which the
  * emulator's path-only faults cannot target. The journal counts what the driver really sent.
+ *
+ * <p>A suite that scripts every test afresh holds one per test in an instance field, over the
+ * emulator of its suite, so that no test sees another's stubs or journal:
+ *
+ * <pre>{@code
+ * @RegisterExtension static final EmulatorFixture fixture = ...;
+ * @RegisterExtension final FaultProxy proxy = FaultProxy.perTest(fixture.emulator);
+ * }</pre>
  */
-final class FaultProxy implements AutoCloseable {
+final class FaultProxy implements AutoCloseable, TestInstancePreDestroyCallback {
   /**
    * The URL option of the fault suites' direct connections: they script faults by v3's paths and
    * parameter names, and the transport they test (retries, timeouts, tokens, hostile replies) is
@@ -46,6 +56,7 @@ final class FaultProxy implements AutoCloseable {
 
   final CaspioEmulator emulator;
   final WireMockServer server;
+  private boolean perTest;
 
   FaultProxy(CaspioEmulator emulator) {
     this(emulator, null);
@@ -69,6 +80,42 @@ final class FaultProxy implements AutoCloseable {
         any(urlPathMatching("/integrations/rest/v4/.*"))
             .atPriority(9)
             .willReturn(aResponse().withStatus(404)));
+  }
+
+  /**
+   * A proxy for one test, for an instance field: it stops when JUnit is done with the test
+   * instance, which JUnit makes anew for every test.
+   */
+  static FaultProxy perTest(CaspioEmulator emulator) {
+    FaultProxy p = new FaultProxy(emulator);
+    p.perTest = true;
+    return p;
+  }
+
+  @Override
+  public void preDestroyTestInstance(ExtensionContext context) {
+    if (perTest) {
+      close();
+    }
+  }
+
+  /** The fault suites' emulator: sample data whose OrderItems is ten keyset pages. */
+  static EmulatorFixture tenPages() {
+    return EmulatorFixture.of(() -> EmulatorFixture.builder().big().start());
+  }
+
+  /**
+   * The rows of a full scan of OrderItems straight from the fixture's emulator, with no proxy
+   * between: what every scan that survives its faults must return. For a static field beside the
+   * fixture's, so a failure closes the fixture, which JUnit never gets to close then.
+   */
+  static Rows directScan(EmulatorFixture fixture) {
+    try (Connection c = fixture.connect(V3)) {
+      return Rows.of(c, EmulatorFixture.SCAN);
+    } catch (SQLException | RuntimeException e) {
+      fixture.close();
+      throw new IllegalStateException("a clean scan of the fault suites' emulator failed", e);
+    }
   }
 
   int port() {

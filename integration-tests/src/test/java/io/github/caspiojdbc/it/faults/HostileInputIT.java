@@ -23,7 +23,6 @@ import io.github.caspiojdbc.emulator.store.ObjectKind;
 import io.github.caspiojdbc.emulator.store.TableDef;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
 import io.github.caspiojdbc.it.support.Rows;
-import io.github.caspiojdbc.rest.CaspioApi;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,10 +36,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,10 +51,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class HostileInputIT {
-  private static CaspioEmulator emulator;
-  private static CaspioApi localApi;
-  private static Connection local;
-  private static Connection driver;
 
   /** Values stored in the table and used as literals. */
   static final List<String> STORED =
@@ -77,6 +72,24 @@ class HostileInputIT {
           "back\\slash",
           "Zürich",
           "x".repeat(255));
+
+  // After STORED, which the fixture's start reads.
+  @RegisterExtension
+  static final EmulatorFixture fixture =
+      EmulatorFixture.of(
+          () ->
+              EmulatorFixture.builder()
+                  .table(
+                      TableDef.of(
+                          "Fuzz",
+                          FieldDef.of("Txt", FieldType.STRING),
+                          FieldDef.of("Num", FieldType.NUMBER)))
+                  .with(HostileInputIT::storeFuzz)
+                  .start());
+
+  private static final CaspioEmulator emulator = fixture.emulator;
+  private static Connection local;
+  private static Connection driver;
 
   static Stream<String> literals() {
     List<String> all = new ArrayList<>(STORED);
@@ -110,34 +123,21 @@ class HostileInputIT {
     s05_fuzzedStringLiteral_keepsWhereTokenStructureAndMatchesLocalRows(literal);
   }
 
-  @BeforeAll
-  static void start() throws SQLException {
-    emulator = EmulatorFixture.builder().startEmulator();
-    emulator
-        .store()
-        .createTable(
-            TableDef.of(
-                "Fuzz",
-                FieldDef.of("Txt", FieldType.STRING),
-                FieldDef.of("Num", FieldType.NUMBER)));
+  /** Every value of {@link #STORED} in a row of Fuzz, with numbers of both signs. */
+  private static void storeFuzz(CaspioEmulator e) {
     int n = 0;
     for (String v : STORED) {
       ObjectNode row = JsonNodeFactory.instance.objectNode();
       row.put("Txt", v).put("Num", (n % 2 == 0 ? -1 : 1) * n * 1.5);
-      emulator.store().insert(ObjectKind.TABLE, "Fuzz", row);
+      e.store().insert(ObjectKind.TABLE, "Fuzz", row);
       n++;
     }
-    localApi = EmulatorFixture.api(emulator);
-    local = EmulatorFixture.calcite(localApi, false);
-    driver = EmulatorFixture.connect(emulator.port(), FaultProxy.V3 + "");
   }
 
-  @AfterAll
-  static void stop() throws SQLException {
-    driver.close();
-    local.close();
-    localApi.close();
-    emulator.close();
+  @BeforeAll
+  static void connect() throws SQLException {
+    local = fixture.openCalcite(false);
+    driver = fixture.open(FaultProxy.V3);
   }
 
   private static List<String> ids(Connection c, String sql) throws SQLException {

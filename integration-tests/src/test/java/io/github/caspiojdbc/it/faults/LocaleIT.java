@@ -7,7 +7,6 @@ package io.github.caspiojdbc.it.faults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.caspiojdbc.emulator.CaspioEmulator;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
 import io.github.caspiojdbc.it.support.Rows;
 import java.sql.Connection;
@@ -15,9 +14,9 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.TimeZone;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,19 +28,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class LocaleIT {
-  private static CaspioEmulator emulator;
+  @RegisterExtension static final EmulatorFixture fixture = FaultProxy.tenPages();
   private static Connection c;
 
   @BeforeAll
-  static void start() throws SQLException {
-    emulator = EmulatorFixture.builder().big().startEmulator();
-    c = EmulatorFixture.connect(emulator.port(), FaultProxy.V3 + "");
-  }
-
-  @AfterAll
-  static void stop() throws SQLException {
-    c.close();
-    emulator.close();
+  static void connect() throws SQLException {
+    c = fixture.open(FaultProxy.V3);
   }
 
   @ParameterizedTest

@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-import io.github.caspiojdbc.emulator.CaspioEmulator;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Leftovers;
 import io.github.caspiojdbc.it.support.Rows;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -30,12 +30,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -46,32 +44,13 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class NetworkFaultsIT {
-  private static CaspioEmulator emulator;
-  private static Rows clean;
-  private FaultProxy proxy;
+  @RegisterExtension static final EmulatorFixture fixture = FaultProxy.tenPages();
+  private static final Rows clean = FaultProxy.directScan(fixture);
+  @RegisterExtension final FaultProxy proxy = FaultProxy.perTest(fixture.emulator);
 
   @BeforeAll
-  static void start() throws SQLException {
-    emulator = EmulatorFixture.builder().big().startEmulator();
-    try (Connection c = EmulatorFixture.connect(emulator.port(), FaultProxy.V3 + "")) {
-      clean = Rows.of(c, SCAN);
-    }
+  static void cleanScanReadsEveryRow() {
     assertEquals(EmulatorFixture.BIG_ROWS, clean.count());
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void proxy() {
-    proxy = new FaultProxy(emulator);
-  }
-
-  @AfterEach
-  void closeProxy() {
-    proxy.close();
   }
 
   @Test
@@ -160,7 +139,7 @@ class NetworkFaultsIT {
           assertEquals(-1, n, "the driver closed its end of the token connection");
         }
       }
-      assertThreadsSettle(threadsBefore);
+      Leftovers.assertThreadsSettle(threadsBefore);
     }
   }
 
@@ -335,15 +314,16 @@ class NetworkFaultsIT {
 
   @Test
   void r19_idleConnectionClosedByServer_nextQueryRetriesTransparently() throws Exception {
-    try (FaultProxy shortIdle = new FaultProxy(emulator, 300L);
+    try (FaultProxy shortIdle = new FaultProxy(fixture.emulator, 300L);
         Connection c = EmulatorFixture.connect(shortIdle.port(), "")) {
       Rows first = Rows.of(c, "SELECT * FROM Customers");
       Thread.sleep(1000); // the server has closed the kept-alive connection by now
-      emulator.clearLog();
+      fixture.emulator.clearLog();
       long t0 = System.nanoTime();
       assertEquals(first, Rows.of(c, "SELECT * FROM Customers"));
       assertTrue(millisSince(t0) < 5000);
-      assertEquals(1, EmulatorFixture.recordCount(emulator), "one page served, no visible error");
+      assertEquals(
+          1, EmulatorFixture.recordCount(fixture.emulator), "one page served, no visible error");
     }
   }
 
@@ -375,14 +355,6 @@ class NetworkFaultsIT {
   }
 
   private ResponseDefinitionBuilder proxied() {
-    return aResponse().proxiedFrom(emulator.baseUrl());
-  }
-
-  static void assertThreadsSettle(int before) throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (Thread.activeCount() > before + 2 && System.nanoTime() < end) {
-      Thread.sleep(50);
-    }
-    assertTrue(Thread.activeCount() <= before + 2, Thread.activeCount() + " vs " + before);
+    return aResponse().proxiedFrom(fixture.emulator.baseUrl());
   }
 }

@@ -35,12 +35,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * R7-R9 (throttling and server errors), R11-R13 and R15 (tokens): scripted replies on exact pages
@@ -48,32 +45,9 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ServerFaultsIT {
-  private static CaspioEmulator emulator;
-  private static Rows clean;
-  private FaultProxy proxy;
-
-  @BeforeAll
-  static void start() throws SQLException {
-    emulator = EmulatorFixture.builder().big().startEmulator();
-    try (Connection c = EmulatorFixture.connect(emulator.port(), FaultProxy.V3 + "")) {
-      clean = Rows.of(c, SCAN);
-    }
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void proxy() {
-    proxy = new FaultProxy(emulator);
-  }
-
-  @AfterEach
-  void closeProxy() {
-    proxy.close();
-  }
+  @RegisterExtension static final EmulatorFixture fixture = FaultProxy.tenPages();
+  private static final Rows clean = FaultProxy.directScan(fixture);
+  @RegisterExtension final FaultProxy proxy = FaultProxy.perTest(fixture.emulator);
 
   private static ResponseDefinitionBuilder caspioError(int status, String code, String id) {
     return aResponse()

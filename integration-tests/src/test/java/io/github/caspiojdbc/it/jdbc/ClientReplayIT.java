@@ -283,7 +283,7 @@ class ClientReplayIT {
       slow.cancel();
       SQLException e = f.get(30, TimeUnit.SECONDS);
       assertNotNull(e, "cancel did not stop the statement");
-      assertEquals("57014", e.getSQLState(), ErrorsIT.chain(e));
+      assertEquals("57014", e.getSQLState(), EmulatorFixture.chain(e));
       slow.close();
       big.emulator.faults().setLatency(Duration.ZERO);
       assertTrue(c.isValid(10000));

@@ -14,11 +14,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.emulator.CaspioEmulator;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Leftovers;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -101,7 +105,7 @@ class ConnectionIT {
         s.executeUpdate(harmless);
       } catch (SQLException e) {
         // Without write support in this build the statement may fail, but not as read-only.
-        assertFalse("25006".equals(e.getSQLState()), ErrorsIT.chain(e));
+        assertFalse("25006".equals(e.getSQLState()), EmulatorFixture.chain(e));
       }
     }
   }
@@ -134,6 +138,30 @@ class ConnectionIT {
   }
 
   @Test
+  void isValid_slowServer_checkRunsOnTheConnectionsOnePool() throws Exception {
+    try (Connection c = fixture.connect("&loginTimeout=30")) {
+      fixture.emulator.faults().setLatency(Duration.ofSeconds(4));
+      assertFalse(c.isValid(1));
+      // The abandoned listing still waits for its reply, on a worker of the REST client's pool:
+      // the driver has no threads of its own beside it.
+      List<String> listing = new ArrayList<>();
+      for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+        for (StackTraceElement frame : e.getValue()) {
+          if (frame.getClassName().endsWith(".HttpCaspioApi")
+              && frame.getMethodName().equals("listTables")) {
+            listing.add(e.getKey().getName());
+            break;
+          }
+        }
+      }
+      assertEquals(1, listing.size(), listing::toString);
+      assertTrue(listing.get(0).matches("caspio-conn-\\d+-worker-\\d+"), listing::toString);
+      List<String> threads = Leftovers.driverThreads();
+      assertTrue(threads.stream().allMatch(n -> n.startsWith("caspio-conn-")), threads::toString);
+    }
+  }
+
+  @Test
   void networkTimeout_boundsStatementAndIsValid() throws Exception {
     try (Connection c = fixture.connect();
         Statement s = c.createStatement()) {
@@ -151,7 +179,7 @@ class ConnectionIT {
                   }
                 }
               });
-      assertEquals("HYT00", e.getSQLState(), ErrorsIT.chain(e));
+      assertEquals("HYT00", e.getSQLState(), EmulatorFixture.chain(e));
       // The application's own setting is still what it reads back.
       assertEquals(0, s.getQueryTimeout());
     }

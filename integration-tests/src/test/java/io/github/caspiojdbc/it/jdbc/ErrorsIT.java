@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.it.jdbc;
 
+import static io.github.caspiojdbc.it.support.EmulatorFixture.chain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -221,13 +222,5 @@ class ErrorsIT {
             }
           });
     }
-  }
-
-  static String chain(Throwable t) {
-    StringBuilder b = new StringBuilder();
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      b.append(c).append(" <- ");
-    }
-    return b.toString();
   }
 }

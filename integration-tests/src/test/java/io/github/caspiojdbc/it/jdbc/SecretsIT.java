@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.caspiojdbc.emulator.CaspioEmulator;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.LogCapture;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -32,13 +33,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * No client secret or access token in any log record (java.util.logging at ALL), exception message,
@@ -46,44 +44,14 @@ import org.junit.jupiter.api.Test;
  * fails in several ways.
  */
 class SecretsIT {
-  private static EmulatorFixture fixture;
-  private static final List<LogRecord> RECORDS = new ArrayList<>();
-  private static final Handler CAPTURE =
-      new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-          synchronized (RECORDS) {
-            RECORDS.add(r);
-          }
-        }
+  // Declared and ordered first: the capture must be on before the fixture's emulator starts.
+  @RegisterExtension
+  @Order(1)
+  static final LogCapture logs = new LogCapture("io.github.caspiojdbc");
 
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
-  private static Level rootLevel;
-
-  @BeforeAll
-  static void start() {
-    Logger root = Logger.getLogger("");
-    rootLevel = root.getLevel();
-    root.setLevel(Level.ALL);
-    Logger.getLogger("io.github.caspiojdbc").setLevel(Level.ALL);
-    CAPTURE.setLevel(Level.ALL);
-    root.addHandler(CAPTURE);
-    fixture = new EmulatorFixture();
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
-    Logger root = Logger.getLogger("");
-    root.removeHandler(CAPTURE);
-    root.setLevel(rootLevel);
-    Logger.getLogger("io.github.caspiojdbc").setLevel(null);
-  }
+  @RegisterExtension
+  @Order(2)
+  static final EmulatorFixture fixture = new EmulatorFixture();
 
   private static String fetchToken() throws Exception {
     String form =
@@ -164,10 +132,7 @@ class SecretsIT {
       seen.add(p.name + "=" + p.value + " " + p.description);
     }
 
-    List<LogRecord> records;
-    synchronized (RECORDS) {
-      records = new ArrayList<>(RECORDS);
-    }
+    List<LogRecord> records = logs.records();
     assertFalse(records.isEmpty(), "nothing was logged, so the check below proves nothing");
     for (LogRecord r : records) {
       seen.add(describe(r));

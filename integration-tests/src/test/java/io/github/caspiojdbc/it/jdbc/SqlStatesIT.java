@@ -5,7 +5,7 @@
  */
 package io.github.caspiojdbc.it.jdbc;
 
-import static io.github.caspiojdbc.it.jdbc.ErrorsIT.chain;
+import static io.github.caspiojdbc.it.support.EmulatorFixture.chain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -21,29 +21,22 @@ import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Batches run entry by entry (REST v3); a failure says exactly which entries were written. */
 class BatchIT {
-  private EmulatorFixture f;
+  @RegisterExtension final EmulatorFixture f = Items.driver().perTest();
   private Connection c;
 
   @BeforeEach
-  void start() throws Exception {
-    f = Items.driverFixture();
+  void seed() throws Exception {
     // REST v3's batch: one request per entry, stopping at the first failure. On v4 the rows of a
     // prepared INSERT batch travel in bulk requests instead; V4BulkIT covers that.
-    c = f.connect("&apiVersion=v3");
+    c = f.open("&apiVersion=v3");
     update(c, "INSERT INTO " + TABLE + " (Name, Qty) VALUES ('taken', 0)");
     f.clear();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    c.close();
-    f.close();
   }
 
   @Test

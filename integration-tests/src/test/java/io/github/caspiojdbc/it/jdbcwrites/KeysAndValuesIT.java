@@ -25,25 +25,18 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Generated keys, exact update counts and planning errors' SQLStates. */
 class KeysAndValuesIT {
-  private EmulatorFixture f;
+  @RegisterExtension final EmulatorFixture f = Items.driver().perTest();
   private Connection c;
 
   @BeforeEach
-  void start() throws Exception {
-    f = Items.driverFixture();
-    c = f.connect();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    c.close();
-    f.close();
+  void connect() throws Exception {
+    c = f.open("");
   }
 
   private static List<Long> pkIds(ResultSet rs) throws SQLException {

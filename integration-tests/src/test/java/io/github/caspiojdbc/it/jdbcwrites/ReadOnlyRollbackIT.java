@@ -20,9 +20,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Read-only connections refuse writes before any call; rollback never pretends. */
 class ReadOnlyRollbackIT {
@@ -33,19 +33,13 @@ class ReadOnlyRollbackIT {
           "DELETE FROM " + TABLE + " WHERE Name = 'seed'",
           "DELETE FROM " + TABLE);
 
-  private EmulatorFixture f;
+  @RegisterExtension final EmulatorFixture f = Items.driver().perTest();
 
   @BeforeEach
-  void start() throws Exception {
-    f = Items.driverFixture();
+  void seed() throws Exception {
     try (Connection c = f.connect()) {
       update(c, "INSERT INTO " + TABLE + " (Name, Qty) VALUES ('seed', 1)");
     }
-  }
-
-  @AfterEach
-  void stop() {
-    f.close();
   }
 
   private void assertEveryWriteRefused(Connection c) throws SQLException {

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.caspiojdbc.emulator.CaspioEmulator;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -34,6 +33,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -51,13 +51,15 @@ class ShadedJarIsolationIT {
   private static final int CUSTOMERS = 50;
   private static final int ORDER_ITEMS = 200;
 
-  private static CaspioEmulator emulator;
+  @RegisterExtension
+  static final EmulatorFixture fixture =
+      EmulatorFixture.of(() -> EmulatorFixture.builder().sampleData(1, 200).start());
+
   private static URLClassLoader jarLoader;
   private static URLClassLoader foreignLoader;
 
   @BeforeAll
   static void start() throws Exception {
-    emulator = EmulatorFixture.builder().sampleData(1, 200).startEmulator();
     jarLoader = ShadedJar.isolatedLoader();
     foreignLoader =
         new URLClassLoader("foreign-context", new URL[0], ClassLoader.getPlatformClassLoader());
@@ -67,7 +69,6 @@ class ShadedJarIsolationIT {
   static void stop() throws Exception {
     jarLoader.close();
     foreignLoader.close();
-    emulator.close();
   }
 
   @Test
@@ -214,7 +215,7 @@ class ShadedJarIsolationIT {
   }
 
   private static String url() {
-    return EmulatorFixture.url(emulator.port(), "");
+    return fixture.url();
   }
 
   private static Properties credentials() {

@@ -9,11 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Rows;
 import io.github.caspiojdbc.rest.ApiVersion;
-import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -313,9 +311,9 @@ class DifferentialIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("queries")
   void pushdownOnAndOff_giveTheSameRows(String sql) throws Exception {
-    List<String> expected = rows(local, sql);
-    List<String> actual = rows(pushed, sql);
-    List<String> actualV4 = rows(pushedV4, sql);
+    List<String> expected = Rows.lines(local, sql);
+    List<String> actual = Rows.lines(pushed, sql);
+    List<String> actualV4 = Rows.lines(pushedV4, sql);
     if (!sql.toLowerCase(Locale.ROOT).contains("order by")) {
       Collections.sort(expected);
       Collections.sort(actual);
@@ -323,25 +321,5 @@ class DifferentialIT {
     }
     assertEquals(expected, actual, sql);
     assertEquals(expected, actualV4, "REST v4: " + sql);
-  }
-
-  static List<String> rows(Connection conn, String sql) throws Exception {
-    List<String> out = new ArrayList<>();
-    try (Statement s = conn.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-          Object v = rs.getObject(i);
-          if (v instanceof BigDecimal d) {
-            v = d.stripTrailingZeros().toPlainString();
-          }
-          b.append(i > 1 ? " | " : "").append(v);
-        }
-        out.add(b.toString());
-      }
-    }
-    return out;
   }
 }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.caspiojdbc.emulator.CaspioEmulator;
 import io.github.caspiojdbc.emulator.LoggedCall;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Rows;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -65,8 +66,8 @@ class DriverPushdownIT {
   void prefetch_readsKeyRangesInParallel_withExactRows() throws Exception {
     try (Connection serial = connect("&pageSize=50&prefetch=0");
         Connection parallel = connect("&pageSize=50&prefetch=4")) {
-      List<String> a = DifferentialIT.rows(serial, "select * from OrderItems");
-      List<String> b = DifferentialIT.rows(parallel, "select * from OrderItems");
+      List<String> a = Rows.lines(serial, "select * from OrderItems");
+      List<String> b = Rows.lines(parallel, "select * from OrderItems");
       assertEquals(a, b, "same rows in the same key order");
       assertTrue(a.size() == 1000);
     }

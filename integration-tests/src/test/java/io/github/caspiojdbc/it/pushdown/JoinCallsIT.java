@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.emulator.LoggedCall;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Rows;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +72,7 @@ class JoinCallsIT {
   /** The 50 matching rows, in at most three calls counted from the emulator's log. */
   static void assertReadsOnlyMatchingRows(EmulatorFixture fixture, Connection conn, String sql)
       throws Exception {
-    List<String> result = DifferentialIT.rows(conn, sql);
+    List<String> result = Rows.lines(conn, sql);
     List<LoggedCall> calls = fixture.emulator.log().entries();
     assertEquals(MATCHING, result.size(), sql);
     assertTrue(calls.size() <= 3, () -> calls.size() + " calls: " + describe(calls));
@@ -89,7 +90,7 @@ class JoinCallsIT {
             + " (select 1 from Accounts a where a.Cust_No = s.Cust_No and a.PK_ID > "
             + MATCHING
             + ")";
-    List<String> result = DifferentialIT.rows(conn, sql);
+    List<String> result = Rows.lines(conn, sql);
     List<LoggedCall> calls = fixture.emulator.log().entries();
     assertEquals(MATCHING, result.size(), sql);
     // One call for the 50 sales, the pages of the 24,950 accounts, not the 100 pages of sales.
@@ -105,9 +106,9 @@ class JoinCallsIT {
             + " where a.Region = 'north'",
       })
   void filteredJoin_matchesThePlainPlanRowForRow(String sql) throws Exception {
-    List<String> expected = new ArrayList<>(DifferentialIT.rows(fixture.openCalcite(false), sql));
+    List<String> expected = new ArrayList<>(Rows.lines(fixture.openCalcite(false), sql));
     fixture.clear();
-    List<String> actual = new ArrayList<>(DifferentialIT.rows(conn, sql));
+    List<String> actual = new ArrayList<>(Rows.lines(conn, sql));
     List<LoggedCall> calls = fixture.emulator.log().entries();
     java.util.Collections.sort(expected);
     java.util.Collections.sort(actual);
@@ -128,7 +129,7 @@ class JoinCallsIT {
             + " where PK_ID <= 50 group by Cust_No) a on s.Cust_No = a.Cust_No",
       })
   void keyLists_narrowTheBigSide_whenTheOtherSideIsNoSubquery(String sql) throws Exception {
-    List<String> result = DifferentialIT.rows(conn, sql);
+    List<String> result = Rows.lines(conn, sql);
     List<LoggedCall> calls = fixture.emulator.log().entries();
     assertEquals(MATCHING, result.size(), sql);
     assertEquals(2, calls.size(), () -> describe(calls));
@@ -144,7 +145,7 @@ class JoinCallsIT {
     String sql =
         "select s.PK_ID from Sales s join Accounts a on s.Cust_No = a.Cust_No"
             + " where char_length(a.Region) = 5";
-    List<String> result = DifferentialIT.rows(conn, sql);
+    List<String> result = Rows.lines(conn, sql);
     List<LoggedCall> calls = fixture.emulator.log().entries();
     assertEquals(MATCHING, result.size());
     assertEquals(1, count(calls, "/Sales/"), () -> describe(calls));
@@ -154,7 +155,7 @@ class JoinCallsIT {
   @org.junit.jupiter.api.Test
   void keyLists_fromValues_costOneCall() throws Exception {
     List<String> result =
-        DifferentialIT.rows(
+        Rows.lines(
             conn,
             "select s.PK_ID from Sales s join (values (1), (2), (3), (cast(null as integer)))"
                 + " v(k) on s.Cust_No = v.k");
@@ -170,12 +171,12 @@ class JoinCallsIT {
     String sql =
         "select s.PK_ID from Sales s join (select Cust_No from Accounts order by PK_ID limit 500)"
             + " a on s.Cust_No = a.Cust_No";
-    List<String> expected = new ArrayList<>(DifferentialIT.rows(fixture.openCalcite(false), sql));
+    List<String> expected = new ArrayList<>(Rows.lines(fixture.openCalcite(false), sql));
     // A REST client of its own: no row count learned by other reads.
     Connection fresh = fixture.openCalcite(true, io.github.caspiojdbc.rest.ApiVersion.V3);
-    DifferentialIT.rows(fresh, "explain plan for " + sql);
+    Rows.lines(fresh, "explain plan for " + sql);
     fixture.clear();
-    List<String> actual = new ArrayList<>(DifferentialIT.rows(fresh, sql));
+    List<String> actual = new ArrayList<>(Rows.lines(fresh, sql));
     List<LoggedCall> calls = fixture.emulator.log().entries();
     java.util.Collections.sort(expected);
     java.util.Collections.sort(actual);
@@ -197,12 +198,12 @@ class JoinCallsIT {
     String sql =
         "select b.PK_ID from Branches b join (select Cust_No from Accounts"
             + " order by PK_ID desc limit 400) a on b.Cust_No = a.Cust_No";
-    List<String> first = DifferentialIT.rows(conn, sql);
+    List<String> first = Rows.lines(conn, sql);
     List<LoggedCall> firstCalls = fixture.emulator.log().entries();
     assertEquals(0, first.size());
     assertEquals(1 + 1 + 2, firstCalls.size(), () -> describe(firstCalls));
     fixture.clear();
-    DifferentialIT.rows(conn, sql);
+    Rows.lines(conn, sql);
     List<LoggedCall> again = fixture.emulator.log().entries();
     assertEquals(1 + 2, again.size(), () -> describe(again));
     assertTrue(again.stream().noneMatch(c -> String.valueOf(c.query()).contains(" IN (")));
@@ -213,7 +214,7 @@ class JoinCallsIT {
     String plan =
         String.join(
             "\n",
-            DifferentialIT.rows(
+            Rows.lines(
                 conn,
                 "explain plan for select s.PK_ID from Sales s join (select Cust_No from Accounts"
                     + " order by PK_ID limit 50) a on s.Cust_No = a.Cust_No"));

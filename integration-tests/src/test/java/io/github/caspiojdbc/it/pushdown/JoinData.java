@@ -9,6 +9,7 @@ import io.github.caspiojdbc.emulator.store.FieldDef;
 import io.github.caspiojdbc.emulator.store.FieldType;
 import io.github.caspiojdbc.emulator.store.TableDef;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Rows;
 import java.sql.Connection;
 import java.util.Iterator;
 import java.util.List;
@@ -83,7 +84,7 @@ final class JoinData {
             "Branches", rows(BRANCHES, pk -> new Object[] {pk, pk, pk % 3 == 0 ? "Lyon" : "Oslo"}));
     Connection conn = fixture.openCalcite(true);
     for (String t : List.of("Sales", "Accounts", "Branches")) {
-      DifferentialIT.rows(conn, "explain plan for select * from " + t); // fields cached
+      Rows.lines(conn, "explain plan for select * from " + t); // fields cached
     }
     return conn;
   }

@@ -11,6 +11,7 @@ import io.github.caspiojdbc.emulator.CaspioEmulator;
 import io.github.caspiojdbc.emulator.LoggedCall;
 import io.github.caspiojdbc.emulator.PathKind;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.Rows;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -42,7 +43,7 @@ class PushdownIT {
   static void start() throws Exception {
     emulator = fixture.emulator;
     conn = fixture.openCalcite(true);
-    DifferentialIT.rows(conn, "select count(*) from Customers"); // load metadata once
+    Rows.lines(conn, "select count(*) from Customers"); // load metadata once
   }
 
   @BeforeEach
@@ -116,8 +117,7 @@ class PushdownIT {
       org.junit.jupiter.api.Assertions.assertTrue(
           sent.get(1).contains("q.where=(Quantity = (-1)) AND (PK_ID < 50)"), sent.get(1));
       assertEquals(
-          DifferentialIT.rows(
-                  conn, "select PK_ID from OrderItems where Quantity = 2 and PK_ID < 100")
+          Rows.lines(conn, "select PK_ID from OrderItems where Quantity = 2 and PK_ID < 100")
               .size(),
           first);
     }
@@ -137,8 +137,7 @@ class PushdownIT {
       ps.setString(1, "O'Brien");
       int rows = count(ps.executeQuery());
       assertEquals(
-          DifferentialIT.rows(
-                  conn, "select PK_ID from Customers where Name = 'O''Brien' and PK_ID < 40")
+          Rows.lines(conn, "select PK_ID from Customers where Name = 'O''Brien' and PK_ID < 40")
               .size(),
           rows);
       org.junit.jupiter.api.Assertions.assertTrue(
@@ -153,7 +152,7 @@ class PushdownIT {
       in.append(i == 1 ? "" : ", ").append(i);
     }
     List<String> rows =
-        DifferentialIT.rows(
+        Rows.lines(
             conn, "select PK_ID from OrderItems where Quantity > 2 and PK_ID in (" + in + ")");
     List<String> sent = requests();
     assertEquals(2, sent.size(), sent::toString);
@@ -209,7 +208,7 @@ class PushdownIT {
     assertEquals(
         sorted(planned), sorted(scans(p).isEmpty() ? "-" : String.join(" ;; ", scans(p))), "plan");
     emulator.clearLog();
-    List<String> result = DifferentialIT.rows(conn, sql);
+    List<String> result = Rows.lines(conn, sql);
     List<String> got = requests();
     assertEquals(sorted(sent), sorted(got.isEmpty() ? "-" : String.join(" ;; ", got)), "requests");
     assertEquals(rows, result.size(), "rows");

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestInstancePreDestroyCallback;
 
 /**
  * The one test fixture of the end-to-end suites: a running emulator with sample data and any extra
@@ -58,9 +59,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  *
  * JUnit reads a static extension field when the suite starts, so the emulator runs only while its
- * suite does.
+ * suite does. A suite whose tests each need a fresh account holds it in an instance field instead,
+ * started by {@link Builder#perTest()}:
+ *
+ * <pre>{@code
+ * @RegisterExtension final EmulatorFixture fixture = EmulatorFixture.builder().empty().perTest();
+ * }</pre>
  */
-public final class EmulatorFixture implements AutoCloseable, AfterAllCallback, AfterEachCallback {
+public final class EmulatorFixture
+    implements AutoCloseable, AfterAllCallback, AfterEachCallback, TestInstancePreDestroyCallback {
 
   /** OrderItems has this many rows under {@link Builder#big()}: ten pages of 1000. */
   public static final int BIG_ROWS = 10_000;
@@ -83,6 +90,7 @@ public final class EmulatorFixture implements AutoCloseable, AfterAllCallback, A
   private final List<AutoCloseable> opened = new ArrayList<>();
   private CaspioApi api;
   private boolean clearFaultsAfterEach;
+  private boolean perTest;
 
   /** Something that starts a fixture and may fail as a test may. */
   @FunctionalInterface
@@ -119,6 +127,16 @@ public final class EmulatorFixture implements AutoCloseable, AfterAllCallback, A
     if (clearFaultsAfterEach) {
       emulator.faults().clear();
       emulator.faults().setLatency(Duration.ZERO);
+    }
+  }
+
+  @Override
+  public void preDestroyTestInstance(ExtensionContext context) {
+    // JUnit makes a test instance, and so an instance field's fixture, for every test, and tells
+    // an instance field's extension only of per-test events; this one comes even for a test that
+    // a condition skipped, where afterEach does not.
+    if (perTest) {
+      close();
     }
   }
 
@@ -182,6 +200,16 @@ public final class EmulatorFixture implements AutoCloseable, AfterAllCallback, A
   /** A driver connection with extra {@code &key=value} URL parameters. */
   public Connection connect(String extra) throws SQLException {
     return connect(emulator.port(), extra);
+  }
+
+  /**
+   * A driver connection as {@link #connect(String)} makes, which the fixture closes with itself:
+   * for a suite, or a per-test fixture, that keeps one connection open across its tests.
+   */
+  public synchronized Connection open(String extra) throws SQLException {
+    Connection c = connect(extra);
+    opened.add(c);
+    return c;
   }
 
   /** A driver connection to any server on 127.0.0.1 (a fault proxy, say) with the credentials. */
@@ -292,15 +320,19 @@ public final class EmulatorFixture implements AutoCloseable, AfterAllCallback, A
     return conn;
   }
 
-  /** The write side of the schema under {@link #conn}. */
-  public CaspioWrites writes() throws SQLException {
+  /** The Caspio schema under {@link #conn}. */
+  public CaspioSchema schema() throws SQLException {
     return calciteConn()
         .unwrap(CalciteConnection.class)
         .getRootSchema()
         .subSchemas()
         .get("caspio")
-        .unwrap(CaspioSchema.class)
-        .writes();
+        .unwrap(CaspioSchema.class);
+  }
+
+  /** The write side of the schema under {@link #conn}. */
+  public CaspioWrites writes() throws SQLException {
+    return schema().writes();
   }
 
   /** Executes an update statement on the Calcite connection {@link #conn}; returns its count. */
@@ -381,6 +413,15 @@ public final class EmulatorFixture implements AutoCloseable, AfterAllCallback, A
     throw new AssertionError("no CaspioException under " + t, t);
   }
 
+  /** An exception and its causes, outermost first, in one line for an assertion message. */
+  public static String chain(Throwable t) {
+    StringBuilder b = new StringBuilder();
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      b.append(c).append(" <- ");
+    }
+    return b.toString();
+  }
+
   /**
    * The test class path in a class loader of its own under the platform loader, so that the driver
    * and Calcite load there afresh, as in an application.
@@ -427,6 +468,7 @@ public final class EmulatorFixture implements AutoCloseable, AfterAllCallback, A
     private int rows = 200;
     private final List<TableDef> tables = new ArrayList<>();
     private final List<Consumer<CaspioEmulator.Builder>> options = new ArrayList<>();
+    private final List<Consumer<CaspioEmulator>> setups = new ArrayList<>();
     private Boolean pushdown;
 
     private Builder() {}
@@ -456,6 +498,12 @@ public final class EmulatorFixture implements AutoCloseable, AfterAllCallback, A
       return this;
     }
 
+    /** Something more to put in the emulator once it runs (views, rows), after the tables. */
+    public Builder with(Consumer<CaspioEmulator> setup) {
+      setups.add(setup);
+      return this;
+    }
+
     /** Any other emulator option (clock, token lifetimes, HTTPS port, latency...). */
     public Builder emulator(Consumer<CaspioEmulator.Builder> option) {
       options.add(option);
@@ -476,7 +524,13 @@ public final class EmulatorFixture implements AutoCloseable, AfterAllCallback, A
       }
       options.forEach(o -> o.accept(b));
       CaspioEmulator e = b.build().start();
-      tables.forEach(t -> e.store().createTable(t));
+      try {
+        tables.forEach(t -> e.store().createTable(t));
+        setups.forEach(s -> s.accept(e));
+      } catch (RuntimeException | Error failure) {
+        e.close();
+        throw failure;
+      }
       return e;
     }
 
@@ -484,6 +538,16 @@ public final class EmulatorFixture implements AutoCloseable, AfterAllCallback, A
     public EmulatorFixture start() throws SQLException {
       return new EmulatorFixture(
           startEmulator(), tables.isEmpty() ? null : tables.get(0).name(), pushdown);
+    }
+
+    /**
+     * Starts the fixture of one test, for an instance field: it closes when JUnit is done with the
+     * test instance, so every test (and every invocation of a parameterised one) has its own.
+     */
+    public EmulatorFixture perTest() {
+      EmulatorFixture f = of(this::start);
+      f.perTest = true;
+      return f;
     }
   }
 }

@@ -38,19 +38,44 @@ public final class Items {
 
   /**
    * A fresh table {@code ItemsN} with a field of every kind, and a Calcite connection with pushdown
-   * over it: the fixture of the adapter-level write suites.
+   * over it: the fixture of the adapter-level write suites, to start once per suite or {@link
+   * EmulatorFixture.Builder#perTest() per test}.
    */
-  public static EmulatorFixture calciteFixture() throws SQLException {
+  public static EmulatorFixture.Builder calcite() {
     return EmulatorFixture.builder()
         .sampleData(7, 40)
         .table(everyKind("Items" + TABLES.incrementAndGet()))
-        .calcite(true)
-        .start();
+        .calcite(true);
   }
 
-  /** The table {@link #driverTable()}, reached through the driver: the JDBC write suites. */
+  /**
+   * {@link #calcite()} for one test, with rows inserted through its Calcite connection and the
+   * request log cleared after, so that a test counts only its own requests. {@code values} follows
+   * the table name: {@code "(Name, Qty) VALUES ('a', 1)"}.
+   */
+  public static EmulatorFixture perTest(String values) {
+    EmulatorFixture f = calcite().perTest();
+    try {
+      f.update("INSERT INTO " + f.table + " " + values);
+    } catch (SQLException | RuntimeException e) {
+      f.close();
+      throw new IllegalStateException("seeding " + f.table, e);
+    }
+    f.clear();
+    return f;
+  }
+
+  /**
+   * The table {@link #driverTable()}, reached through the driver: the fixture of the JDBC write
+   * suites, to start once, per test, or inside a test.
+   */
+  public static EmulatorFixture.Builder driver() {
+    return EmulatorFixture.builder().sampleData(7, 40).table(driverTable());
+  }
+
+  /** {@link #driver()} started, for a test that holds its own fixture. */
   public static EmulatorFixture driverFixture() throws SQLException {
-    return EmulatorFixture.builder().sampleData(7, 40).table(driverTable()).start();
+    return driver().start();
   }
 
   /** A table with a field of every kind a write can touch, a formula, a list and a password. */

@@ -5,12 +5,15 @@
  */
 package io.github.caspiojdbc.it.support;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What a driver may leave behind in this JVM: its threads, found by name, and TCP connections to or
@@ -32,6 +35,18 @@ public final class Leftovers {
       }
     }
     return names;
+  }
+
+  /**
+   * Waits up to five seconds for the live threads of this thread group to come back to at most two
+   * more than {@code before}, then asserts that they did.
+   */
+  public static void assertThreadsSettle(int before) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (Thread.activeCount() > before + 2 && System.nanoTime() < end) {
+      Thread.sleep(50);
+    }
+    assertTrue(Thread.activeCount() <= before + 2, Thread.activeCount() + " vs " + before);
   }
 
   /**

@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.it.support;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,7 +14,9 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Row count and SHA-256 over every value of every row, in order: tells a clean scan from a damaged
@@ -44,6 +47,30 @@ public record Rows(int count, String sha256) {
       md.update((byte) 0x1e);
     }
     return new Rows(n, HexFormat.of().formatHex(md.digest()));
+  }
+
+  /**
+   * Runs {@code sql} on {@code conn} and renders each row as its values joined by {@code " | "},
+   * decimals without trailing zeros, so that results of different plans compare as text.
+   */
+  public static List<String> lines(Connection conn, String sql) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Statement s = conn.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+          Object v = rs.getObject(i);
+          if (v instanceof BigDecimal d) {
+            v = d.stripTrailingZeros().toPlainString();
+          }
+          b.append(i > 1 ? " | " : "").append(v);
+        }
+        out.add(b.toString());
+      }
+    }
+    return out;
   }
 
   private static MessageDigest newDigest() {

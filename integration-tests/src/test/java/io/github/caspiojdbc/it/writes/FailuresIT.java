@@ -19,26 +19,14 @@ import io.github.caspiojdbc.it.support.Items;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Failures in the middle of writes: exactly which rows were written, nothing retried blindly. */
 class FailuresIT {
 
-  private EmulatorFixture f;
-
-  @BeforeEach
-  void start() throws Exception {
-    f = Items.calciteFixture();
-    f.update("INSERT INTO " + f.table + " (Name, Email) VALUES ('taken', 'dup@x')");
-    f.clear();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    f.close();
-  }
+  @RegisterExtension
+  final EmulatorFixture f = Items.perTest("(Name, Email) VALUES ('taken', 'dup@x')");
 
   private static CaspioWriteException writeFailure(SQLException e) {
     CaspioException c = EmulatorFixture.caspio(e);

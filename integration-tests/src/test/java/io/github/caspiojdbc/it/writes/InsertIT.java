@@ -17,24 +17,13 @@ import io.github.caspiojdbc.it.support.Items;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** INSERT ... VALUES, INSERT ... SELECT and prepared batches against the emulator. */
 class InsertIT {
 
-  private EmulatorFixture f;
-
-  @BeforeEach
-  void start() throws Exception {
-    f = Items.calciteFixture();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    f.close();
-  }
+  @RegisterExtension final EmulatorFixture f = Items.calcite().perTest();
 
   @Test
   void insertValues_threeRows_onePostEachAndGeneratedKeysKept() throws Exception {

@@ -11,42 +11,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.adapter.CaspioPasswords;
-import io.github.caspiojdbc.adapter.CaspioSchema;
 import io.github.caspiojdbc.emulator.LoggedCall;
 import io.github.caspiojdbc.emulator.PathKind;
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
 import io.github.caspiojdbc.it.support.Items;
 import java.util.List;
-import org.apache.calcite.jdbc.CalciteConnection;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Password fields: not SQL columns; set through the password endpoint by key. */
 class PasswordIT {
 
-  private EmulatorFixture f;
-  private CaspioSchema schema;
-
-  @BeforeEach
-  void start() throws Exception {
-    f = Items.calciteFixture();
-    f.update("INSERT INTO " + f.table + " (Name) VALUES ('a'), ('b')");
-    schema =
-        f.conn
-            .unwrap(CalciteConnection.class)
-            .getRootSchema()
-            .subSchemas()
-            .get("caspio")
-            .unwrap(CaspioSchema.class);
-    f.clear();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    f.close();
-  }
+  @RegisterExtension final EmulatorFixture f = Items.perTest("(Name) VALUES ('a'), ('b')");
 
   @Test
   void set_twoKeys_onePasswordRequestAndCount() throws Exception {
@@ -54,7 +31,8 @@ class PasswordIT {
         f.writes().lastInsert().rows().stream()
             .map(r -> ((Number) r.get("PK_ID")).longValue())
             .toList();
-    assertEquals(2, CaspioPasswords.set(schema, f.table.toLowerCase(), "secret", keys, "s3cr3t!"));
+    assertEquals(
+        2, CaspioPasswords.set(f.schema(), f.table.toLowerCase(), "secret", keys, "s3cr3t!"));
     List<LoggedCall> calls =
         f.emulator.log().entries().stream()
             .filter(c -> c.kind() == PathKind.PASSWORD_FIELDS)
@@ -70,13 +48,13 @@ class PasswordIT {
     CaspioException e =
         assertThrows(
             CaspioException.class,
-            () -> CaspioPasswords.set(schema, f.table, "Name", List.of(1L), "x"));
+            () -> CaspioPasswords.set(f.schema(), f.table, "Name", List.of(1L), "x"));
     assertEquals("42S22", e.sqlState());
     f.writes().setReadOnly(true);
     e =
         assertThrows(
             CaspioException.class,
-            () -> CaspioPasswords.set(schema, f.table, "Secret", List.of(1L), "x"));
+            () -> CaspioPasswords.set(f.schema(), f.table, "Secret", List.of(1L), "x"));
     assertEquals("25006", e.sqlState());
     assertEquals(0, f.emulator.log().calls(PathKind.PASSWORD_FIELDS));
   }

@@ -14,28 +14,15 @@ import io.github.caspiojdbc.it.support.EmulatorFixture;
 import io.github.caspiojdbc.it.support.Items;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Writes that must fail before any record request: read-only targets and read-only mode. */
 class RefusalsIT {
 
-  private EmulatorFixture f;
-
-  @BeforeEach
-  void start() throws Exception {
-    f = Items.calciteFixture();
-    f.update("INSERT INTO " + f.table + " (Name, Qty) VALUES ('a', 1)");
-    f.clear();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    f.close();
-  }
+  @RegisterExtension final EmulatorFixture f = Items.perTest("(Name, Qty) VALUES ('a', 1)");
 
   @ParameterizedTest
   @CsvSource(

@@ -17,9 +17,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,17 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Value written = value read back = value matched by a WHERE, for every kind of value. */
 class RoundTripIT {
 
-  private static EmulatorFixture f;
-
-  @BeforeAll
-  static void start() throws Exception {
-    f = Items.calciteFixture();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    f.close();
-  }
+  @RegisterExtension
+  static final EmulatorFixture f = EmulatorFixture.of(() -> Items.calcite().start());
 
   /** Inserts {@code value} into {@code column} with a parameter and returns the new PK_ID. */
   private static long insert(String column, Object value) throws SQLException {

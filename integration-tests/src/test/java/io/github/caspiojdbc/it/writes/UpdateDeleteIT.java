@@ -15,30 +15,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** UPDATE and DELETE: one request when the WHERE is exact, keys first otherwise. */
 class UpdateDeleteIT {
 
-  private EmulatorFixture f;
-
-  @BeforeEach
-  void start() throws Exception {
-    f = Items.calciteFixture();
-    f.update(
-        "INSERT INTO "
-            + f.table
-            + " (Name, Qty, Done) VALUES ('abc', 1, false), ('ABC', 2, false), ('abc ', 3, true),"
-            + " ('xyz', 4, true)");
-    f.clear();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    f.close();
-  }
+  @RegisterExtension
+  final EmulatorFixture f =
+      Items.perTest(
+          "(Name, Qty, Done) VALUES ('abc', 1, false), ('ABC', 2, false), ('abc ', 3, true),"
+              + " ('xyz', 4, true)");
 
   private List<String> names(String where) throws Exception {
     List<String> out = new ArrayList<>();
