@@ -43,6 +43,7 @@ public final class CaspioSchema extends AbstractSchema {
   private final int pageSize;
   private final CaspioWrites writes = new CaspioWrites();
   private final Object lock = new Object();
+  private final RawWhere rawWhere = new RawWhere(this);
   private final PlanCache plans;
   private Map<String, Table> tables;
   private Instant loadedAt;
@@ -182,6 +183,13 @@ public final class CaspioSchema extends AbstractSchema {
       }
     }
     return true;
+  }
+
+  /** The schema's one function, {@link RawWhere}. */
+  @Override
+  protected com.google.common.collect.Multimap<String, org.apache.calcite.schema.Function>
+      getFunctionMultimap() {
+    return com.google.common.collect.ImmutableMultimap.of(RawWhere.NAME, rawWhere);
   }
 
   @Override

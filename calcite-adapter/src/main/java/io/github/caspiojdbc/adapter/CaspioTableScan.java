@@ -13,6 +13,7 @@ import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 
@@ -21,10 +22,23 @@ public final class CaspioTableScan extends TableScan implements CaspioRel {
 
   private final CaspioTable caspioTable;
 
+  /** A condition every request of this read carries ({@link RawWhere}); empty for a plain read. */
+  private final WhereTemplate fixed;
+
   CaspioTableScan(
       RelOptCluster cluster, RelTraitSet traitSet, RelOptTable table, CaspioTable caspioTable) {
+    this(cluster, traitSet, table, caspioTable, WhereTemplate.empty());
+  }
+
+  CaspioTableScan(
+      RelOptCluster cluster,
+      RelTraitSet traitSet,
+      RelOptTable table,
+      CaspioTable caspioTable,
+      WhereTemplate fixed) {
     super(cluster, traitSet, List.of(), table);
     this.caspioTable = caspioTable;
+    this.fixed = fixed;
   }
 
   @Override
@@ -48,6 +62,11 @@ public final class CaspioTableScan extends TableScan implements CaspioRel {
   }
 
   @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    return super.explainTerms(pw).itemIf("where", fixed, !fixed.isEmpty());
+  }
+
+  @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
     // The transfer is charged by the converter above, which sees what is really fetched.
     return planner.getCostFactory().makeTinyCost();
@@ -55,6 +74,6 @@ public final class CaspioTableScan extends TableScan implements CaspioRel {
 
   @Override
   public ScanSpec spec() {
-    return ScanSpec.of(caspioTable, caspioTable.columns());
+    return ScanSpec.of(caspioTable, caspioTable.columns()).withWhere(fixed);
   }
 }
