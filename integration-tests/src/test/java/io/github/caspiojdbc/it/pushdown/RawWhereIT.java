@@ -134,6 +134,19 @@ class RawWhereIT {
   }
 
   @Test
+  void conditionBeyondTheUriLimit_isRefusedBeforeAnyCall() {
+    String longCondition = "PK_ID > 0" + " OR PK_ID = 7".repeat(200);
+    SQLException e =
+        assertThrows(
+            SQLException.class,
+            () ->
+                Rows.lines(
+                    conn, "select * from table(caspio_where('Orders', '" + longCondition + "'))"));
+    assertEquals("0A000", e.getSQLState(), e::toString);
+    assertEquals(List.of(), records());
+  }
+
+  @Test
   void unknownTable_is42S02() {
     SQLException e =
         assertThrows(
