@@ -138,18 +138,36 @@ class ProxyIT {
 
   @Test
   void proxySettings_needWhatTheyQualify() {
+    Properties passwordOnly = new Properties();
+    passwordOnly.setProperty("proxyPassword", "pw-without-user");
     for (String extra :
         List.of(
             "&proxyHost=127.0.0.1",
             "&proxyPort=3128",
-            "&proxyHost=h&proxyPort=1&nonProxyHosts=x&proxyUser=",
-            "&proxyUser=bob")) {
-      if (extra.endsWith("proxyUser=")) {
-        continue;
-      }
+            "&proxyUser=bob",
+            "&nonProxyHosts=localhost",
+            "&trustStoreType=PKCS12")) {
       SQLException e = assertThrows(SQLException.class, () -> open(extra, new Properties()));
       assertEquals("08001", e.getSQLState(), e::toString);
       assertTrue(e.getMessage().contains("needs"), e::getMessage);
     }
+    SQLException e =
+        assertThrows(
+            SQLException.class, () -> open("&proxyHost=127.0.0.1&proxyPort=3128", passwordOnly));
+    assertTrue(e.getMessage().contains("'proxyPassword' needs 'proxyUser'"), e::getMessage);
+    assertFalse(e.toString().contains("pw-without-user"), e::toString);
+  }
+
+  @Test
+  void proxyPassword_isRefusedInTheUrl() {
+    SQLException e =
+        assertThrows(
+            SQLException.class,
+            () ->
+                open(
+                    "&proxyHost=127.0.0.1&proxyPort=3128&proxyUser=bob&proxyPassword=in-the-url",
+                    new Properties()));
+    assertEquals("08001", e.getSQLState(), e::toString);
+    assertFalse(e.toString().contains("in-the-url"), e::toString);
   }
 }
