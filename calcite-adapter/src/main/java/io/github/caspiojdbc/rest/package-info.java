@@ -4,9 +4,9 @@
  * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
  */
 /**
- * The only code that talks to Caspio's resource API (REST v3 by default, v2 selectable): typed
- * operations, streamed pages, bounded prefetch, safe retries and the URI length limit. Nothing here
- * imports Calcite or JDBC.
+ * The only code that talks to Caspio's resource API (REST v4 where the account has it, else v3; v2
+ * selectable): typed operations, streamed pages, bounded prefetch, safe retries, the account's pace
+ * and the URI length limit. Nothing here imports Calcite or JDBC.
  *
  * <h2>Entry points</h2>
  *
@@ -19,14 +19,15 @@
  *   <li>{@link io.github.caspiojdbc.rest.HttpCaspioApi#create}: the production implementation,
  *       configured by {@link io.github.caspiojdbc.rest.CaspioApiConfig}; one per connection.
  *   <li>{@link io.github.caspiojdbc.rest.CaspioHttpClients#create}: the HTTP client factory (no
- *       redirects, no cookies, no library retries, gzip, pool sized for prefetch).
+ *       redirects, no cookies, no library retries, gzip, pool sized for prefetch, the connection's
+ *       proxy and trust store through {@code net}).
  * </ul>
  *
  * <h2>API generations</h2>
  *
- * <p>What differs between REST v2 and v3 (and, later, v4) lives in one package-private {@code
- * ApiGeneration} per generation ({@code RestV2}, {@code RestV3}): base path, record parameter
- * names, reply envelope, error body, reported product version. {@link
+ * <p>What differs between REST v2, v3 and v4 lives in one package-private {@code ApiGeneration} per
+ * generation ({@code RestV2}, {@code RestV3}, {@code RestV4}): base path, record parameter names,
+ * reply envelope, error body, reported product version. {@link
  * io.github.caspiojdbc.rest.ApiVersion} selects one by name; callers above this package never
  * compare generations, and the architecture test keeps it so.
  *
