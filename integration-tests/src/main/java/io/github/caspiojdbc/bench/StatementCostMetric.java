@@ -5,6 +5,9 @@
  */
 package io.github.caspiojdbc.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Metric 5: what one statement costs on top of its single REST call, for a single-table query whose
@@ -50,7 +54,8 @@ final class StatementCostMetric {
 
   List<MetricRow> run() throws SQLException {
     List<MetricRow> rows = new ArrayList<>();
-    rows.add(cold());
+    MetricRow cold = cold();
+    rows.add(cold);
     try (Connection conn = env.connect()) {
       double bare = bareCall();
       rows.add(newSql(conn, bare));
@@ -69,6 +74,7 @@ final class StatementCostMetric {
               null,
               "PreparedStatement re-executed with a new parameter value"));
     }
+    rows.add(coldWithArchive(cold.value()));
     return rows;
   }
 
@@ -108,6 +114,66 @@ final class StatementCostMetric {
             Stats.median(driverWall),
             Stats.median(bareWall)));
   }
+
+  /**
+   * 5e: the children of 5a started as an application can start them: the quick JIT tier and an
+   * AppCDS archive that one first child made with {@code -XX:ArchiveClassesAtExit}.
+   */
+  private MetricRow coldWithArchive(double withoutArchive) {
+    String id = "5e";
+    String name = "Cold JVM as 5a, -XX:TieredStopAtLevel=1 + AppCDS archive";
+    String target = "<= 1,000 ms";
+    Optional<String> cp = ChildJvm.jarClassPath();
+    if (cp.isEmpty()) {
+      return MetricRow.notMeasured(
+          id,
+          name,
+          target,
+          "not measured: the class path has directories without an up-to-date module jar");
+    }
+    String port = Integer.toString(env.emulator.port());
+    Path archive;
+    try {
+      Path dir = Files.createTempDirectory("caspio-bench-cds");
+      dir.toFile().deleteOnExit();
+      archive = dir.resolve("cold-driver.jsa");
+      ChildJvm.runOnClassPath(
+          List.of(QUICK_JIT, "-XX:ArchiveClassesAtExit=" + archive), cp.get(), "cold-driver", port);
+      if (!Files.isRegularFile(archive) || Files.size(archive) == 0) {
+        return MetricRow.notMeasured(id, name, target, "not measured: the JVM made no archive");
+      }
+      archive.toFile().deleteOnExit();
+    } catch (IOException e) {
+      return MetricRow.notMeasured(id, name, target, "not measured: no archive: " + e.getMessage());
+    }
+    int n = options.coldStarts();
+    double[] driver = new double[n];
+    double[] wall = new double[n];
+    List<String> jvm = List.of(QUICK_JIT, "-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
+    for (int i = 0; i < n; i++) {
+      ChildJvm.Result d = ChildJvm.runOnClassPath(jvm, cp.get(), "cold-driver", port);
+      driver[i] = d.number("totalMs");
+      wall[i] = d.wallMs();
+    }
+    double d = Stats.median(driver);
+    return new MetricRow(
+        id,
+        name,
+        d,
+        "ms",
+        withoutArchive,
+        "5a in this run",
+        d / withoutArchive,
+        target,
+        d <= 1000,
+        String.format(
+            Locale.ROOT,
+            "median of %d child JVMs after one that made the archive; whole process %.0f ms",
+            n,
+            Stats.median(wall)));
+  }
+
+  private static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
 
   /** p50 of one bare REST call with the driver's request. */
   private double bareCall() {
