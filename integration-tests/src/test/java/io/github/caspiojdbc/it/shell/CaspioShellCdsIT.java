@@ -61,10 +61,17 @@ class CaspioShellCdsIT {
     Files.setLastModifiedTime(main, FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS)));
     Path lib = Files.createDirectories(root.resolve("lib"));
     List<String> cp = new ArrayList<>();
+    Path moduleTarget = classes.getParent();
     for (String entry : testClassPath()) {
       Path p = Path.of(entry);
-      if (p.equals(classes)) {
-        jar(p, target.resolve("caspio-integration-tests-test.jar"));
+      // Surefire puts the module's classes on the class path, failsafe (mvn verify) its jar.
+      boolean module =
+          p.equals(classes)
+              || (Files.isRegularFile(p)
+                  && moduleTarget.equals(p.getParent())
+                  && p.getFileName().toString().startsWith("caspio-integration-tests-"));
+      if (module) {
+        jar(classes, target.resolve("caspio-integration-tests-test.jar"));
       } else if (Files.isDirectory(p)) {
         if (!p.endsWith("test-classes")) {
           Path jar = lib.resolve(cp.size() + ".jar");
