@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.it.support.LogCapture;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -76,6 +77,39 @@ class ProxyIT {
       assertTrue(orders(c) > 0);
       // Each connection is first refused with 407, then answered.
       assertTrue(proxy.requests().size() >= 2, proxy.requests()::toString);
+    }
+  }
+
+  @Test
+  void proxyCredentials_neverReachALog_atTheFinestLevel() throws Exception {
+    String password = "s3cret-proxy-pw";
+    String basic =
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                ("alice:" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Properties secret = new Properties();
+    secret.setProperty("proxyPassword", password);
+    List<java.util.logging.LogRecord> records;
+    try (LogCapture logs = new LogCapture("io.github.caspiojdbc", "org.apache.hc");
+        ForwardProxy proxy = new ForwardProxy("alice", password)) {
+      try (Connection c =
+          open("&proxyHost=127.0.0.1&proxyPort=" + proxy.port() + "&proxyUser=alice", secret)) {
+        assertTrue(orders(c) > 0);
+        assertFalse(c.toString().contains(password), c::toString);
+      }
+      records = logs.records();
+    }
+    assertFalse(records.isEmpty());
+    for (java.util.logging.LogRecord r : records) {
+      StringBuilder b = new StringBuilder(String.valueOf(r.getMessage()));
+      if (r.getParameters() != null) {
+        for (Object p : r.getParameters()) {
+          b.append(' ').append(p);
+        }
+      }
+      String text = b.toString();
+      assertFalse(
+          text.contains(password) || text.contains(basic), () -> r.getLoggerName() + ": " + text);
     }
   }
 
