@@ -63,7 +63,11 @@ public final class CaspioTableScan extends TableScan implements CaspioRel {
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
-    return super.explainTerms(pw).itemIf("where", fixed, !fixed.isEmpty());
+    // A table macro's table is named after the function: the object read is in the terms, so that
+    // EXPLAIN and the planner tell two caspio_where reads apart by more than their conditions.
+    return super.explainTerms(pw)
+        .itemIf("of", caspioTable.caspioName(), !fixed.isEmpty())
+        .itemIf("where", fixed, !fixed.isEmpty());
   }
 
   @Override

@@ -10,7 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.caspiojdbc.emulator.CaspioEmulator;
 import io.github.caspiojdbc.emulator.LoggedCall;
+import io.github.caspiojdbc.emulator.store.FieldDef;
+import io.github.caspiojdbc.emulator.store.FieldType;
+import io.github.caspiojdbc.emulator.store.TableDef;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
 import io.github.caspiojdbc.it.support.Rows;
 import java.sql.Connection;
@@ -95,6 +99,28 @@ class RawWhereIT {
     assertEquals(1, requests.size(), requests::toString);
     assertTrue(requests.get(0).contains("LEN(Status) = 4"), requests::toString);
     assertTrue(requests.get(0).contains("PK_ID <= 40"), requests::toString);
+  }
+
+  @Test
+  void twoReadsWithTheSameCondition_onTablesOfTheSameShape_stayApart() throws Exception {
+    // Two tables of the same fields under one condition are still two reads, never one taken for
+    // both (the read's terms name the object, CaspioTableScan).
+    try (CaspioEmulator twins =
+            EmulatorFixture.builder()
+                .empty()
+                .table(TableDef.of("Lefts", FieldDef.of("Name", FieldType.STRING)))
+                .table(TableDef.of("Rights", FieldDef.of("Name", FieldType.STRING)))
+                .startEmulator();
+        Connection c = EmulatorFixture.connect(twins.port(), "")) {
+      twins.store().load("Lefts", List.<Object[]>of(new Object[] {1L, "left one"}).iterator());
+      twins.store().load("Rights", List.<Object[]>of(new Object[] {1L, "right one"}).iterator());
+      List<String> rows =
+          Rows.lines(
+              c,
+              "select l.Name, r.Name from table(caspio_where('Lefts', 'PK_ID > 0')) l"
+                  + " join table(caspio_where('Rights', 'PK_ID > 0')) r on l.PK_ID = r.PK_ID");
+      assertEquals(List.of("left one | right one"), rows);
+    }
   }
 
   @Test
