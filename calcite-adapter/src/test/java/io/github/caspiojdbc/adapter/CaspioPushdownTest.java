@@ -76,23 +76,7 @@ class CaspioPushdownTest {
   }
 
   private List<List<Object>> rows(String sql) throws Exception {
-    try (Statement s = conn.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      return collect(rs);
-    }
-  }
-
-  private static List<List<Object>> collect(ResultSet rs) throws Exception {
-    List<List<Object>> out = new ArrayList<>();
-    int n = rs.getMetaData().getColumnCount();
-    while (rs.next()) {
-      List<Object> row = new ArrayList<>();
-      for (int i = 1; i <= n; i++) {
-        row.add(rs.getObject(i));
-      }
-      out.add(row);
-    }
-    return out;
+    return ResultRows.of(conn, sql);
   }
 
   private String plan(String sql) throws Exception {
@@ -222,9 +206,9 @@ class CaspioPushdownTest {
   void preparedParameters_areBoundAtExecution() throws Exception {
     try (PreparedStatement ps = conn.prepareStatement("select name from products where qty = ?")) {
       ps.setInt(1, 20);
-      collect(ps.executeQuery());
+      ResultRows.of(ps.executeQuery());
       ps.setInt(1, 30);
-      collect(ps.executeQuery());
+      ResultRows.of(ps.executeQuery());
     }
     assertEquals("Qty = 20", api.queries.get(0).where());
     assertEquals("Qty = 30", api.queries.get(1).where());

@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,31 +103,11 @@ class PlanCacheTest {
         .plans();
   }
 
-  private static List<List<Object>> rows(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      return collect(rs);
-    }
-  }
-
-  private static List<List<Object>> collect(ResultSet rs) throws SQLException {
-    List<List<Object>> out = new ArrayList<>();
-    int n = rs.getMetaData().getColumnCount();
-    while (rs.next()) {
-      List<Object> row = new ArrayList<>();
-      for (int i = 1; i <= n; i++) {
-        row.add(rs.getObject(i));
-      }
-      out.add(row);
-    }
-    return out;
-  }
-
   @Test
   void sameText_onANewStatement_isNotParsedAgain_andReadsAgain() throws SQLException {
     Connection c = connect(100);
-    List<List<Object>> first = rows(c, QTY);
-    List<List<Object>> second = rows(c, QTY);
+    List<List<Object>> first = ResultRows.of(c, QTY);
+    List<List<Object>> second = ResultRows.of(c, QTY);
 
     assertEquals(1, parses.get());
     assertEquals(1, plans(c).hits());
@@ -147,7 +126,7 @@ class PlanCacheTest {
       try (PreparedStatement p = c.prepareStatement(sql)) {
         p.setInt(1, min);
         try (ResultSet rs = p.executeQuery()) {
-          results.add(collect(rs).stream().flatMap(List::stream).toList());
+          results.add(ResultRows.of(rs).stream().flatMap(List::stream).toList());
         }
       }
     }
@@ -161,9 +140,9 @@ class PlanCacheTest {
   @Test
   void differentTexts_areEachParsed() throws SQLException {
     Connection c = connect(100);
-    rows(c, QTY);
-    rows(c, QTY.replace(" where", "  where"));
-    rows(c, QTY.toUpperCase(java.util.Locale.ROOT));
+    ResultRows.of(c, QTY);
+    ResultRows.of(c, QTY.replace(" where", "  where"));
+    ResultRows.of(c, QTY.toUpperCase(java.util.Locale.ROOT));
 
     assertEquals(3, parses.get());
     assertEquals(0, plans(c).hits());
@@ -174,10 +153,10 @@ class PlanCacheTest {
   void twoConnections_doNotShare() throws SQLException {
     Connection a = connect(100);
     Connection b = connect(100);
-    rows(a, QTY);
-    rows(b, QTY);
-    rows(a, QTY);
-    rows(b, QTY);
+    ResultRows.of(a, QTY);
+    ResultRows.of(b, QTY);
+    ResultRows.of(a, QTY);
+    ResultRows.of(b, QTY);
 
     assertEquals(2, parses.get());
     assertEquals(1, plans(a).hits());
@@ -188,8 +167,8 @@ class PlanCacheTest {
   void tableListLoadedAgain_plansAgain_withTheNewFields() throws SQLException {
     Connection c = connect(100);
     String sql = "select * from products";
-    assertEquals(3, rows(c, sql).get(0).size());
-    rows(c, sql);
+    assertEquals(3, ResultRows.of(c, sql).get(0).size());
+    ResultRows.of(c, sql);
     assertEquals(1, parses.get());
 
     api.tables.put(
@@ -201,29 +180,29 @@ class PlanCacheTest {
     for (Map<String, Object> r : api.rows.get("Products")) {
       r.put("Note", "n");
     }
-    assertEquals(3, rows(c, sql).get(0).size(), "the table list is still the cached one");
+    assertEquals(3, ResultRows.of(c, sql).get(0).size(), "the table list is still the cached one");
     assertEquals(1, parses.get());
 
-    rows(c, QTY);
+    ResultRows.of(c, QTY);
     assertEquals(2, plans(c).size());
 
     clock.advance(Duration.ofMinutes(6));
-    List<List<Object>> after = rows(c, sql);
+    List<List<Object>> after = ResultRows.of(c, sql);
     assertEquals(3, parses.get(), "the expired table list invalidates the plan");
     assertEquals(1, plans(c).size(), "the plan of QTY, made against the old list, is dropped too");
     assertEquals(List.of(1L, "N1", 10, "n"), after.get(0));
-    rows(c, sql);
+    ResultRows.of(c, sql);
     assertEquals(3, parses.get(), "kept again for the new table list");
   }
 
   @Test
   void newTable_afterTheListIsLoadedAgain_isPlanned() throws SQLException {
     Connection c = connect(100);
-    rows(c, QTY);
+    ResultRows.of(c, QTY);
     api.table("Extra", List.of(FakeCaspioApi.field("Name", "STRING")), List.of());
     clock.advance(Duration.ofMinutes(6));
-    assertEquals(List.of(), rows(c, "select name from extra"));
-    rows(c, QTY);
+    assertEquals(List.of(), ResultRows.of(c, "select name from extra"));
+    ResultRows.of(c, QTY);
     assertEquals(3, parses.get(), "the old plan of QTY was made against the old list");
   }
 
@@ -233,24 +212,24 @@ class PlanCacheTest {
     String a = "select name from products";
     String b = "select qty from products";
     String d = "select pk_id from products";
-    rows(c, a);
-    rows(c, b);
-    rows(c, a); // a is now the most recently used
-    rows(c, d); // drops b
+    ResultRows.of(c, a);
+    ResultRows.of(c, b);
+    ResultRows.of(c, a); // a is now the most recently used
+    ResultRows.of(c, d); // drops b
     assertEquals(3, parses.get());
     assertEquals(2, plans(c).size());
 
-    rows(c, a);
+    ResultRows.of(c, a);
     assertEquals(3, parses.get(), "a was kept");
-    rows(c, b);
+    ResultRows.of(c, b);
     assertEquals(4, parses.get(), "b was dropped");
   }
 
   @Test
   void sizeZero_plansEveryStatement() throws SQLException {
     Connection c = connect(0);
-    List<List<Object>> first = rows(c, QTY);
-    List<List<Object>> second = rows(c, QTY);
+    List<List<Object>> first = ResultRows.of(c, QTY);
+    List<List<Object>> second = ResultRows.of(c, QTY);
 
     assertEquals(2, parses.get());
     assertEquals(0, plans(c).size());
@@ -261,8 +240,8 @@ class PlanCacheTest {
   void explain_isPlannedEveryTime() throws SQLException {
     Connection c = connect(100);
     String sql = "explain plan for " + QTY;
-    String first = rows(c, sql).get(0).get(0).toString();
-    String second = rows(c, sql).get(0).get(0).toString();
+    String first = ResultRows.of(c, sql).get(0).get(0).toString();
+    String second = ResultRows.of(c, sql).get(0).get(0).toString();
 
     assertEquals(2, parses.get(), "its text is made while planning, with call estimates");
     assertEquals(first, second);
@@ -274,11 +253,11 @@ class PlanCacheTest {
     Connection c = connect(100);
     c.unwrap(CalciteConnection.class).getRootSchema().add("other", new OneRowSchema());
     String sql = "select * from products";
-    List<List<Object>> caspio = rows(c, sql);
+    List<List<Object>> caspio = ResultRows.of(c, sql);
     c.setSchema("other");
-    List<List<Object>> other = rows(c, sql);
+    List<List<Object>> other = ResultRows.of(c, sql);
     c.setSchema("caspio");
-    List<List<Object>> again = rows(c, sql);
+    List<List<Object>> again = ResultRows.of(c, sql);
 
     assertEquals(List.of(List.of("other")), other);
     assertNotEquals(caspio, other);
@@ -293,8 +272,8 @@ class PlanCacheTest {
     List<List<LocalFilters.LocalFilter>> seen = new ArrayList<>();
     LocalFilters.Watch watch = LocalFilters.watch(seen::add);
     try {
-      rows(c, sql);
-      rows(c, sql);
+      ResultRows.of(c, sql);
+      ResultRows.of(c, sql);
     } finally {
       watch.close();
     }

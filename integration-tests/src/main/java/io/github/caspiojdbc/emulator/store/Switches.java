@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.emulator.store;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -242,129 +243,49 @@ public record Switches(
     }
   }
 
-  /** These switches with another collation. */
-  public Switches with(Collation value) {
+  /**
+   * These switches with one of them set to {@code value}: the switch whose type {@code value} has.
+   *
+   * @throws IllegalArgumentException when {@code value} is no switch's setting
+   */
+  public Switches with(Enum<?> value) {
+    if (!isSetting(value)) {
+      throw new IllegalArgumentException(value.getDeclaringClass() + " is not a switch");
+    }
     return new Switches(
-        value,
-        nullText,
-        limitWithPaging,
-        dateInput,
-        listWrite,
-        badSelectField,
-        unknownBodyField,
-        writeErrorStatus,
-        paginationBlock);
+        pick(value, collation),
+        pick(value, nullText),
+        pick(value, limitWithPaging),
+        pick(value, dateInput),
+        pick(value, listWrite),
+        pick(value, badSelectField),
+        pick(value, unknownBodyField),
+        pick(value, writeErrorStatus),
+        pick(value, paginationBlock));
   }
 
-  /** These switches with another rendering of NULL text. */
-  public Switches with(NullText value) {
-    return new Switches(
-        collation,
-        value,
-        limitWithPaging,
-        dateInput,
-        listWrite,
-        badSelectField,
-        unknownBodyField,
-        writeErrorStatus,
-        paginationBlock);
+  private boolean isSetting(Enum<?> value) {
+    for (Enum<?> current :
+        List.of(
+            collation,
+            nullText,
+            limitWithPaging,
+            dateInput,
+            listWrite,
+            badSelectField,
+            unknownBodyField,
+            writeErrorStatus,
+            paginationBlock)) {
+      if (current.getDeclaringClass() == value.getDeclaringClass()) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  /** These switches with another handling of q.limit beside paging. */
-  public Switches with(LimitWithPaging value) {
-    return new Switches(
-        collation,
-        nullText,
-        value,
-        dateInput,
-        listWrite,
-        badSelectField,
-        unknownBodyField,
-        writeErrorStatus,
-        paginationBlock);
-  }
-
-  /** These switches with other accepted date forms. */
-  public Switches with(DateInput value) {
-    return new Switches(
-        collation,
-        nullText,
-        limitWithPaging,
-        value,
-        listWrite,
-        badSelectField,
-        unknownBodyField,
-        writeErrorStatus,
-        paginationBlock);
-  }
-
-  /** These switches with other accepted list id forms. */
-  public Switches with(ListWrite value) {
-    return new Switches(
-        collation,
-        nullText,
-        limitWithPaging,
-        dateInput,
-        value,
-        badSelectField,
-        unknownBodyField,
-        writeErrorStatus,
-        paginationBlock);
-  }
-
-  /** These switches with another status for an unknown selected field. */
-  public Switches with(BadSelectField value) {
-    return new Switches(
-        collation,
-        nullText,
-        limitWithPaging,
-        dateInput,
-        listWrite,
-        value,
-        unknownBodyField,
-        writeErrorStatus,
-        paginationBlock);
-  }
-
-  /** These switches with another code for an unknown body key. */
-  public Switches with(UnknownBodyField value) {
-    return new Switches(
-        collation,
-        nullText,
-        limitWithPaging,
-        dateInput,
-        listWrite,
-        badSelectField,
-        value,
-        writeErrorStatus,
-        paginationBlock);
-  }
-
-  /** These switches with another status for refused body values. */
-  public Switches with(WriteErrorStatus value) {
-    return new Switches(
-        collation,
-        nullText,
-        limitWithPaging,
-        dateInput,
-        listWrite,
-        badSelectField,
-        unknownBodyField,
-        value,
-        paginationBlock);
-  }
-
-  /** These switches with another rule for the Pagination block. */
-  public Switches with(PaginationBlock value) {
-    return new Switches(
-        collation,
-        nullText,
-        limitWithPaging,
-        dateInput,
-        listWrite,
-        badSelectField,
-        unknownBodyField,
-        writeErrorStatus,
-        value);
+  /** {@code value} when it sets the same switch as {@code current}, else {@code current}. */
+  @SuppressWarnings("unchecked")
+  private static <E extends Enum<E>> E pick(Enum<?> value, E current) {
+    return current.getDeclaringClass() == value.getDeclaringClass() ? (E) value : current;
   }
 }

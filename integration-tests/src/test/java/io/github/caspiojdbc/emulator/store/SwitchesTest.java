@@ -30,6 +30,17 @@ class SwitchesTest {
   }
 
   @Test
+  void with_setsOnlyTheSwitchOfTheValuesType_andRefusesAnyOtherEnum() {
+    Switches s = Switches.STRICT.with(Switches.NullText.AS_EMPTY_STRING);
+    assertEquals(Switches.NullText.AS_EMPTY_STRING, s.nullText());
+    assertEquals(Switches.STRICT.with(Switches.NullText.AS_NULL), Switches.STRICT);
+    assertEquals(Switches.STRICT.collation(), s.collation());
+    assertEquals(Switches.STRICT.paginationBlock(), s.paginationBlock());
+    assertThrows(
+        IllegalArgumentException.class, () -> Switches.STRICT.with(java.time.DayOfWeek.MONDAY));
+  }
+
+  @Test
   void listWrite_default_takesArrayAndString_arrayOnlyRefusesString_stringOnlyRefusesArray() {
     insert("{\"Title\":\"a\",\"Tags\":[1,3]}");
     insert("{\"Title\":\"b\",\"Tags\":\"[1], [3]\"}");
