@@ -102,7 +102,7 @@ final class AntiJoinReduction extends RelRule<RuleConfig> {
     if (info.leftKeys.size() != 1 || !info.isEqui() || !info.nullExclusionFlags.get(0)) {
       return;
     }
-    KeySource source = keySource(join.getRight(), info.rightKeys.get(0), 0, new HashSet<>());
+    KeyOrigin source = keySource(join.getRight(), info.rightKeys.get(0), 0, new HashSet<>());
     ScanSpec t = left.spec();
     if (source == null || !t.table().pushdown() || !t.acceptsFilter()) {
       return;
@@ -121,9 +121,7 @@ final class AntiJoinReduction extends RelRule<RuleConfig> {
     if (!t.table().api().fits(CaspioReader.estimateQuery(reduced))) {
       return;
     }
-    RelNode op =
-        new CaspioOperator(
-            left.getCluster(), left.getTraitSet(), left, left.getRowType(), "reduce", reduced, 0.5);
+    RelNode op = new JoinSide(left, null).with(reduced, "reduce", JoinReduction.ROW_FACTOR);
     RelNode newJoin = join.copy(join.getTraitSet(), List.of(op, join.getRight()));
     call.transformTo(filter.copy(filter.getTraitSet(), List.of(newJoin)));
   }
@@ -147,14 +145,14 @@ final class AntiJoinReduction extends RelRule<RuleConfig> {
   }
 
   /** A Caspio read and the field whose values are exactly the right input's key values. */
-  private record KeySource(CaspioRel caspio, int key) {}
+  private record KeyOrigin(CaspioRel caspio, int key) {}
 
   /**
    * Walks from the join's right input to a Caspio read through what keeps the set of key values:
    * projections of the key, groupings on it, and {@code IS NOT NULL} of it (NULL never matches).
    * The read must select exactly the rows its spec says: no re-checked conditions.
    */
-  private static @Nullable KeySource keySource(RelNode r, int key, int depth, Set<String> visited) {
+  private static @Nullable KeyOrigin keySource(RelNode r, int key, int depth, Set<String> visited) {
     if (depth > MAX_DEPTH) {
       return null;
     }
@@ -163,7 +161,7 @@ final class AntiJoinReduction extends RelRule<RuleConfig> {
         return null; // Already walked from here without success.
       }
       for (RelNode n : subset.getRelList()) {
-        KeySource s = keySource(n, key, depth + 1, visited);
+        KeyOrigin s = keySource(n, key, depth + 1, visited);
         if (s != null) {
           return s;
         }
@@ -180,7 +178,7 @@ final class AntiJoinReduction extends RelRule<RuleConfig> {
           return null;
         }
       }
-      return new KeySource(c, key);
+      return new KeyOrigin(c, key);
     }
     if (r instanceof LogicalProject p) {
       return p.getProjects().get(key) instanceof RexInputRef ref

@@ -7,7 +7,6 @@ package io.github.caspiojdbc.adapter;
 
 import java.util.List;
 import org.apache.calcite.DataContext;
-import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysType;
@@ -15,23 +14,16 @@ import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
 import org.apache.calcite.linq4j.tree.BlockBuilder;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
-import org.apache.calcite.plan.RelOptCost;
-import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelTraitSet;
-import org.apache.calcite.rel.AbstractRelNode;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
-import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 
 /**
  * The executable form of a Caspio subtree: a leaf that sends the request its spec describes, when
  * the result is first read, through {@link CaspioReader}. EXPLAIN shows that request.
  */
-public final class CaspioEnumerableScan extends AbstractRelNode implements EnumerableRel {
-
-  private final ScanSpec spec;
-  private final double rows;
+public final class CaspioEnumerableScan extends CaspioLeaf {
 
   /** Whether this leaf's rows are the statement's rows, so the statement's row cap applies. */
   private final boolean resultRows;
@@ -48,10 +40,7 @@ public final class CaspioEnumerableScan extends AbstractRelNode implements Enume
       ScanSpec spec,
       double rows,
       boolean resultRows) {
-    super(cluster, traits);
-    this.rowType = rowType;
-    this.spec = spec;
-    this.rows = rows;
+    super(cluster, traits, rowType, spec, rows);
     this.resultRows = resultRows;
   }
 
@@ -63,36 +52,6 @@ public final class CaspioEnumerableScan extends AbstractRelNode implements Enume
   /** This leaf, marked as giving the statement's rows ({@link RowCap#markResultRows}). */
   CaspioEnumerableScan asResultRows() {
     return new CaspioEnumerableScan(getCluster(), getTraitSet(), rowType, spec, rows, true);
-  }
-
-  /** The Caspio name of the table or view this leaf reads. */
-  public String tableName() {
-    return spec.table().caspioName();
-  }
-
-  @Override
-  protected RelDataType deriveRowType() {
-    return rowType;
-  }
-
-  @Override
-  public double estimateRowCount(RelMetadataQuery mq) {
-    return rows;
-  }
-
-  @Override
-  public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-    return transfer(planner, rows, rowType);
-  }
-
-  /**
-   * The cost of a Caspio read: the transfer dominates, rows times columns crossing the network.
-   * Volcano compares row counts, so the transfer is expressed there; narrower and shorter results
-   * then win.
-   */
-  static RelOptCost transfer(RelOptPlanner planner, double rows, RelDataType rowType) {
-    double width = Math.max(1, rowType.getFieldCount());
-    return planner.getCostFactory().makeCost(rows * width, rows * width, 0);
   }
 
   /** Equal when the spec is: see {@link ScanSpec#sameNode}. */

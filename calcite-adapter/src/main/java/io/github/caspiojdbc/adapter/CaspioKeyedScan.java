@@ -7,7 +7,6 @@ package io.github.caspiojdbc.adapter;
 
 import java.util.List;
 import org.apache.calcite.DataContext;
-import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysType;
@@ -15,13 +14,9 @@ import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
 import org.apache.calcite.linq4j.tree.BlockBuilder;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
-import org.apache.calcite.plan.RelOptCost;
-import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelTraitSet;
-import org.apache.calcite.rel.AbstractRelNode;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
-import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 
 /**
@@ -31,11 +26,9 @@ import org.apache.calcite.rel.type.RelDataType;
  * the URI limit, when that costs fewer calls than the plain read ({@link KeyListReader}). EXPLAIN
  * shows both forms.
  */
-final class CaspioKeyedScan extends AbstractRelNode implements EnumerableRel {
+final class CaspioKeyedScan extends CaspioLeaf {
 
-  private final ScanSpec spec;
   private final KeyList keys;
-  private final double rows;
 
   CaspioKeyedScan(
       RelOptCluster cluster,
@@ -44,36 +37,13 @@ final class CaspioKeyedScan extends AbstractRelNode implements EnumerableRel {
       ScanSpec spec,
       KeyList keys,
       double rows) {
-    super(cluster, traits);
-    this.rowType = rowType;
-    this.spec = spec;
+    super(cluster, traits, rowType, spec, rows);
     this.keys = keys;
-    this.rows = rows;
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new CaspioKeyedScan(getCluster(), traitSet, rowType, spec, keys, rows);
-  }
-
-  /** The Caspio name of the table or view this leaf reads. */
-  String tableName() {
-    return spec.table().caspioName();
-  }
-
-  @Override
-  protected RelDataType deriveRowType() {
-    return rowType;
-  }
-
-  @Override
-  public double estimateRowCount(RelMetadataQuery mq) {
-    return rows;
-  }
-
-  @Override
-  public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-    return CaspioEnumerableScan.transfer(planner, rows, rowType);
   }
 
   @Override

@@ -44,7 +44,7 @@ final class JoinReduction extends RelRule<RuleConfig> {
           .toRule();
 
   /** How many rows of the reduced read are expected to remain, relative to the plain read. */
-  private static final double ROW_FACTOR = 0.5;
+  static final double ROW_FACTOR = 0.5;
 
   private JoinReduction(RuleConfig config) {
     super(config);

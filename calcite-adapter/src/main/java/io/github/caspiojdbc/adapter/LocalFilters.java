@@ -17,10 +17,9 @@ import org.apache.calcite.rex.RexNode;
 
 /**
  * Finds, in a physical plan, the predicates Calcite evaluates on the rows of a Caspio read because
- * Caspio could not: a filter directly above a {@link CaspioEnumerableScan} (or a {@link
- * CaspioKeyedScan}). Every row of such a read crosses the network only to be filtered out here,
- * which costs calls; the driver turns each into a warning, or with {@code pushdown=strict} into an
- * error before anything is sent.
+ * Caspio could not: a filter directly above a Caspio read ({@link CaspioLeaf}). Every row of such a
+ * read crosses the network only to be filtered out here, which costs calls; the driver turns each
+ * into a warning, or with {@code pushdown=strict} into an error before anything is sent.
  *
  * <p>{@link CaspioPrepare} announces the local filters of every plan it hands out, made now or
  * taken from the connection's {@link PlanCache}, to the watchers of the preparing thread ({@link
@@ -109,13 +108,8 @@ public final class LocalFilters {
       condition = c.getProgram().expandLocalRef(c.getProgram().getCondition());
     }
     if (condition != null && node.getInputs().size() == 1) {
-      RelNode input = node.getInput(0);
-      String table =
-          input instanceof CaspioEnumerableScan scan
-              ? scan.tableName()
-              : input instanceof CaspioKeyedScan keyed ? keyed.tableName() : null;
-      if (table != null) {
-        out.add(new LocalFilter(table, named(condition, input)));
+      if (node.getInput(0) instanceof CaspioLeaf leaf) {
+        out.add(new LocalFilter(leaf.tableName(), named(condition, leaf)));
       }
     }
     for (RelNode input : node.getInputs()) {
