@@ -7,9 +7,7 @@ package io.github.caspiojdbc.adapter;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.Map;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -112,8 +110,8 @@ enum ColumnKind {
       case TIMESTAMP:
         if (value instanceof String s) {
           try {
-            return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC).toEpochMilli();
-          } catch (DateTimeParseException e) {
+            return WallClockText.epochMillis(s);
+          } catch (DateTimeException e) {
             throw new IllegalArgumentException("expected a date-time yyyy-MM-ddTHH:mm:ss", e);
           }
         }
