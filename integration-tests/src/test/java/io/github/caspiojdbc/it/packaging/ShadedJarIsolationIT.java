@@ -8,6 +8,7 @@ package io.github.caspiojdbc.it.packaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.it.support.EmulatorFixture;
@@ -104,6 +105,13 @@ class ShadedJarIsolationIT {
             + " from \"Orders\" o join \"OrderItems\" i on i.\"Order_No\" = o.\"Order_No\""
             + " join \"Customers\" c on c.\"Customer_ID\" = o.\"Customer_ID\""
             + " where c.\"Name\" <> '' group by o.\"Order_No\" order by o.\"Order_No\"",
+        // Caspio's own condition through the table macro (Calcite types its Java parameters)
+        "select \"Name\" from table(caspio_where('Customers', 'PK_ID < 5')) order by 1",
+        // JSON and statistical functions keep their libraries in the trimmed jar
+        "select json_value('{\"a\": ' || cast(\"PK_ID\" as varchar) || '}', '$.a'),"
+            + " stddev_pop(\"PK_ID\") over () from \"Customers\" order by \"PK_ID\"",
+        "select floor(\"Order_Date\" to month), count(*) from \"Orders\""
+            + " group by floor(\"Order_Date\" to month) order by 1",
         // the driver's own type system and INITCAP, both found by name inside the jar
         "select initcap(\"Name\" || ' élan'), case when \"PK_ID\" < 10 then 'low' else 'high' end,"
             + " avg(\"PK_ID\") over () from \"Customers\" order by \"PK_ID\""
@@ -207,6 +215,27 @@ class ShadedJarIsolationIT {
       System.setErr(systemErr);
     }
     assertEquals("", captured.toString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The jar leaves out Calcite's spatial libraries (driver/pom.xml): a spatial function is then an
+   * unknown function with a SQLState, as it is with the plain driver, never a missing class.
+   */
+  @Test
+  void spatialFunction_trimmedJar_isAClearUnknownFunction() throws Exception {
+    String sql = "select st_point(1, 2) from \"Customers\"";
+    SQLException shaded =
+        inForeignContext(
+            () -> {
+              try (Connection c = shadedDriver().connect(url(), credentials())) {
+                return assertThrows(SQLException.class, () -> rows(c, sql));
+              }
+            });
+    assertEquals("42000", shaded.getSQLState(), shaded.getMessage());
+    assertTrue(shaded.getMessage().toUpperCase(java.util.Locale.ROOT).contains("ST_POINT"));
+    for (Throwable t = shaded; t != null; t = t.getCause()) {
+      assertFalse(t instanceof LinkageError, "a missing class reached the user: " + t);
+    }
   }
 
   private static Driver shadedDriver() throws ReflectiveOperationException {
