@@ -7,6 +7,7 @@ package io.github.caspiojdbc.adapter;
 
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
+import io.github.caspiojdbc.rest.ApiVersion;
 import io.github.caspiojdbc.rest.CaspioApi;
 import io.github.caspiojdbc.rest.PagingMode;
 import io.github.caspiojdbc.rest.RecordCursor;
@@ -80,6 +81,11 @@ public final class CaspioReader {
             ? RecordQuery.view(spec.table().caspioName())
             : RecordQuery.table(spec.table().caspioName());
     List<String> select = spec.selectItems();
+    if (spec.selectAll() && starMayLackKey(spec)) {
+      // v2 samples never show PK_ID in select * rows (caspio-api.md section 9 item 7), and both
+      // the PK_ID column and keyset paging need it: name every column instead of "*".
+      select = spec.outputs().stream().map(ScanSpec.Output::selectItem).toList();
+    }
     if (!spec.selectAll() && select.isEmpty()) {
       // Nothing is read from the rows (COUNT(*) computed locally): fetch the narrowest column.
       select = List.of(CaspioTable.PK_ID);
@@ -114,6 +120,12 @@ public final class CaspioReader {
     return q.toBuilder()
         .where(where == null ? null : where.replace("?", "N'" + "x".repeat(40) + "'"))
         .build();
+  }
+
+  /** Whether a {@code select *} of this spec's table might come back without {@code PK_ID}. */
+  private static boolean starMayLackKey(ScanSpec spec) {
+    return spec.table().kind() == io.github.caspiojdbc.rest.ObjectKind.TABLE
+        && spec.table().api().version() == ApiVersion.V2;
   }
 
   private static List<String> dedupe(List<String> items) {
