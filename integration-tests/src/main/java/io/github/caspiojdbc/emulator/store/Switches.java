@@ -12,9 +12,13 @@ import java.util.Objects;
 /**
  * The store's answers to facts about Caspio that are not settled (caspio-api.md sections 0 and 9),
  * one named switch each, so that a fact a live account check contradicts becomes a one-line change:
- * {@code Switches.STRICT.with(NullText.AS_EMPTY_STRING)}. Every default is the strict reading the
- * emulator had before it had switches, and each constant names its source. The rate-limit reply is
- * the emulator's own switch ({@code RateLimitReply}), since the store never sees a rate limit.
+ * {@code Switches.STRICT.with(NullText.AS_EMPTY_STRING)}. Each constant names its source. The
+ * defaults are the strict reading, except where a switch's Javadoc says why not: {@link
+ * UnknownQueryParam} keeps the lenient answer that tests unrelated to the fact depend on, and
+ * {@link V2PkId} and {@link BodyKeyCase} keep the emulator's behaviour from before they were
+ * switches. Switches the HTTP layer applies (token error bodies, v2 rows, query parameters) are
+ * here too, so that one record lists every uncertain fact. The rate-limit reply is the emulator's
+ * own switch ({@code RateLimitReply}), since the store never sees a rate limit.
  *
  * <p>{@link Collation} is fixed when a store is created (the engine's text type depends on it); the
  * others may be changed on a running store with {@link CaspioStore#switches(Switches)}.
