@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The driver reads v2 tables whole whether or not v2 puts {@code PK_ID} in {@code select *} rows
  * (caspio-api.md section 9 item 7, the {@link Switches.V2PkId} switch): a paged {@code SELECT *}
  * returns every row once, each with its key, under both answers. Before the driver named every
- * column on v2, {@code OMITTED} failed the keyset scan ("a row without PK_ID").
+ * column on v2, {@code OMITTED} failed both reads ("a row without PK_ID").
  */
 class V2PkIdIT {
   @RegisterExtension final EmulatorFixture fixture = EmulatorFixture.builder().perTest();
@@ -56,5 +56,23 @@ class V2PkIdIT {
         fixture.records().stream()
             .allMatch(r -> String.valueOf(r.queryParam("q.select")).contains("PK_ID")),
         fixture.records().toString());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Switches.V2PkId.class)
+  void selectStar_oneRequestOnV2_keyIsNeverNull(Switches.V2PkId v2PkId) throws Exception {
+    fixture.emulator.store().switches(Switches.STRICT.with(v2PkId));
+    int rows = 0;
+    try (Connection c = fixture.connect("&apiVersion=v2");
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT * FROM OrderItems ORDER BY PK_ID FETCH FIRST 3 ROWS ONLY")) {
+      while (rs.next()) {
+        rows++;
+        assertEquals(rows, rs.getLong("PK_ID"), "row " + rows);
+      }
+    }
+    assertEquals(3, rows);
+    assertEquals(1, fixture.records().size(), "one request: " + fixture.records());
   }
 }
