@@ -63,6 +63,13 @@ class EmulatorMainTest {
   }
 
   @Test
+  void usage_namesEverySwitch() {
+    for (java.lang.reflect.RecordComponent c : Switches.class.getRecordComponents()) {
+      assertTrue(EmulatorMain.USAGE.matches("(?s).*\\b" + c.getName() + "\\b.*"), c.getName());
+    }
+  }
+
+  @Test
   void parse_everyOption_bothSpellings() throws Exception {
     EmulatorMain.Options o =
         EmulatorMain.parse(
