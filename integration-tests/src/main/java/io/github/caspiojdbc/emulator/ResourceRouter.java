@@ -20,10 +20,12 @@ import io.github.caspiojdbc.emulator.store.RecordQuery;
 import io.github.caspiojdbc.emulator.store.Switches;
 import io.github.caspiojdbc.emulator.store.WriteResult;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The resource tree that REST v2 and v3 share (research notes 3.1, 3.4, 3.5, 4.1, 5.1): {@code
@@ -199,8 +201,8 @@ abstract class ResourceRouter implements ApiRouter {
   }
 
   /** The {@code q.X} names every generation's records GET reads, lower-case without {@code q.}. */
-  private static final java.util.Set<String> GET_PARAMS =
-      java.util.Set.of("select", "where", "groupby", "orderby", "limit", "pagenumber", "pagesize");
+  private static final Set<String> GET_PARAMS =
+      Set.of("select", "where", "groupby", "orderby", "limit", "pagenumber", "pagesize");
 
   /** Whether a generation reads one more {@code q.x} parameter (lower-case, as sent). */
   boolean knows(String lowerName) {
@@ -233,7 +235,7 @@ abstract class ResourceRouter implements ApiRouter {
     if (!(node instanceof ObjectNode)) {
       throw ApiException.badQuery("Parameter q is not a JSON object.");
     }
-    java.util.Map<String, String> pairs = new java.util.LinkedHashMap<>();
+    Map<String, String> pairs = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : node.properties()) {
       String key = e.getKey().toLowerCase(Locale.ROOT);
       if (!GET_PARAMS.contains(key) || e.getValue().isContainerNode()) {
