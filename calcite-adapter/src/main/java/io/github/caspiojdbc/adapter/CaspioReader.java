@@ -81,11 +81,6 @@ public final class CaspioReader {
             ? RecordQuery.view(spec.table().caspioName())
             : RecordQuery.table(spec.table().caspioName());
     List<String> select = spec.selectItems();
-    if (spec.selectAll() && starMayLackKey(spec)) {
-      // v2 samples never show PK_ID in select * rows (caspio-api.md section 9 item 7), and both
-      // the PK_ID column and keyset paging need it: name every column instead of "*".
-      select = spec.outputs().stream().map(ScanSpec.Output::selectItem).toList();
-    }
     if (!spec.selectAll() && select.isEmpty()) {
       // Nothing is read from the rows (COUNT(*) computed locally): fetch the narrowest column.
       select = List.of(CaspioTable.PK_ID);
@@ -102,7 +97,21 @@ public final class CaspioReader {
     if (timeout != null) {
       b.timeout(timeout);
     }
-    return b.build();
+    RecordQuery query = b.build();
+    if (spec.selectAll() && starMayLackKey(spec)) {
+      // v2 samples never show PK_ID in select * rows (caspio-api.md section 9 item 7), and both
+      // the PK_ID column and keyset paging need it: name every column instead of "*", unless a
+      // table is so wide that the names would not fit in the URI; "*" is then the only request
+      // that can be sent, and a reply without PK_ID is refused as a malformed row.
+      RecordQuery named =
+          query.toBuilder()
+              .select(dedupe(spec.outputs().stream().map(ScanSpec.Output::selectItem).toList()))
+              .build();
+      if (spec.table().api().fits(named)) {
+        return named;
+      }
+    }
+    return query;
   }
 
   /** The request a spec sends, with parameters shown as {@code ?}, for EXPLAIN. */

@@ -6,14 +6,19 @@
 package io.github.caspiojdbc.it.switches;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.caspiojdbc.emulator.store.FieldDef;
 import io.github.caspiojdbc.emulator.store.Switches;
+import io.github.caspiojdbc.emulator.store.TableDef;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,5 +79,45 @@ class V2PkIdIT {
     }
     assertEquals(3, rows);
     assertEquals(1, fixture.records().size(), "one request: " + fixture.records());
+  }
+
+  /**
+   * A table too wide for its column names to fit in one URI is read with {@code *}: the only
+   * request that can be sent. Where v2 then leaves PK_ID out, the rows are refused as malformed
+   * with a SQLException, never read with a null key.
+   */
+  @ParameterizedTest
+  @EnumSource(Switches.V2PkId.class)
+  void selectStar_tableTooWideToName_readWithStar(Switches.V2PkId v2PkId) throws Exception {
+    List<FieldDef> fields = new java.util.ArrayList<>();
+    for (int i = 0; i < 90; i++) {
+      fields.add(
+          FieldDef.of(
+              String.format("A_rather_long_field_name_%02d", i),
+              io.github.caspiojdbc.emulator.store.FieldType.STRING));
+    }
+    fixture.emulator.store().createTable(TableDef.of("WideV2", fields.toArray(FieldDef[]::new)));
+    fixture.emulator.store().switches(Switches.STRICT.with(v2PkId));
+    try (Connection c = fixture.connect("&apiVersion=v2");
+        Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO WideV2 (A_rather_long_field_name_00) VALUES ('x')");
+      fixture.clear();
+      if (v2PkId == Switches.V2PkId.INCLUDED) {
+        try (ResultSet rs = s.executeQuery("SELECT * FROM WideV2")) {
+          assertTrue(rs.next());
+          assertEquals(1, rs.getLong("PK_ID"));
+          assertEquals("x", rs.getString("A_rather_long_field_name_00"));
+        }
+      } else {
+        SQLException e =
+            assertThrows(SQLException.class, () -> s.executeQuery("SELECT * FROM WideV2").next());
+        assertTrue(e.getMessage().contains("PK_ID"), e.getMessage());
+      }
+    }
+    assertTrue(
+        fixture.records().stream()
+            .allMatch(
+                r -> "*".equals(r.queryParam("q.select")) || r.queryParam("q.select") == null),
+        fixture.records().toString());
   }
 }
