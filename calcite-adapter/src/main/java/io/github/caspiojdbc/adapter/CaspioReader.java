@@ -7,6 +7,7 @@ package io.github.caspiojdbc.adapter;
 
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
+import io.github.caspiojdbc.rest.ApiVersion;
 import io.github.caspiojdbc.rest.CaspioApi;
 import io.github.caspiojdbc.rest.PagingMode;
 import io.github.caspiojdbc.rest.RecordCursor;
@@ -96,7 +97,21 @@ public final class CaspioReader {
     if (timeout != null) {
       b.timeout(timeout);
     }
-    return b.build();
+    RecordQuery query = b.build();
+    if (spec.selectAll() && starMayLackKey(spec)) {
+      // v2 samples never show PK_ID in select * rows (caspio-api.md section 9 item 7), and both
+      // the PK_ID column and keyset paging need it: name every column instead of "*", unless a
+      // table is so wide that the names would not fit in the URI; "*" is then the only request
+      // that can be sent, and a reply without PK_ID is refused as a malformed row.
+      RecordQuery named =
+          query.toBuilder()
+              .select(dedupe(spec.outputs().stream().map(ScanSpec.Output::selectItem).toList()))
+              .build();
+      if (spec.table().api().fits(named)) {
+        return named;
+      }
+    }
+    return query;
   }
 
   /** The request a spec sends, with parameters shown as {@code ?}, for EXPLAIN. */
@@ -114,6 +129,12 @@ public final class CaspioReader {
     return q.toBuilder()
         .where(where == null ? null : where.replace("?", "N'" + "x".repeat(40) + "'"))
         .build();
+  }
+
+  /** Whether a {@code select *} of this spec's table might come back without {@code PK_ID}. */
+  private static boolean starMayLackKey(ScanSpec spec) {
+    return spec.table().kind() == io.github.caspiojdbc.rest.ObjectKind.TABLE
+        && spec.table().api().version() == ApiVersion.V2;
   }
 
   private static List<String> dedupe(List<String> items) {

@@ -211,6 +211,11 @@ final class TokenReplyParser {
 
   private static OAuthError error(JsonNode root, Collection<String> secrets) {
     String code = text(root, "error");
+    if (code == null) {
+      // Caspio's own error envelope (caspio-api.md 6.2) names the error in Code; its token
+      // endpoint's bodies are undocumented (2.8), so either shape must read the same.
+      code = text(root, "code");
+    }
     String description = text(root, "error_description");
     if (description == null) {
       // ASP.NET style bodies ({"Message": ...}) as Caspio's API uses elsewhere.

@@ -154,6 +154,23 @@ class TokenReplyParserTest {
   }
 
   @Test
+  void parseError_caspioEnvelope_readsAsTheRfcBodyOfTheSameError() {
+    String rfc =
+        "{\"error\":\"invalid_client\",\"error_description\":\"Bad secret " + SECRET + "\"}";
+    String envelope =
+        "{\"Code\":\"invalid_client\",\"Message\":\"Bad secret "
+            + SECRET
+            + "\",\"Resource\":\"/oauth/token\",\"RequestId\":\"r1\"}";
+    TokenReplyParser.OAuthError fromRfc =
+        TokenReplyParser.parseError(rfc.getBytes(StandardCharsets.UTF_8), List.of(SECRET));
+    TokenReplyParser.OAuthError fromEnvelope =
+        TokenReplyParser.parseError(envelope.getBytes(StandardCharsets.UTF_8), List.of(SECRET));
+    assertEquals("invalid_client", fromEnvelope.code());
+    assertEquals("Bad secret ****", fromEnvelope.description());
+    assertEquals(fromRfc, fromEnvelope);
+  }
+
+  @Test
   void parseError_longDescription_truncated() {
     String body = "{\"error\":\"x\",\"error_description\":\"" + "y".repeat(5000) + "\"}";
     TokenReplyParser.OAuthError error =

@@ -83,7 +83,7 @@ public final class CaspioEmulator implements AutoCloseable {
     log.writeTo(logFile);
     RequestHandler handler =
         new RequestHandler(
-            new TokenEndpoint(b.clientId, b.clientSecret, tokens),
+            new TokenEndpoint(b.clientId, b.clientSecret, tokens, store::switches),
             tokens,
             routers(b.v4Enabled),
             faults,

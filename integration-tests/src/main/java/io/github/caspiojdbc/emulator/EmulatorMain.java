@@ -63,7 +63,9 @@ public final class EmulatorMain {
           "  --switch NAME=VALUE  answer an uncertain fact otherwise (repeatable), e.g.",
           "                       nullText=AS_EMPTY_STRING; names: collation, nullText,",
           "                       limitWithPaging, dateInput, listWrite, badSelectField,",
-          "                       unknownBodyField, writeErrorStatus, paginationBlock",
+          "                       unknownBodyField, writeErrorStatus, paginationBlock,",
+          "                       tokenErrorBody, v2PkId, unknownQueryParam,",
+          "                       legacyQueryJson, bodyKeyCase",
           "  --help               print this help and exit",
           "",
           "Stop with Ctrl-C.");

@@ -86,6 +86,18 @@ final class Params {
     return values.stream().findFirst();
   }
 
+  /** These pairs and {@code more} after them, as if all had been sent. */
+  Params plus(Map<String, String> more) {
+    List<Map.Entry<String, String>> all = new ArrayList<>(pairs);
+    more.forEach((k, v) -> all.add(Map.entry(k, v)));
+    return new Params(List.copyOf(all));
+  }
+
+  /** The names as sent, in order, a name sent twice listed twice. */
+  List<String> names() {
+    return pairs.stream().map(Map.Entry::getKey).toList();
+  }
+
   boolean isEmpty() {
     return pairs.isEmpty();
   }

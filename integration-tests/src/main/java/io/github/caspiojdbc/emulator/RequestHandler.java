@@ -193,7 +193,7 @@ final class RequestHandler {
     String requestId = x.requestId();
     try {
       if (isTokenPath(path)) {
-        return tokenEndpoint.handle(x.method(), x.authorization(), x.body());
+        return tokenEndpoint.handle(x.method(), x.authorization(), x.body(), requestId);
       }
       ApiRouter router = routerFor(path);
       if (router == null) {

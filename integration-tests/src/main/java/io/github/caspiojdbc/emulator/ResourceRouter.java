@@ -17,12 +17,15 @@ import io.github.caspiojdbc.emulator.store.CaspioStore;
 import io.github.caspiojdbc.emulator.store.ObjectKind;
 import io.github.caspiojdbc.emulator.store.RecordPage;
 import io.github.caspiojdbc.emulator.store.RecordQuery;
+import io.github.caspiojdbc.emulator.store.Switches;
 import io.github.caspiojdbc.emulator.store.WriteResult;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The resource tree that REST v2 and v3 share (research notes 3.1, 3.4, 3.5, 4.1, 5.1): {@code
@@ -38,6 +41,9 @@ import java.util.Optional;
  *   <li>Every {@code q.X} parameter may also be sent as plain {@code X} (Caspio's own n8n node
  *       sends {@code where=} on writes); names ignore case. If both spellings are sent, or one name
  *       twice, the call is rejected with 400 rather than guessing which one wins.
+ *   <li>An unknown {@code q.X} on a records GET, and the v1 {@code q={json}}, are answered as the
+ *       store's {@link Switches.UnknownQueryParam} and {@link Switches.LegacyQueryJson} switches
+ *       say (ignored, and refused, by default).
  *   <li>{@code q.limit}, {@code q.pageNumber}, {@code q.pageSize} must be plain decimal integers;
  *       range checks belong to the store.
  *   <li>A present but blank {@code q.where} on PUT/DELETE counts as missing.
@@ -167,17 +173,77 @@ abstract class ResourceRouter implements ApiRouter {
 
   private Reply getRecords(ApiCall call, ObjectKind kind, String name) {
     boolean paginationInfo = paginationInfo(call.query());
+    Switches sw = store.switches();
+    if (sw.unknownQueryParam() == Switches.UnknownQueryParam.REJECTED) {
+      for (String sent : call.query().names()) {
+        String lower = sent.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("q.") && !GET_PARAMS.contains(lower.substring(2)) && !knows(lower)) {
+          throw ApiException.badQuery("Unknown query parameter " + sent + ".");
+        }
+      }
+    }
+    Params query = withLegacyJson(call.query(), sw.legacyQueryJson());
     RecordQuery q =
         new RecordQuery(
-            param(call.query(), "select").orElse(null),
-            param(call.query(), "where").orElse(null),
-            param(call.query(), "groupBy").orElse(null),
-            param(call.query(), "orderBy").orElse(null),
-            integer(call.query(), "limit"),
-            integer(call.query(), "pageNumber"),
-            integer(call.query(), "pageSize"),
+            param(query, "select").orElse(null),
+            param(query, "where").orElse(null),
+            param(query, "groupBy").orElse(null),
+            param(query, "orderBy").orElse(null),
+            integer(query, "limit"),
+            integer(query, "pageNumber"),
+            integer(query, "pageSize"),
             paginationInfo);
-    return Reply.json(200, pageBody(store.query(kind, name, q), paginationInfo));
+    RecordPage page = store.query(kind, name, q);
+    if (omitsKey(q)) {
+      page.rows().forEach(row -> ((ObjectNode) row).remove("PK_ID"));
+    }
+    return Reply.json(200, pageBody(page, paginationInfo));
+  }
+
+  /** The {@code q.X} names every generation's records GET reads, lower-case without {@code q.}. */
+  private static final Set<String> GET_PARAMS =
+      Set.of("select", "where", "groupby", "orderby", "limit", "pagenumber", "pagesize");
+
+  /** Whether a generation reads one more {@code q.x} parameter (lower-case, as sent). */
+  boolean knows(String lowerName) {
+    return false;
+  }
+
+  /** Whether {@code select *} rows of this generation leave {@code PK_ID} out. */
+  boolean omitsKey(RecordQuery q) {
+    return false;
+  }
+
+  /**
+   * The query as the {@link Switches.LegacyQueryJson} switch reads a v1 {@code q={json}}: refused,
+   * dropped, or unfolded into the {@code q.X} pairs it stands for, beside the others sent.
+   */
+  private static Params withLegacyJson(Params query, Switches.LegacyQueryJson mode) {
+    List<String> json = query.all("q");
+    if (json.isEmpty() || mode == Switches.LegacyQueryJson.IGNORED) {
+      return query;
+    }
+    if (mode == Switches.LegacyQueryJson.REJECTED || json.size() > 1) {
+      throw ApiException.badQuery("Parameter q is not supported; use q.select, q.where and so on.");
+    }
+    JsonNode node;
+    try {
+      node = STRICT_JSON.readTree(json.get(0));
+    } catch (JsonProcessingException e) {
+      throw ApiException.badQuery("Parameter q is not a JSON object.");
+    }
+    if (!(node instanceof ObjectNode)) {
+      throw ApiException.badQuery("Parameter q is not a JSON object.");
+    }
+    Map<String, String> pairs = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
+      String key = e.getKey().toLowerCase(Locale.ROOT);
+      if (!GET_PARAMS.contains(key) || e.getValue().isContainerNode()) {
+        throw ApiException.badQuery("Parameter q has an unknown or bad key " + e.getKey() + ".");
+      }
+      pairs.put("q." + key, e.getValue().asText());
+    }
+    return query.plus(pairs);
   }
 
   /**

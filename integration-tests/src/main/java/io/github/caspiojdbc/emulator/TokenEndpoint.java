@@ -6,18 +6,22 @@
 package io.github.caspiojdbc.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.caspiojdbc.emulator.store.Switches;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code POST /oauth/token}: the client-credentials and refresh-token grants (research notes
  * 2.2-2.6).
  *
- * <p>Caspio does not document its error bodies (notes 2.8), so this follows RFC 6749 5.2 strictly:
+ * <p>Caspio does not document its error bodies (notes 2.8), so by default this follows RFC 6749 5.2
+ * strictly; the {@link Switches.TokenErrorBody} switch puts the same error in Caspio's own envelope
+ * instead, with the same status and headers:
  *
  * <ul>
  *   <li>400 {@code invalid_request}: not a form body with {@code grant_type}, a parameter sent
@@ -40,38 +44,61 @@ final class TokenEndpoint {
   private final byte[] clientId;
   private final byte[] clientSecret;
   private final TokenService tokens;
+  private final Supplier<Switches> switches;
 
-  TokenEndpoint(String clientId, String clientSecret, TokenService tokens) {
+  /**
+   * @param switches read on every refusal, so that a switch flipped on a running store applies
+   */
+  TokenEndpoint(
+      String clientId, String clientSecret, TokenService tokens, Supplier<Switches> switches) {
     this.clientId = clientId.getBytes(StandardCharsets.UTF_8);
     this.clientSecret = clientSecret.getBytes(StandardCharsets.UTF_8);
     this.tokens = tokens;
+    this.switches = switches;
   }
 
-  /** Thrown inside this class only; carries one RFC 6749 error reply. */
+  /** Thrown inside this class only; carries one RFC 6749 error until it becomes a reply. */
   private static final class OAuthError extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    private final transient Reply reply;
+    private final int status;
+    private final String description;
 
     OAuthError(int status, String error, String description) {
       super(error, null, false, false);
-      Reply r = oauthJson(status, errorBody(error, description));
-      if (status == 401) {
-        r = r.withHeader("WWW-Authenticate", "Basic realm=\"Caspio\"");
-      }
-      this.reply = r;
+      this.status = status;
+      this.description = description;
     }
   }
 
-  Reply handle(String method, String authorization, byte[] body) {
+  /**
+   * @param requestId the id the reply's {@code X-Caspio-Request-ID} header will carry, repeated in
+   *     the Caspio envelope's {@code RequestId} as on resource errors
+   */
+  Reply handle(String method, String authorization, byte[] body, String requestId) {
     try {
       if (!"POST".equalsIgnoreCase(method)) {
-        return oauthJson(405, errorBody("invalid_request", "The token endpoint accepts POST only."))
+        return error(
+                new OAuthError(405, "invalid_request", "The token endpoint accepts POST only."),
+                requestId)
             .withHeader("Allow", "POST");
       }
       return grant(authorization, body);
     } catch (OAuthError e) {
-      return e.reply;
+      return error(e, requestId);
     }
+  }
+
+  private Reply error(OAuthError e, String requestId) {
+    Reply r =
+        switches.get().tokenErrorBody() == Switches.TokenErrorBody.CASPIO_ENVELOPE
+            ? Reply.caspioError(e.status, e.getMessage(), e.description, PATH, requestId)
+                .withHeader("Cache-Control", "no-store")
+                .withHeader("Pragma", "no-cache")
+            : oauthJson(e.status, errorBody(e.getMessage(), e.description));
+    if (e.status == 401) {
+      r = r.withHeader("WWW-Authenticate", "Basic realm=\"Caspio\"");
+    }
+    return r;
   }
 
   private Reply grant(String authorization, byte[] body) {

@@ -8,17 +8,30 @@ package io.github.caspiojdbc.emulator;
 import io.github.caspiojdbc.emulator.store.ApiVersion;
 import io.github.caspiojdbc.emulator.store.CaspioStore;
 import io.github.caspiojdbc.emulator.store.ObjectKind;
+import io.github.caspiojdbc.emulator.store.RecordQuery;
+import io.github.caspiojdbc.emulator.store.Switches;
 
 /**
  * REST v2 below {@value #PREFIX}: the shared resource tree, with v2's field definitions and without
- * what v3 added (view fields, pagination info). A v3-only parameter is ignored here like any
- * unknown one.
+ * what v3 added (view fields, pagination info). A v3-only parameter is unknown here, ignored or
+ * refused as {@link Switches.UnknownQueryParam} says; whether {@code select *} rows carry {@code
+ * PK_ID} is the {@link Switches.V2PkId} switch.
  */
 final class V2Router extends ResourceRouter {
   static final String PREFIX = "/rest/v2";
 
+  private final CaspioStore store;
+
   V2Router(CaspioStore store) {
     super(store, ApiVersion.V2);
+    this.store = store;
+  }
+
+  /** Under {@link Switches.V2PkId#OMITTED}, a read without a select list (or with {@code *}). */
+  @Override
+  boolean omitsKey(RecordQuery q) {
+    return store.switches().v2PkId() == Switches.V2PkId.OMITTED
+        && (q.select() == null || q.select().isBlank() || q.select().trim().equals("*"));
   }
 
   @Override

@@ -34,6 +34,11 @@ final class V3Router extends ResourceRouter {
   }
 
   @Override
+  boolean knows(String lowerName) {
+    return lowerName.equals("q.getpaginationinfo");
+  }
+
+  @Override
   boolean paginationInfo(Params query) {
     Optional<String> raw = param(query, "getPaginationInfo");
     if (raw.isEmpty()) {

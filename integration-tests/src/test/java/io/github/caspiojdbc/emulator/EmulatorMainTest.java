@@ -45,14 +45,28 @@ class EmulatorMainTest {
     EmulatorMain.Options o =
         EmulatorMain.parse(
             new String[] {
-              "--switch", "nullText=AS_EMPTY_STRING", "--switch=collation=case_sensitive"
+              "--switch",
+              "nullText=AS_EMPTY_STRING",
+              "--switch=collation=case_sensitive",
+              "--switch",
+              "tokenErrorBody=caspio_envelope",
+              "--switch=v2PkId=OMITTED"
             });
 
     assertEquals(
         Switches.STRICT
             .with(Switches.NullText.AS_EMPTY_STRING)
-            .with(Switches.Collation.CASE_SENSITIVE),
+            .with(Switches.Collation.CASE_SENSITIVE)
+            .with(Switches.TokenErrorBody.CASPIO_ENVELOPE)
+            .with(Switches.V2PkId.OMITTED),
         o.switches());
+  }
+
+  @Test
+  void usage_namesEverySwitch() {
+    for (java.lang.reflect.RecordComponent c : Switches.class.getRecordComponents()) {
+      assertTrue(EmulatorMain.USAGE.matches("(?s).*\\b" + c.getName() + "\\b.*"), c.getName());
+    }
   }
 
   @Test

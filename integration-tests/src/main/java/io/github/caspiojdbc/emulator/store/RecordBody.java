@@ -27,16 +27,18 @@ final class RecordBody {
    * value, and the whole body is rejected on the first one of either.
    *
    * @param insert whether the body is an insert's (password fields may be set only then)
-   * @param switches the accepted date and list forms
+   * @param switches the accepted date and list forms, and how keys must match field names
    */
   static Map<FieldDef, Object> values(
       Target t, ObjectNode body, boolean insert, Switches switches) {
     Map<FieldDef, Object> out = new LinkedHashMap<>();
-    resolve(t, body, insert).forEach((f, v) -> out.put(f, Values.fromJson(f, v, switches)));
+    resolve(t, body, insert, switches.bodyKeyCase())
+        .forEach((f, v) -> out.put(f, Values.fromJson(f, v, switches)));
     return out;
   }
 
-  private static Map<FieldDef, JsonNode> resolve(Target t, ObjectNode body, boolean insert) {
+  private static Map<FieldDef, JsonNode> resolve(
+      Target t, ObjectNode body, boolean insert, Switches.BodyKeyCase keyCase) {
     Map<FieldDef, JsonNode> out = new LinkedHashMap<>();
     Set<String> seen = new HashSet<>();
     for (Map.Entry<String, JsonNode> e : body.properties()) {
@@ -50,11 +52,17 @@ final class RecordBody {
         throw readOnly(key);
       }
       FieldDef f;
+      String defined;
       if (t.view() != null) {
         ViewModel.ViewField vf = t.view().field(key);
         f = vf == null ? null : vf.field();
+        defined = vf == null ? null : vf.name();
       } else {
         f = t.table().field(key);
+        defined = f == null ? null : f.name();
+      }
+      if (f != null && keyCase == Switches.BodyKeyCase.EXACT && !defined.equals(key)) {
+        f = null; // another case is another name on an account that binds keys exactly
       }
       if (f == null) {
         throw new StoreException(

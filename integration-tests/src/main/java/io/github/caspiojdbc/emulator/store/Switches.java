@@ -12,9 +12,13 @@ import java.util.Objects;
 /**
  * The store's answers to facts about Caspio that are not settled (caspio-api.md sections 0 and 9),
  * one named switch each, so that a fact a live account check contradicts becomes a one-line change:
- * {@code Switches.STRICT.with(NullText.AS_EMPTY_STRING)}. Every default is the strict reading the
- * emulator had before it had switches, and each constant names its source. The rate-limit reply is
- * the emulator's own switch ({@code RateLimitReply}), since the store never sees a rate limit.
+ * {@code Switches.STRICT.with(NullText.AS_EMPTY_STRING)}. Each constant names its source. The
+ * defaults are the strict reading, except where a switch's Javadoc says why not: {@link
+ * UnknownQueryParam} keeps the lenient answer that tests unrelated to the fact depend on, and
+ * {@link V2PkId} and {@link BodyKeyCase} keep the emulator's behaviour from before they were
+ * switches. Switches the HTTP layer applies (token error bodies, v2 rows, query parameters) are
+ * here too, so that one record lists every uncertain fact. The rate-limit reply is the emulator's
+ * own switch ({@code RateLimitReply}), since the store never sees a rate limit.
  *
  * <p>{@link Collation} is fixed when a store is created (the engine's text type depends on it); the
  * others may be changed on a running store with {@link CaspioStore#switches(Switches)}.
@@ -28,6 +32,11 @@ import java.util.Objects;
  * @param unknownBodyField the error code of an unknown key in a record body
  * @param writeErrorStatus the status of a read-only field or a bad value in a record body
  * @param paginationBlock when a v3 records reply carries its {@code Pagination} block
+ * @param tokenErrorBody the body of a refused token request
+ * @param v2PkId whether a v2 {@code select *} row carries {@code PK_ID}
+ * @param unknownQueryParam what an unknown {@code q.*} parameter of a records GET does
+ * @param legacyQueryJson what the v1 {@code q={json}} parameter does on v2 and v3
+ * @param bodyKeyCase how a record body key must match its field name
  */
 public record Switches(
     Collation collation,
@@ -38,7 +47,12 @@ public record Switches(
     BadSelectField badSelectField,
     UnknownBodyField unknownBodyField,
     WriteErrorStatus writeErrorStatus,
-    PaginationBlock paginationBlock) {
+    PaginationBlock paginationBlock,
+    TokenErrorBody tokenErrorBody,
+    V2PkId v2PkId,
+    UnknownQueryParam unknownQueryParam,
+    LegacyQueryJson legacyQueryJson,
+    BodyKeyCase bodyKeyCase) {
 
   /** The defaults: the emulator's strict reading of every uncertain fact. */
   public static final Switches STRICT =
@@ -51,7 +65,12 @@ public record Switches(
           BadSelectField.STATUS_500,
           UnknownBodyField.FIELD_NOT_FOUND,
           WriteErrorStatus.STATUS_400,
-          PaginationBlock.WHEN_ASKED);
+          PaginationBlock.WHEN_ASKED,
+          TokenErrorBody.RFC_6749,
+          V2PkId.INCLUDED,
+          UnknownQueryParam.IGNORED,
+          LegacyQueryJson.REJECTED,
+          BodyKeyCase.CASE_INSENSITIVE);
 
   /** No switch may be null. */
   public Switches {
@@ -64,6 +83,11 @@ public record Switches(
     Objects.requireNonNull(unknownBodyField, "unknownBodyField");
     Objects.requireNonNull(writeErrorStatus, "writeErrorStatus");
     Objects.requireNonNull(paginationBlock, "paginationBlock");
+    Objects.requireNonNull(tokenErrorBody, "tokenErrorBody");
+    Objects.requireNonNull(v2PkId, "v2PkId");
+    Objects.requireNonNull(unknownQueryParam, "unknownQueryParam");
+    Objects.requireNonNull(legacyQueryJson, "legacyQueryJson");
+    Objects.requireNonNull(bodyKeyCase, "bodyKeyCase");
   }
 
   /**
@@ -179,6 +203,86 @@ public record Switches(
     ALSO_UNASKED
   }
 
+  /**
+   * The body of a refused {@code POST /oauth/token}: bad client credentials, a bad refresh token,
+   * an unknown grant (caspio-api.md 2.8, section 9 item 1: undocumented; the notes infer an
+   * OWIN-style server). Statuses stay as they are either way, so the driver, which treats any
+   * non-200 from the token endpoint as a failed login, must answer both alike. No account-check
+   * probe reads it: the check's budget is fixed and a refused login would cost a token request it
+   * does not otherwise make.
+   */
+  public enum TokenErrorBody {
+    /** {@code {"error":"invalid_client","error_description":…}}, RFC 6749 5.2 (default). */
+    RFC_6749,
+    /**
+     * Caspio's own error envelope of caspio-api.md 6.2 ({@code Code}, {@code Message}, {@code
+     * Resource}, {@code RequestId}), with the RFC error name as the {@code Code}: what a server
+     * that wraps every failure in its envelope would send.
+     */
+    CASPIO_ENVELOPE
+  }
+
+  /**
+   * Whether a v2 records GET without {@code q.select} (or with {@code q.select=*}) carries {@code
+   * PK_ID} in its rows (caspio-api.md section 9 item 7: v3 includes it, v2 samples do not show it).
+   * The default keeps the emulator's behaviour before this switch: v2 rows as v3 rows. The account
+   * check reads only v3, so no probe observes it.
+   */
+  public enum V2PkId {
+    /** {@code PK_ID} is in every {@code select *} row, as in v3 (default). */
+    INCLUDED,
+    /** {@code PK_ID} is left out of {@code select *} rows; naming it in {@code q.select} works. */
+    OMITTED
+  }
+
+  /**
+   * An unknown {@code q.X} parameter on a records GET, such as {@code q.skip} (caspio-api.md 4.1,
+   * section 9 item 10: one client's {@code q.skip} was silently ignored; on v2 the v3-only {@code
+   * q.getPaginationInfo} is unknown too). The default is that evidence rather than the strict
+   * reading, because the emulator's URI-length tests pad their URIs with {@code q.skip} and would
+   * fail under 400 for a reason unrelated to this fact. Plain names without {@code q.} are not
+   * checked. No account-check probe reads it (its budget is fixed).
+   */
+  public enum UnknownQueryParam {
+    /** Ignored, as one client saw (default). */
+    IGNORED,
+    /** 400 {@code IncorrectQueryParameter} naming the parameter. */
+    REJECTED
+  }
+
+  /**
+   * The v1 {@code q={"select":…,"where":…}} parameter sent to v2 or v3 (caspio-api.md 4.4, section
+   * 9 item 10: the v2/v3 Swagger does not list it; whether it is parsed is unknown). Strict
+   * default: refused, so that a client relying on it finds out here and not on an account that
+   * would silently return every row. No account-check probe reads it (its budget is fixed).
+   */
+  public enum LegacyQueryJson {
+    /** 400 {@code IncorrectQueryParameter}: the strict reading (default). */
+    REJECTED,
+    /** Silently ignored, as an unknown parameter is: every row comes back unfiltered. */
+    IGNORED,
+    /**
+     * Read as v1 did: its keys ({@code select}, {@code where}, {@code groupby}, {@code orderby},
+     * {@code limit}, {@code pageNumber}, {@code pageSize}, case-insensitive) stand for the {@code
+     * q.X} of the same name; one given both ways is refused as a parameter sent twice.
+     */
+    PARSED
+  }
+
+  /**
+   * How a key of an insert or update body must match its field's name (caspio-api.md section 9 item
+   * 11: inferred, not observed). Replies always carry the field's defined name whatever case the
+   * request used. The default keeps the emulator's behaviour before this switch, which the notes'
+   * ASP.NET binding suggests. No account-check probe reads it: a write probe costs scratch calls
+   * the fixed budget does not have.
+   */
+  public enum BodyKeyCase {
+    /** {@code "title"} writes field {@code Title} (default). */
+    CASE_INSENSITIVE,
+    /** Only {@code "Title"}: another case is an unknown key (404, {@link UnknownBodyField}). */
+    EXACT
+  }
+
   /** The switch names {@link #with(String)} takes, each with its values, for help texts. */
   public static String names() {
     return "collation="
@@ -198,7 +302,17 @@ public record Switches(
         + " writeErrorStatus="
         + java.util.Arrays.toString(WriteErrorStatus.values())
         + " paginationBlock="
-        + java.util.Arrays.toString(PaginationBlock.values());
+        + java.util.Arrays.toString(PaginationBlock.values())
+        + " tokenErrorBody="
+        + java.util.Arrays.toString(TokenErrorBody.values())
+        + " v2PkId="
+        + java.util.Arrays.toString(V2PkId.values())
+        + " unknownQueryParam="
+        + java.util.Arrays.toString(UnknownQueryParam.values())
+        + " legacyQueryJson="
+        + java.util.Arrays.toString(LegacyQueryJson.values())
+        + " bodyKeyCase="
+        + java.util.Arrays.toString(BodyKeyCase.values());
   }
 
   /**
@@ -231,6 +345,16 @@ public record Switches(
           return with(WriteErrorStatus.valueOf(value));
         case "paginationBlock":
           return with(PaginationBlock.valueOf(value));
+        case "tokenErrorBody":
+          return with(TokenErrorBody.valueOf(value));
+        case "v2PkId":
+          return with(V2PkId.valueOf(value));
+        case "unknownQueryParam":
+          return with(UnknownQueryParam.valueOf(value));
+        case "legacyQueryJson":
+          return with(LegacyQueryJson.valueOf(value));
+        case "bodyKeyCase":
+          return with(BodyKeyCase.valueOf(value));
         default:
           throw new IllegalArgumentException("unknown switch " + name + "; switches: " + names());
       }
@@ -261,7 +385,12 @@ public record Switches(
         pick(value, badSelectField),
         pick(value, unknownBodyField),
         pick(value, writeErrorStatus),
-        pick(value, paginationBlock));
+        pick(value, paginationBlock),
+        pick(value, tokenErrorBody),
+        pick(value, v2PkId),
+        pick(value, unknownQueryParam),
+        pick(value, legacyQueryJson),
+        pick(value, bodyKeyCase));
   }
 
   private boolean isSetting(Enum<?> value) {
@@ -275,7 +404,12 @@ public record Switches(
             badSelectField,
             unknownBodyField,
             writeErrorStatus,
-            paginationBlock)) {
+            paginationBlock,
+            tokenErrorBody,
+            v2PkId,
+            unknownQueryParam,
+            legacyQueryJson,
+            bodyKeyCase)) {
       if (current.getDeclaringClass() == value.getDeclaringClass()) {
         return true;
       }

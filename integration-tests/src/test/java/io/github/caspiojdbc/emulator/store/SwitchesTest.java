@@ -38,6 +38,34 @@ class SwitchesTest {
     assertEquals(Switches.STRICT.paginationBlock(), s.paginationBlock());
     assertThrows(
         IllegalArgumentException.class, () -> Switches.STRICT.with(java.time.DayOfWeek.MONDAY));
+    Switches later = Switches.STRICT.with(Switches.BodyKeyCase.EXACT);
+    assertEquals(Switches.BodyKeyCase.EXACT, later.bodyKeyCase());
+    assertEquals(Switches.STRICT.tokenErrorBody(), later.tokenErrorBody());
+    assertEquals(
+        Switches.LegacyQueryJson.PARSED,
+        Switches.STRICT.with(Switches.LegacyQueryJson.PARSED).legacyQueryJson());
+  }
+
+  @Test
+  void bodyKeyCase_default_ignoresCase_exactSwitchMakesAnotherCaseAnUnknownKey() {
+    JsonNode row = insert("{\"title\":\"lower\"}");
+    assertEquals("lower", row.get("Title").asText(), "replies carry the defined name");
+    assertTrue(row.path("title").isMissingNode());
+    store.switches(Switches.STRICT.with(Switches.BodyKeyCase.EXACT));
+    assertRefused("{\"title\":\"lower\"}", 404, "FieldNotFound");
+    assertEquals("exact", insert("{\"Title\":\"exact\"}").get("Title").asText());
+    long pk = insert("{\"Title\":\"u\"}").get("PK_ID").asLong();
+    StoreException e =
+        assertThrows(
+            StoreException.class,
+            () ->
+                store.update(
+                    ObjectKind.TABLE,
+                    "Items",
+                    "PK_ID=" + pk,
+                    Fixtures.json("{\"TITLE\":\"v\"}"),
+                    false));
+    assertEquals("FieldNotFound", e.code());
   }
 
   @Test
@@ -142,6 +170,17 @@ class SwitchesTest {
         Switches.STRICT.with("writeErrorStatus=status_500"));
     assertThrows(IllegalArgumentException.class, () -> Switches.STRICT.with("nullText=MAYBE"));
     assertThrows(IllegalArgumentException.class, () -> Switches.STRICT.with("colour=RED"));
+    for (String text :
+        new String[] {
+          "tokenErrorBody=CASPIO_ENVELOPE",
+          "v2PkId=OMITTED",
+          "unknownQueryParam=REJECTED",
+          "legacyQueryJson=PARSED",
+          "bodyKeyCase=EXACT"
+        }) {
+      assertTrue(!Switches.STRICT.with(text).equals(Switches.STRICT), text);
+      assertTrue(Switches.names().contains(text.substring(0, text.indexOf('=') + 1)), text);
+    }
   }
 
   @Test

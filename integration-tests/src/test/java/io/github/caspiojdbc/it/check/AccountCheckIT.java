@@ -237,6 +237,30 @@ class AccountCheckIT {
     assertEquals(before, account.store().rowCount(SCRATCH), "the probe row is still there");
   }
 
+  /**
+   * The switches no probe reads (their Javadoc says why: the check's budget is fixed), each flipped
+   * away from its default: the check, scratch probes included, still agrees everywhere. So the
+   * check neither depends on these facts nor can settle them; only a live report can.
+   */
+  @ParameterizedTest
+  @MethodSource("unprobedSwitches")
+  void check_unprobedSwitchFlipped_everyProbeStillAgrees(Enum<?> setting) {
+    account.store().switches(Switches.STRICT.with(setting));
+    CheckRun r = check(url(), "--scratch-table", SCRATCH);
+    assertEquals(0, r.code(), r.toString());
+    assertFalse(r.out().contains("DIFFERS"), r.out());
+  }
+
+  static Stream<Enum<?>> unprobedSwitches() {
+    return Stream.of(
+        Switches.TokenErrorBody.CASPIO_ENVELOPE,
+        Switches.V2PkId.OMITTED,
+        Switches.UnknownQueryParam.REJECTED,
+        Switches.LegacyQueryJson.IGNORED,
+        Switches.LegacyQueryJson.PARSED,
+        Switches.BodyKeyCase.EXACT);
+  }
+
   /** The collation is fixed when a store is made, so it takes an emulator of its own. */
   @Test
   void check_caseSensitiveAccount_makesTheCollationProbeDiffer() {
