@@ -148,6 +148,34 @@ public final class CaspioTable extends AbstractTable implements TranslatableTabl
     return loose;
   }
 
+  /**
+   * The base tables a view's fields come from, in field order, as Caspio names them in each field's
+   * {@code TableFieldName} ({@code Table.Field}); empty for a table, or when Caspio did not say.
+   * Two or more mean a joined view, which Caspio does not let a write through.
+   */
+  List<String> viewSources() {
+    if (kind != ObjectKind.VIEW) {
+      return List.of();
+    }
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (FieldInfo f : fieldInfos()) {
+      String source = f.tableFieldName();
+      int dot = source == null ? -1 : source.indexOf('.');
+      if (dot > 0) {
+        out.add(source.substring(0, dot));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Whether INSERT, UPDATE and DELETE may go to this object: a table, or a view that Caspio does
+   * not know to join several tables (fetches the fields on first use).
+   */
+  public boolean acceptsWrites() {
+    return viewSources().size() <= 1;
+  }
+
   /** Whether the field list was fetched already (using the columns sends no request). */
   boolean fieldsLoaded() {
     return columns != null;
