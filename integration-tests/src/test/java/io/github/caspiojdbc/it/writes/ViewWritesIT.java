@@ -11,8 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.emulator.LoggedCall;
-import io.github.caspiojdbc.emulator.store.ObjectKind;
-import io.github.caspiojdbc.emulator.store.StoreException;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
 import io.github.caspiojdbc.it.support.Items;
 import java.sql.Connection;
@@ -140,17 +138,6 @@ class ViewWritesIT {
       }
       assertEquals(List.of(), f.apiCalls());
     }
-  }
-
-  @Test
-  void joinedView_emulatorRefusesItsWriteLikeCaspio() {
-    // What the driver's own check spares: the emulator answers a joined view's write as Caspio.
-    StoreException e =
-        assertThrows(
-            StoreException.class,
-            () -> f.emulator.store().delete(ObjectKind.VIEW, "OrderDetails", "Order_No = 1"));
-    assertEquals(400, e.status());
-    assertEquals("AlterReadOnlyData", e.code());
   }
 
   @Test
