@@ -25,12 +25,14 @@ final class BulkInserts {
   private BulkInserts() {}
 
   /**
-   * Sends {@code bodies[from, to)} into {@code run}'s positions {@code offset + i}.
+   * Sends {@code bodies[from, to)} to the table or single-table view {@code kind table} into {@code
+   * run}'s positions {@code offset + i}.
    *
    * @return whether every record sent was written
    */
   static boolean send(
       CaspioApi api,
+      ObjectKind kind,
       String table,
       List<Map<String, Object>> bodies,
       int offset,
@@ -49,7 +51,7 @@ final class BulkInserts {
           bodies.subList(start, Math.min(bodies.size(), start + limit));
       List<InsertOutcome> outcomes;
       try {
-        outcomes = api.insertAll(ObjectKind.TABLE, table, chunk);
+        outcomes = api.insertAll(kind, table, chunk);
       } catch (CaspioException e) {
         boolean unknown = e.kind() == ErrorKind.UNKNOWN_OUTCOME;
         if (unknown) {

@@ -7,7 +7,6 @@ package io.github.caspiojdbc.adapter;
 
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
-import io.github.caspiojdbc.rest.ObjectKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +57,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *   <li>Generated fields (PK_ID, Autonumber, Prefixed Autonumber, GUID, Random ID, Timestamp,
  *       formulas, fields Caspio marks not editable) cannot be set (25006); INSERT into them is
  *       already refused by the validator because {@link CaspioColumnDefaults} declares them
- *       generated. Views are read-only (25006).
+ *       generated.
+ *   <li>A single-table view is written like a table, through its own {@code /views/} path (Caspio
+ *       applies the write to the base table); its PK_ID keys are strings. A view joining several
+ *       tables is refused with 0A000 before any request.
  * </ul>
  *
  * <p>Size: over the house's 400 lines on purpose. The refusals above are one decision (may this
@@ -94,14 +96,7 @@ final class CaspioModifyRule extends RelRule<RuleConfig> {
     if (table == null) {
       return;
     }
-    if (table.kind() == ObjectKind.VIEW) {
-      throw new CaspioException(
-          ErrorKind.READ_ONLY,
-          "Caspio view "
-              + table.caspioName()
-              + " is read-only: writes through views are not supported, write to its base table",
-          null);
-    }
+    checkAcceptsWrites(table);
     List<CaspioColumn> columns = table.columns();
     RexBuilder rexBuilder = modify.getCluster().getRexBuilder();
     switch (modify.getOperation()) {
@@ -281,6 +276,25 @@ final class CaspioModifyRule extends RelRule<RuleConfig> {
       throw new CaspioException(ErrorKind.COLUMN_NOT_FOUND, "No column " + name, null);
     }
     return c;
+  }
+
+  /**
+   * Refuses a write to a view that joins several tables with 0A000, naming them. Caspio writes
+   * through a view only when it has one table (caspio-api.md 3.5); refusing before any request
+   * names the tables to write to instead, which Caspio's own refusal would not.
+   */
+  static void checkAcceptsWrites(CaspioTable table) {
+    List<String> viewTables = table.viewSources();
+    if (viewTables.size() > 1) {
+      throw new CaspioException(
+          ErrorKind.UNSUPPORTED,
+          "Caspio view "
+              + table.caspioName()
+              + " joins several tables ("
+              + String.join(", ", viewTables)
+              + ") and is read-only: write to one of those tables instead",
+          null);
+    }
   }
 
   /** Refuses fields Caspio generates or marks read-only. */

@@ -12,8 +12,10 @@ import io.github.caspiojdbc.rest.RecordQuery;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.calcite.linq4j.QueryProvider;
 import org.apache.calcite.linq4j.Queryable;
 import org.apache.calcite.linq4j.tree.Expression;
@@ -146,6 +148,36 @@ public final class CaspioTable extends AbstractTable implements TranslatableTabl
       }
     }
     return loose;
+  }
+
+  /**
+   * The base tables a view's fields come from, in field order, as Caspio names them in each field's
+   * {@code TableFieldName} ({@code Table.Field}); empty for a table, or when Caspio did not say.
+   * Two or more mean a joined view, which Caspio does not let a write through. When Caspio names no
+   * source (REST v2 has no view fields), the view is taken as writable and Caspio itself refuses a
+   * joined one's write (400 AlterReadOnlyData) with nothing changed.
+   */
+  List<String> viewSources() {
+    if (kind != ObjectKind.VIEW) {
+      return List.of();
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (FieldInfo f : fieldInfos()) {
+      String source = f.tableFieldName();
+      int dot = source == null ? -1 : source.indexOf('.');
+      if (dot > 0) {
+        out.add(source.substring(0, dot));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Whether INSERT, UPDATE and DELETE may go to this object: a table, or a view that Caspio does
+   * not know to join several tables (fetches the fields on first use).
+   */
+  public boolean acceptsWrites() {
+    return viewSources().size() <= 1;
   }
 
   /** Whether the field list was fetched already (using the columns sends no request). */

@@ -8,7 +8,6 @@ package io.github.caspiojdbc.adapter;
 import io.github.caspiojdbc.adapter.CaspioWriteException.Outcome;
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
-import io.github.caspiojdbc.rest.ObjectKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,8 +92,8 @@ public final class CaspioWriter {
         writes,
         () ->
             update
-                ? table.api().update(ObjectKind.TABLE, table.caspioName(), where, values).count()
-                : table.api().delete(ObjectKind.TABLE, table.caspioName(), where).count());
+                ? table.api().update(table.kind(), table.caspioName(), where, values).count()
+                : table.api().delete(table.kind(), table.caspioName(), where).count());
   }
 
   /** A write request whose success or unknown outcome counts as a possible change. */
@@ -181,7 +180,14 @@ public final class CaspioWriter {
     InsertRun run = new InsertRun(bodies.size());
     if (table.api().insertBatchLimit() > 1) {
       BulkInserts.send(
-          table.api(), table.caspioName(), bodies, 0, run, writes, () -> cancelled(root));
+          table.api(),
+          table.kind(),
+          table.caspioName(),
+          bodies,
+          0,
+          run,
+          writes,
+          () -> cancelled(root));
     } else {
       RowInserts.send(table, bodies, run, writes, () -> cancelled(root));
     }
@@ -233,12 +239,12 @@ public final class CaspioWriter {
     writes.checkWritable(what);
     IntFunction<Object> params = i -> root.get("?" + i);
     // Rows with equal new values share requests; with constant SET values that is one group.
-    Map<Map<String, Object>, List<Long>> groups = new LinkedHashMap<>();
+    Map<Map<String, Object>, List<Object>> groups = new LinkedHashMap<>();
     try (Enumerator<Object[]> e = rows.enumerator()) {
       while (e.moveNext()) {
         Object[] row = e.current();
         Map<String, Object> values = update ? assignedValues(spec, params, row) : Map.of();
-        groups.computeIfAbsent(values, k -> new ArrayList<>()).add((Long) row[0]);
+        groups.computeIfAbsent(values, k -> new ArrayList<>()).add(row[0]);
         checkCancel(root);
       }
     }
@@ -247,7 +253,7 @@ public final class CaspioWriter {
     List<Runnable> requests = new ArrayList<>();
     long[] count = {0};
     Failure failure = new Failure();
-    for (Map.Entry<Map<String, Object>, List<Long>> g : groups.entrySet()) {
+    for (Map.Entry<Map<String, Object>, List<Object>> g : groups.entrySet()) {
       for (String where : KeyLists.of(table, g.getValue(), guard)) {
         Map<String, Object> values = g.getKey();
         requests.add(
@@ -259,11 +265,11 @@ public final class CaspioWriter {
                             update
                                 ? table
                                     .api()
-                                    .update(ObjectKind.TABLE, table.caspioName(), where, values)
+                                    .update(table.kind(), table.caspioName(), where, values)
                                     .count()
                                 : table
                                     .api()
-                                    .delete(ObjectKind.TABLE, table.caspioName(), where)
+                                    .delete(table.kind(), table.caspioName(), where)
                                     .count()));
       }
     }

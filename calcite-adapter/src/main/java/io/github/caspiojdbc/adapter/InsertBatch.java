@@ -89,6 +89,7 @@ public final class InsertBatch {
     boolean ok =
         BulkInserts.send(
             table.api(),
+            table.kind(),
             table.caspioName(),
             bodies.subList(sent, upTo),
             sent,

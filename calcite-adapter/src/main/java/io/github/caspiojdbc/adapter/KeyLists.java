@@ -8,6 +8,7 @@ package io.github.caspiojdbc.adapter;
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
 import io.github.caspiojdbc.rest.CaspioApi;
+import io.github.caspiojdbc.rest.ObjectKind;
 import io.github.caspiojdbc.rest.RecordQuery;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +27,11 @@ final class KeyLists {
 
   /**
    * {@code PK_ID IN (...)} fragments covering all keys, each short enough for the URI limit, each
-   * ANDed with the guard.
+   * ANDed with the guard. A table's keys are numbers; a view's are strings (its PK_ID joins the
+   * source rows' keys with commas), written as quoted literals so that Caspio compares them as the
+   * strings they are.
    */
-  static List<String> of(CaspioTable table, List<Long> keys, String guard) {
+  static List<String> of(CaspioTable table, List<?> keys, String guard) {
     CaspioApi api = table.api();
     int base = api.uriLength(query(table, fragment(List.of("0"), guard)));
     int room = CaspioApi.MAX_URI_LENGTH - base;
@@ -41,10 +44,11 @@ final class KeyLists {
           null);
     }
     List<String> items = new ArrayList<>();
-    for (Long key : keys) {
-      items.add(Long.toString(key));
+    for (Object key : keys) {
+      items.add(literal(key));
     }
-    // Each further key adds its digits and an encoded comma (at most three characters).
+    // Each further key adds its characters and an encoded comma (at most three characters); a
+    // view key's quotes and commas encode longer, which the check of each run below corrects.
     List<List<String>> runs =
         split(
             items,
@@ -107,12 +111,24 @@ final class KeyLists {
         && checked(run.subList(half, run.size()), fits, out);
   }
 
+  /** A key as a {@code q.where} literal: a number as is, a view's string key quoted. */
+  private static String literal(Object key) {
+    if (key instanceof Number n) {
+      return Long.toString(n.longValue());
+    }
+    return "'" + String.valueOf(key).replace("'", "''") + "'";
+  }
+
   private static String fragment(List<String> keys, String guard) {
     String in = "PK_ID IN (" + String.join(",", keys) + ")";
     return guard == null ? in : in + " AND (" + guard + ")";
   }
 
   private static RecordQuery query(CaspioTable table, String where) {
-    return RecordQuery.table(table.caspioName()).where(where).build();
+    RecordQuery.Builder b =
+        table.kind() == ObjectKind.VIEW
+            ? RecordQuery.view(table.caspioName())
+            : RecordQuery.table(table.caspioName());
+    return b.where(where).build();
   }
 }

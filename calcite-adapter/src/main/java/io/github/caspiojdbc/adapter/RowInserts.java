@@ -7,7 +7,6 @@ package io.github.caspiojdbc.adapter;
 
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
-import io.github.caspiojdbc.rest.ObjectKind;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +69,7 @@ final class RowInserts {
       Map<String, Object> body = bodies.get(index);
       Future<Map<String, Object>> f;
       try {
-        f = done.submit(() -> table.api().insert(ObjectKind.TABLE, table.caspioName(), body));
+        f = done.submit(() -> table.api().insert(table.kind(), table.caspioName(), body));
       } catch (RejectedExecutionException x) {
         // The connection closed under the statement; report it as the API itself does.
         run.failed(

@@ -6,8 +6,8 @@
 package io.github.caspiojdbc.adapter;
 
 import io.github.caspiojdbc.rest.CaspioApi;
-import io.github.caspiojdbc.rest.ObjectKind;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -72,16 +72,22 @@ record WriteSpec(
     return switch (mode) {
       case INSERT ->
           api.insertBatchLimit() > 1
-              ? "POST tables/"
+              ? "POST "
+                  + table.kind().name().toLowerCase(Locale.ROOT)
+                  + "s/"
                   + name
                   + "/records/bulk, "
                   + api.insertBatchLimit()
                   + " rows per call"
-              : "POST tables/" + name + "/records per row";
-      case UPDATE_WHERE -> api.describeWrite(true, ObjectKind.TABLE, name, w);
-      case DELETE_WHERE -> api.describeWrite(false, ObjectKind.TABLE, name, w);
-      case UPDATE_KEYS -> api.describeWrite(true, ObjectKind.TABLE, name, keys);
-      case DELETE_KEYS -> api.describeWrite(false, ObjectKind.TABLE, name, keys);
+              : "POST "
+                  + table.kind().name().toLowerCase(Locale.ROOT)
+                  + "s/"
+                  + name
+                  + "/records per row";
+      case UPDATE_WHERE -> api.describeWrite(true, table.kind(), name, w);
+      case DELETE_WHERE -> api.describeWrite(false, table.kind(), name, w);
+      case UPDATE_KEYS -> api.describeWrite(true, table.kind(), name, keys);
+      case DELETE_KEYS -> api.describeWrite(false, table.kind(), name, keys);
     };
   }
 }

@@ -119,19 +119,25 @@ final class Metering {
   final class Counted {
     final RequestKind kind;
     final String table;
+    final boolean view;
     final CallMeter statement;
     long attemptBytes;
 
-    private Counted(RequestKind kind, String table, CallMeter statement) {
+    private Counted(RequestKind kind, String table, boolean view, CallMeter statement) {
       this.kind = kind;
       this.table = table;
+      this.view = view;
       this.statement = statement;
     }
   }
 
   /** Starts counting {@code request} for the statement that {@code control} belongs to. */
   Counted of(ApiRequest request, CallControl control) {
-    return new Counted(RequestKind.of(request), tableOf(request.path()), control.meter());
+    return new Counted(
+        RequestKind.of(request),
+        tableOf(request.path()),
+        request.path().startsWith("/views/"),
+        control.meter());
   }
 
   /**
@@ -152,7 +158,7 @@ final class Metering {
     traffic.calls.increment();
     c.attemptBytes = 0;
     if (c.kind == RequestKind.WRITE && c.table != null) {
-      rowCounts.forget(c.table);
+      rowCounts.written(c.table, c.view);
     }
   }
 

@@ -84,13 +84,18 @@ final class ReplyCache {
 
   /**
    * Drops the entries of {@code origin} under {@code tablePath} and every view, whatever REST
-   * generation read them (a write through v4 changes what v3 reads). Matching the path anywhere in
-   * the URI may drop more than needed, never less.
+   * generation read them (a write through v4 changes what v3 reads). A write through a view drops
+   * every table's entries too: it changes the view's base table, which the path does not name.
+   * Matching the path anywhere in the URI may drop more than needed, never less.
    */
   private synchronized void invalidate(String origin, String tablePath) {
+    boolean viewWrite = tablePath.startsWith("/views/");
     List<String> gone = new ArrayList<>();
     for (String uri : entries.keySet()) {
-      if (uri.startsWith(origin) && (uri.contains(tablePath) || uri.contains("/views/"))) {
+      if (uri.startsWith(origin)
+          && (uri.contains(tablePath)
+              || uri.contains("/views/")
+              || (viewWrite && uri.contains("/tables/")))) {
         gone.add(uri);
       }
     }

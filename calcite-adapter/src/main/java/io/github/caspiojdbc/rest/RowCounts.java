@@ -11,9 +11,9 @@ import java.util.Map;
 /**
  * Row counts a connection has learned from Caspio's {@code TotalCount} (v3 pagination info), by
  * table and filter, so a later read of the same rows can be estimated exactly before it sends
- * anything. A write through the connection forgets its table's counts; writes by others are not
- * seen, which is why counts also expire after {@link #TTL_NANOS}. Bounded: the oldest entries go
- * first.
+ * anything. A write through the connection forgets the counts it may have changed ({@link
+ * #written}); writes by others are not seen, which is why counts also expire after {@link
+ * #TTL_NANOS}. Bounded: the oldest entries go first.
  */
 final class RowCounts {
   /** How long a learned count is trusted. */
@@ -54,9 +54,21 @@ final class RowCounts {
     return c.rows();
   }
 
-  /** Forgets every count of a table or view (lower-cased name), after a write to it. */
-  synchronized void forget(String name) {
+  /**
+   * Forgets the counts a write to the table or view {@code name} may have changed. A table write
+   * forgets that table's counts and every view's, since any view may show the table. A view write
+   * forgets every count: it lands in the view's base table, which this layer cannot name (only v3
+   * view fields carry {@code TableFieldName}, and a request path names the view alone), and so also
+   * in every other view over that table. Dropping too much costs a read an estimate, never a wrong
+   * one.
+   */
+  synchronized void written(String name, boolean view) {
+    if (view) {
+      counts.clear();
+      return;
+    }
     String infix = "\u0000" + name.toLowerCase(java.util.Locale.ROOT) + "\u0000";
-    counts.keySet().removeIf(k -> k.contains(infix));
+    String views = ObjectKind.VIEW + "\u0000";
+    counts.keySet().removeIf(k -> k.contains(infix) || k.startsWith(views));
   }
 }

@@ -106,20 +106,36 @@ class CallMeteringTest {
   }
 
   @Test
-  void rowCounts_forgottenByAWriteToTheirTable() {
+  void rowCounts_forgottenByAWriteToTheirTable_andEveryViewsToo() {
     RowCounts counts = new RowCounts();
     RecordQuery all = RecordQuery.table("Orders").build();
     RecordQuery some = RecordQuery.table("Orders").where("Total > 5").build();
     RecordQuery other = RecordQuery.table("Items").build();
+    RecordQuery view = RecordQuery.view("OpenOrders").build();
     counts.learned(all, 100);
     counts.learned(some, 7);
     counts.learned(other, 3);
+    counts.learned(view, 4);
     assertEquals(100, counts.rows(all));
     assertEquals(7, counts.rows(some));
-    counts.forget("orders");
+    counts.written("orders", false);
     assertEquals(-1, counts.rows(all));
     assertEquals(-1, counts.rows(some));
+    assertEquals(-1, counts.rows(view), "a view may show the table written");
     assertEquals(3, counts.rows(other));
+  }
+
+  @Test
+  void rowCounts_allForgottenByAWriteThroughAView() {
+    RowCounts counts = new RowCounts();
+    RecordQuery table = RecordQuery.table("Items").build();
+    RecordQuery view = RecordQuery.view("OpenOrders").build();
+    counts.learned(table, 3);
+    counts.learned(view, 4);
+    counts.written("OpenOrders", true);
+    // The view's base table is not known here, so no table's count survives.
+    assertEquals(-1, counts.rows(table));
+    assertEquals(-1, counts.rows(view));
   }
 
   @Test
@@ -180,6 +196,8 @@ class CallMeteringTest {
     assertNull(a.get(orders));
     assertNull(a.get(view), "views may read any table");
     assertEquals(3, a.get(items)[0]);
+    ReplyCache.written(origin, "/views/Open/");
+    assertNull(a.get(items), "a view write changes its base table, which its path does not name");
     a.put(origin + "/big", new byte[ReplyCache.MAX_ENTRY + 1], minute);
     assertNull(a.get(origin + "/big"), "too large to keep");
     int n = (int) (ReplyCache.MAX_BYTES / ReplyCache.MAX_ENTRY) + 4;

@@ -63,7 +63,8 @@ public enum CaspioProperty {
       PropertyRule.duration(ChronoUnit.SECONDS, 86_400),
       "Seconds a reply to a record read is reused for the identical request with the same"
           + " credentials (no call, counted as a cache hit); a write through the driver to the"
-          + " table, or to any table for views, drops it. 0 (default) disables the cache."),
+          + " table, or to any table for views, drops it; a write through a view drops every"
+          + " reply. 0 (default) disables the cache."),
   /** Where the client credentials travel in the token request (RFC 6749 section 2.3.1). */
   CLIENT_AUTH(
       "clientAuth",

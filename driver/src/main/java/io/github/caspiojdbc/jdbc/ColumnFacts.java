@@ -28,8 +28,9 @@ import org.apache.calcite.schema.Table;
  * @param nullable whether the column may hold NULL
  * @param autoIncrement a table's PK_ID or an Autonumber field: Caspio assigns increasing values
  * @param generated a value Caspio computes (formula, timestamp, GUID, Random ID, prefixed number)
- * @param writable whether INSERT and UPDATE may set it: a field of a table that Caspio lets records
- *     set (never PK_ID, generated fields, formulas or view columns)
+ * @param writable whether INSERT and UPDATE may set it: a field of a table or single-table view
+ *     that Caspio lets records set (never PK_ID, generated fields, formulas or joined views'
+ *     columns)
  * @param currency a Caspio Currency field
  * @param remarks Caspio's label and description, or null
  */
@@ -53,6 +54,7 @@ record ColumnFacts(
       // Column 0 is PK_ID, which Caspio does not describe; the others follow fieldInfos().
       FieldInfo info = i == 0 || i - 1 >= infos.size() ? null : infos.get(i - 1);
       boolean isTable = table.kind() == ObjectKind.TABLE;
+      boolean writes = table.acceptsWrites();
       out.add(
           new ColumnFacts(
               f.getName(),
@@ -60,7 +62,7 @@ record ColumnFacts(
               f.getType().isNullable(),
               info == null ? isTable : "AUTONUMBER".equals(upper(info.type())),
               info != null && CatalogRows.generated(info),
-              isTable && info != null && info.writable(),
+              writes && info != null && info.writable(),
               info != null && "CURRENCY".equals(upper(info.type())),
               info == null ? null : CatalogRows.remarks(info)));
     }

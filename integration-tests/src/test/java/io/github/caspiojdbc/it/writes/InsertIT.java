@@ -111,13 +111,13 @@ class InsertIT {
   }
 
   @Test
-  void insertIntoView_refusedBeforeAnyRecordRequest() throws Exception {
+  void insertIntoJoinedView_refusedBeforeAnyRecordRequest() throws Exception {
     f.clear();
     var e =
         assertThrows(
             java.sql.SQLException.class,
-            () -> f.update("INSERT INTO OpenOrders (Status) VALUES ('x')"));
-    assertEquals("25006", EmulatorFixture.caspio(e).sqlState());
+            () -> f.update("INSERT INTO OrderDetails (Status) VALUES ('x')"));
+    assertEquals("0A000", EmulatorFixture.caspio(e).sqlState());
     assertEquals(0, f.records().size());
   }
 
