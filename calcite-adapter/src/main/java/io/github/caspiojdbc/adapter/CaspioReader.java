@@ -7,7 +7,6 @@ package io.github.caspiojdbc.adapter;
 
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
-import io.github.caspiojdbc.rest.ApiVersion;
 import io.github.caspiojdbc.rest.CaspioApi;
 import io.github.caspiojdbc.rest.PagingMode;
 import io.github.caspiojdbc.rest.RecordCursor;
@@ -134,7 +133,7 @@ public final class CaspioReader {
   /** Whether a {@code select *} of this spec's table might come back without {@code PK_ID}. */
   private static boolean starMayLackKey(ScanSpec spec) {
     return spec.table().kind() == io.github.caspiojdbc.rest.ObjectKind.TABLE
-        && spec.table().api().version() == ApiVersion.V2;
+        && !spec.table().api().starRowsCarryKey();
   }
 
   private static List<String> dedupe(List<String> items) {

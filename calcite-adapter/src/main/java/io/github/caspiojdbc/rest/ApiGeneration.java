@@ -54,6 +54,11 @@ interface ApiGeneration {
     return 1;
   }
 
+  /** Whether the rows of a {@code q.select=*} read carry {@code PK_ID} (v3 and v4 do). */
+  default boolean starRowsCarryKey() {
+    return true;
+  }
+
   /** Whether {@code GET /schemas} answers every table and view with its fields in one call. */
   default boolean listsSchemas() {
     return false;

@@ -148,6 +148,14 @@ public interface CaspioApi extends AutoCloseable {
   }
 
   /**
+   * Whether the rows of a {@code q.select=*} read carry {@code PK_ID}; where they might not, a
+   * reader that needs the key names every column instead.
+   */
+  default boolean starRowsCarryKey() {
+    return true;
+  }
+
+  /**
    * Inserts up to {@link #insertBatchLimit()} records in one request and returns one outcome per
    * record, in order. Records are written independently: some may be written while others are
    * refused (v4's 207 Multi-Status).

@@ -307,6 +307,11 @@ public final class HttpCaspioApi implements CaspioApi {
   }
 
   @Override
+  public boolean starRowsCarryKey() {
+    return generation().starRowsCarryKey();
+  }
+
+  @Override
   public List<InsertOutcome> insertAll(
       ObjectKind kind, String name, List<? extends Map<String, ?>> records) {
     ApiGeneration g = generation();

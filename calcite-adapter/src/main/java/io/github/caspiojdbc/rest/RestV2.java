@@ -31,6 +31,15 @@ final class RestV2 implements ApiGeneration {
     return 2;
   }
 
+  /**
+   * v2 samples never show PK_ID in {@code select *} rows (caspio-api.md section 9 item 7): not
+   * settled, so the strict reading, that they may lack it.
+   */
+  @Override
+  public boolean starRowsCarryKey() {
+    return false;
+  }
+
   @Override
   public RecordParams params() {
     return PARAMS;
