@@ -58,6 +58,11 @@ final class People {
                 FieldDef.of("Age", FieldType.INTEGER),
                 FieldDef.of("Code", FieldType.AUTONUMBER)));
     adults(emulator);
+    threeRows(emulator);
+  }
+
+  /** Ann 30, Bob 12 and Cy 45 in People, written straight into the store. */
+  static void threeRows(CaspioEmulator emulator) {
     String[] names = {"Ann", "Bob", "Cy"};
     int[] ages = {30, 12, 45};
     for (int i = 0; i < names.length; i++) {

@@ -15,8 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.caspiojdbc.emulator.store.ObjectKind;
 import io.github.caspiojdbc.emulator.store.Switches;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
 import java.net.URLEncoder;
@@ -40,15 +38,8 @@ class SwitchesHttpTest {
   private final String token = TestHttp.token(emulator);
 
   @BeforeEach
-  void rows() throws Exception {
-    for (String row :
-        new String[] {
-          "{\"Name\":\"Ann\",\"Age\":30}",
-          "{\"Name\":\"Bob\",\"Age\":12}",
-          "{\"Name\":\"Cy\",\"Age\":45}"
-        }) {
-      emulator.store().insert(ObjectKind.TABLE, "People", (ObjectNode) TestHttp.JSON.readTree(row));
-    }
+  void rows() {
+    People.threeRows(emulator);
   }
 
   private void flip(Enum<?> setting) {
