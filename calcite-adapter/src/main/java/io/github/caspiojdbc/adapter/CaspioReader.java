@@ -75,10 +75,7 @@ public final class CaspioReader {
           "A parameter value cannot be sent to Caspio (it has the wrong type for its column)",
           e);
     }
-    RecordQuery.Builder b =
-        spec.table().kind() == io.github.caspiojdbc.rest.ObjectKind.VIEW
-            ? RecordQuery.view(spec.table().caspioName())
-            : RecordQuery.table(spec.table().caspioName());
+    RecordQuery.Builder b = RecordQuery.of(spec.table().kind(), spec.table().caspioName());
     List<String> select = spec.selectItems();
     if (!spec.selectAll() && select.isEmpty()) {
       // Nothing is read from the rows (COUNT(*) computed locally): fetch the narrowest column.

@@ -8,7 +8,6 @@ package io.github.caspiojdbc.adapter;
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
 import io.github.caspiojdbc.rest.CaspioApi;
-import io.github.caspiojdbc.rest.ObjectKind;
 import io.github.caspiojdbc.rest.RecordQuery;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,10 +124,6 @@ final class KeyLists {
   }
 
   private static RecordQuery query(CaspioTable table, String where) {
-    RecordQuery.Builder b =
-        table.kind() == ObjectKind.VIEW
-            ? RecordQuery.view(table.caspioName())
-            : RecordQuery.table(table.caspioName());
-    return b.where(where).build();
+    return RecordQuery.of(table.kind(), table.caspioName()).where(where).build();
   }
 }

@@ -79,6 +79,11 @@ public record RecordQuery(
     return new Builder(ObjectKind.VIEW, name);
   }
 
+  /** Starts a query of all records of a table or a view, as {@code kind} says. */
+  public static Builder of(ObjectKind kind, String name) {
+    return new Builder(kind, name);
+  }
+
   /** A builder initialised with this query's parts. */
   public Builder toBuilder() {
     Builder b = new Builder(kind, name);
