@@ -7,7 +7,6 @@ package io.github.caspiojdbc.adapter;
 
 import io.github.caspiojdbc.rest.CaspioApi;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -69,21 +68,12 @@ record WriteSpec(
     CaspioApi api = table.api();
     String name = table.caspioName();
     String keys = "PK_ID IN (<keys read>)" + (w == null ? "" : " AND " + w);
+    String records = "POST " + table.kind().segment() + "/" + name + "/records";
     return switch (mode) {
       case INSERT ->
           api.insertBatchLimit() > 1
-              ? "POST "
-                  + table.kind().name().toLowerCase(Locale.ROOT)
-                  + "s/"
-                  + name
-                  + "/records/bulk, "
-                  + api.insertBatchLimit()
-                  + " rows per call"
-              : "POST "
-                  + table.kind().name().toLowerCase(Locale.ROOT)
-                  + "s/"
-                  + name
-                  + "/records per row";
+              ? records + "/bulk, " + api.insertBatchLimit() + " rows per call"
+              : records + " per row";
       case UPDATE_WHERE -> api.describeWrite(true, table.kind(), name, w);
       case DELETE_WHERE -> api.describeWrite(false, table.kind(), name, w);
       case UPDATE_KEYS -> api.describeWrite(true, table.kind(), name, keys);

@@ -18,8 +18,10 @@ public enum ObjectKind {
     this.segment = segment;
   }
 
-  /** The collection path segment. */
-  String segment() {
+  /**
+   * The collection path segment ({@code tables}, {@code views}), as requests and EXPLAIN name it.
+   */
+  public String segment() {
     return segment;
   }
 }

@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -89,7 +90,7 @@ class V2PkIdIT {
   @ParameterizedTest
   @EnumSource(Switches.V2PkId.class)
   void selectStar_tableTooWideToName_readWithStar(Switches.V2PkId v2PkId) throws Exception {
-    List<FieldDef> fields = new java.util.ArrayList<>();
+    List<FieldDef> fields = new ArrayList<>();
     for (int i = 0; i < 90; i++) {
       fields.add(
           FieldDef.of(
