@@ -17,6 +17,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.common.FatalStartupException;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -26,6 +27,7 @@ import io.github.caspiojdbc.it.support.Rows;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -54,6 +56,13 @@ final class FaultProxy implements AutoCloseable, TestInstancePreDestroyCallback 
 
   private static final AtomicInteger SCENARIOS = new AtomicInteger();
 
+  /**
+   * The next port to try: from a random start in 20000-27999, so that two JVMs on one machine
+   * rarely race for the same ports, and well below Linux's default ephemeral range (32768+).
+   */
+  private static final AtomicInteger NEXT_PORT =
+      new AtomicInteger(20000 + ThreadLocalRandom.current().nextInt(8000));
+
   final CaspioEmulator emulator;
   final WireMockServer server;
   private boolean perTest;
@@ -65,13 +74,7 @@ final class FaultProxy implements AutoCloseable, TestInstancePreDestroyCallback 
   /** With {@code idleMillis}, the proxy closes kept-alive connections idle that long. */
   FaultProxy(CaspioEmulator emulator, Long idleMillis) {
     this.emulator = emulator;
-    WireMockConfiguration o =
-        options().bindAddress("127.0.0.1").dynamicPort().containerThreads(40).jettyStopTimeout(0L);
-    if (idleMillis != null) {
-      o.jettyIdleTimeout(idleMillis);
-    }
-    this.server = new WireMockServer(o);
-    server.start();
+    this.server = startOnFreshPort(idleMillis);
     server.stubFor(
         any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(emulator.baseUrl())));
     // The proxy plays an account without REST v4: its matchers name v3's parameters, and the
@@ -80,6 +83,32 @@ final class FaultProxy implements AutoCloseable, TestInstancePreDestroyCallback 
         any(urlPathMatching("/integrations/rest/v4/.*"))
             .atPriority(9)
             .willReturn(aResponse().withStatus(404)));
+  }
+
+  /**
+   * WireMock on a port that no earlier proxy of this JVM had, below the kernel's ephemeral range
+   * where the emulators' and sockets' port-0 binds land. The driver shares tokens JVM-wide by token
+   * URL, port included: a proxy on a reused port would be handed the token an earlier test
+   * obtained, and a test counting token requests would see none.
+   */
+  private static WireMockServer startOnFreshPort(Long idleMillis) {
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = NEXT_PORT.getAndIncrement();
+      WireMockConfiguration o =
+          options().bindAddress("127.0.0.1").port(port).containerThreads(40).jettyStopTimeout(0L);
+      if (idleMillis != null) {
+        o.jettyIdleTimeout(idleMillis);
+      }
+      WireMockServer s = new WireMockServer(o);
+      try {
+        s.start();
+        return s;
+      } catch (FatalStartupException taken) {
+        // Another process holds the port; the next one will do.
+        s.stop();
+      }
+    }
+    throw new IllegalStateException("no free port for a fault proxy below " + NEXT_PORT.get());
   }
 
   /**
