@@ -30,6 +30,7 @@ public final class CaspioDriver implements Driver {
   private static final Logger LOG = Logger.getLogger(CaspioDriver.class.getName());
 
   static {
+    Slf4jBridge.installIfPresent(CaspioDriver.class.getClassLoader(), ROOT_LOGGER);
     CalciteCharset.apply();
     try {
       DriverManager.registerDriver(new CaspioDriver());
