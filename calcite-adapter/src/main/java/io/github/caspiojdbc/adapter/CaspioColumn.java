@@ -21,7 +21,7 @@ record CaspioColumn(String name, ColumnKind kind, @Nullable FieldInfo field, boo
 
   /** Caspio can filter on it: list fields hold item sets that {@code q.where} cannot test. */
   boolean filterable() {
-    return kind != ColumnKind.LIST;
+    return kind != ColumnKind.LIST && !writeOnly();
   }
 
   /**
@@ -29,7 +29,15 @@ record CaspioColumn(String name, ColumnKind kind, @Nullable FieldInfo field, boo
    * case-insensitive collation, so text sorts stay in Calcite.
    */
   boolean sortable() {
-    return kind != ColumnKind.VARCHAR && kind != ColumnKind.LIST;
+    return !writeOnly() && kind != ColumnKind.VARCHAR && kind != ColumnKind.LIST;
+  }
+
+  /**
+   * A Caspio password field: set by INSERT and UPDATE, never returned by Caspio, so it reads NULL,
+   * is never requested, and any other read of it is refused ({@link WriteOnlyColumns}).
+   */
+  boolean writeOnly() {
+    return field != null && field.type().equalsIgnoreCase("PASSWORD");
   }
 
   /** Declared text length, or 0 when unbounded or not text. */

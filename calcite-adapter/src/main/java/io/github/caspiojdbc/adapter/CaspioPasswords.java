@@ -16,11 +16,11 @@ import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.Named;
 
 /**
- * Sets Caspio password fields, which SQL cannot reach: Caspio never returns them, so the adapter
- * does not expose them as columns. A driver offers this as a vendor method; it finds the keys with
- * an ordinary {@code SELECT PK_ID ... WHERE ...} first. Goes through Caspio's password endpoint
- * ({@code PUT .../passwordFields/{field}?q.where=PK_ID IN (...)}), one request per key list that
- * fits the URI limit.
+ * Sets Caspio password fields of records given by their keys, for a driver's vendor method (SQL
+ * reaches the same endpoint through UPDATE of the write-only password column, see {@link
+ * CaspioWriter}). Goes through Caspio's password endpoint ({@code PUT
+ * .../passwordFields/{field}?q.where=PK_ID IN (...)}), one request per key list that fits the URI
+ * limit.
  */
 public final class CaspioPasswords {
 

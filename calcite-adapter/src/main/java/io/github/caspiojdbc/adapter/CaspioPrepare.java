@@ -181,6 +181,13 @@ public final class CaspioPrepare extends CalcitePrepareImpl {
     }
 
     @Override
+    protected RelRoot trimUnusedFields(RelRoot root) {
+      // The first step after conversion that every statement passes, before any request.
+      WriteOnlyColumns.check(root.rel);
+      return super.trimUnusedFields(root);
+    }
+
+    @Override
     protected PreparedResult implement(RelRoot root) {
       RelRoot marked = root.withRel(RowCap.markResultRows(root.rel));
       List<LocalFilters.LocalFilter> filters = LocalFilters.find(marked.rel);

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
@@ -101,7 +102,12 @@ public final class CaspioReader {
       // that can be sent, and a reply without PK_ID is refused as a malformed row.
       RecordQuery named =
           query.toBuilder()
-              .select(dedupe(spec.outputs().stream().map(ScanSpec.Output::selectItem).toList()))
+              .select(
+                  dedupe(
+                      spec.outputs().stream()
+                          .map(ScanSpec.Output::selectItem)
+                          .filter(Objects::nonNull)
+                          .toList()))
               .build();
       if (spec.table().api().fits(named)) {
         return named;
@@ -283,7 +289,7 @@ public final class CaspioReader {
       int[] pos = new int[outputs.size()];
       for (int i = 0; i < pos.length; i++) {
         Integer p = byName.get(outputs.get(i).key().toUpperCase(Locale.ROOT));
-        if (p == null && !columns.isEmpty()) {
+        if (p == null && !columns.isEmpty() && outputs.get(i).selectItem() != null) {
           throw new CaspioException(
               ErrorKind.REMOTE,
               "Caspio's reply for "
@@ -293,7 +299,8 @@ public final class CaspioReader {
                   + "; the table may have changed, reconnect to reload its fields",
               null);
         }
-        pos[i] = p == null ? -1 : p;
+        // A write-only column reads NULL even if a reply were to carry a value for it.
+        pos[i] = p == null || outputs.get(i).selectItem() == null ? -1 : p;
       }
       return pos;
     }

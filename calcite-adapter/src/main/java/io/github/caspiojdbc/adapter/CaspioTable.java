@@ -126,7 +126,10 @@ public final class CaspioTable extends AbstractTable implements TranslatableTabl
     return caspioName;
   }
 
-  /** The columns: PK_ID first, then every field Caspio lists except passwords. */
+  /**
+   * The columns: PK_ID first, then every field Caspio lists; a view's password fields are left out,
+   * as Caspio has no password endpoint for views.
+   */
   List<CaspioColumn> columns() {
     List<CaspioColumn> c = columns;
     if (c == null) {
@@ -209,10 +212,12 @@ public final class CaspioTable extends AbstractTable implements TranslatableTabl
     }
     for (FieldInfo f : fields) {
       ColumnKind k = ColumnKind.of(f.type());
-      if (k == null || f.name().toUpperCase(Locale.ROOT).equals(PK_ID)) {
+      CaspioColumn c = new CaspioColumn(f.name(), k, f, true);
+      if (f.name().toUpperCase(Locale.ROOT).equals(PK_ID)
+          || (c.writeOnly() && kind != ObjectKind.TABLE)) {
         continue;
       }
-      out.add(new CaspioColumn(f.name(), k, f, true));
+      out.add(c);
     }
     return List.copyOf(out);
   }

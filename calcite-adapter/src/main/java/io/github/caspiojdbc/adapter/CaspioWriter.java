@@ -86,14 +86,44 @@ public final class CaspioWriter {
     writes.checkWritable((update ? "UPDATE of " : "DELETE from ") + table.caspioName());
     IntFunction<Object> params = i -> root.get("?" + i);
     String where = render(spec.where(), params, true);
-    Map<String, Object> values = update ? assignedValues(spec, params, null) : Map.of();
-    checkCancel(root);
-    return send(
-        writes,
-        () ->
-            update
-                ? table.api().update(table.kind(), table.caspioName(), where, values).count()
-                : table.api().delete(table.kind(), table.caspioName(), where).count());
+    if (!update) {
+      checkCancel(root);
+      return send(
+          writes, () -> table.api().delete(table.kind(), table.caspioName(), where).count());
+    }
+    List<LongSupplier> requests = updates(table, where, assignedValues(spec, params, null));
+    table.api().requireCalls(requests.size(), "UPDATE of " + table.caspioName());
+    long count = 0;
+    for (LongSupplier r : requests) {
+      checkCancel(root);
+      count = send(writes, r);
+    }
+    return count;
+  }
+
+  /**
+   * The requests that give the records matching {@code where} the new {@code values}: one per
+   * password field first (Caspio takes passwords only through its password endpoint; a null value
+   * clears one), then one records PUT with the other values, if any. The last request's count is
+   * the statement's. Passwords go first so that a refused password leaves the record unchanged.
+   */
+  private static List<LongSupplier> updates(
+      CaspioTable table, String where, Map<String, Object> values) {
+    List<LongSupplier> out = new ArrayList<>();
+    Map<String, Object> rest = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : values.entrySet()) {
+      CaspioColumn c = table.column(e.getKey());
+      if (c != null && c.writeOnly()) {
+        String value = (String) e.getValue();
+        out.add(() -> table.api().setPassword(table.caspioName(), c.name(), where, value).count());
+      } else {
+        rest.put(e.getKey(), e.getValue());
+      }
+    }
+    if (!rest.isEmpty() || out.isEmpty()) {
+      out.add(() -> table.api().update(table.kind(), table.caspioName(), where, rest).count());
+    }
+    return out;
   }
 
   /** A write request whose success or unknown outcome counts as a possible change. */
@@ -255,22 +285,19 @@ public final class CaspioWriter {
     Failure failure = new Failure();
     for (Map.Entry<Map<String, Object>, List<Object>> g : groups.entrySet()) {
       for (String where : KeyLists.of(table, g.getValue(), guard)) {
-        Map<String, Object> values = g.getKey();
-        requests.add(
-            () ->
-                count[0] +=
-                    send(
-                        writes,
-                        () ->
-                            update
-                                ? table
-                                    .api()
-                                    .update(table.kind(), table.caspioName(), where, values)
-                                    .count()
-                                : table
-                                    .api()
-                                    .delete(table.kind(), table.caspioName(), where)
-                                    .count()));
+        List<LongSupplier> sends =
+            update
+                ? updates(table, where, g.getKey())
+                : List.of(
+                    () -> table.api().delete(table.kind(), table.caspioName(), where).count());
+        for (int i = 0; i < sends.size(); i++) {
+          LongSupplier r = sends.get(i);
+          if (i == sends.size() - 1) {
+            requests.add(() -> count[0] += send(writes, r));
+          } else {
+            requests.add(() -> send(writes, r));
+          }
+        }
       }
     }
     table.api().requireCalls(requests.size(), what);

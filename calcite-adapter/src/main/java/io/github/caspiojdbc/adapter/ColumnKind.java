@@ -34,7 +34,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  *   <tr><td>List - String/Number/Date</td><td>VARCHAR holding the JSON object of selected items,
  *       item id to value, for example {@code {"1":"Cat","3":"Dog"}}</td></tr>
  *   <tr><td>Formula</td><td>the type of its result</td></tr>
- *   <tr><td>Password</td><td>not exposed</td></tr>
+ *   <tr><td>Password</td><td>VARCHAR, write-only: always reads NULL (see {@link
+ *       CaspioColumn#writeOnly}); not exposed in views</td></tr>
  * </table>
  */
 enum ColumnKind {
@@ -50,7 +51,7 @@ enum ColumnKind {
   /** The scale of Currency, the only DECIMAL fields, as {@link #sqlType} declares it. */
   private static final int CURRENCY_SCALE = 4;
 
-  /** The kind for a Caspio type token, or null for fields that are not exposed. */
+  /** The kind for a Caspio type token. */
   static ColumnKind of(String caspioType) {
     return switch (caspioType.toUpperCase(java.util.Locale.ROOT)) {
       case "AUTONUMBER", "INTEGER" -> INTEGER;
@@ -59,7 +60,6 @@ enum ColumnKind {
       case "DATE/TIME", "TIMESTAMP" -> TIMESTAMP;
       case "YES/NO" -> BOOLEAN;
       case "LIST-STRING", "LIST-NUMBER", "LIST-DATE/TIME" -> LIST;
-      case "PASSWORD" -> null;
       default -> VARCHAR;
     };
   }

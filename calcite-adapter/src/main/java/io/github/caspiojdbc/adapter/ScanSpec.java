@@ -22,7 +22,7 @@ final class ScanSpec {
    * One output column.
    *
    * @param selectItem the {@code q.select} item that produces it ({@code Name}, {@code COUNT(*) AS
-   *     c0})
+   *     c0}), or null for a write-only column, which is never requested and reads NULL
    * @param key the key of the value in a reply row (the field name or the alias)
    * @param kind how the value is typed and converted
    * @param field whether it is a plain field of the table, usable in {@code q.where}
@@ -30,7 +30,7 @@ final class ScanSpec {
    * @param sortable whether Caspio sorts it in Calcite's order
    */
   record Output(
-      String selectItem,
+      @Nullable String selectItem,
       String key,
       ColumnKind kind,
       boolean field,
@@ -78,7 +78,13 @@ final class ScanSpec {
     for (CaspioColumn c : columns) {
       outputs.add(
           new Output(
-              c.name(), c.name(), c.kind(), true, c.filterable(), c.sortable(), c.nullable()));
+              c.writeOnly() ? null : c.name(),
+              c.name(),
+              c.kind(),
+              !c.writeOnly(),
+              c.filterable(),
+              c.sortable(),
+              c.nullable()));
     }
     return new ScanSpec(table, outputs, true, WhereTemplate.empty(), null, false, List.of(), 0, -1);
   }
@@ -167,7 +173,9 @@ final class ScanSpec {
     }
     List<String> items = new ArrayList<>();
     for (Output o : outputs) {
-      items.add(o.selectItem());
+      if (o.selectItem() != null) {
+        items.add(o.selectItem());
+      }
     }
     return items;
   }

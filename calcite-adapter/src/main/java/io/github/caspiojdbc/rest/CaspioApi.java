@@ -199,7 +199,10 @@ public interface CaspioApi extends AutoCloseable {
    */
   RecordsAffected delete(ObjectKind kind, String name, String where);
 
-  /** Sets a password field to {@code value} on every record of a table matching {@code where}. */
+  /**
+   * Sets a password field to {@code value} on every record of a table matching {@code where}, or
+   * clears it (Caspio's reset, a DELETE on the same path) when {@code value} is null.
+   */
   RecordsAffected setPassword(String table, String field, String where, String value);
 
   /**

@@ -91,22 +91,26 @@ final class WriteRequests {
     return new ApiRequest(g, method, path, Map.of(), encode(body));
   }
 
-  /** Sets a password field on every record of a table matching {@code where}, through v3's path. */
+  /**
+   * Sets (PUT) or, for a null {@code value}, clears (DELETE) a password field on every record of a
+   * table matching {@code where}, through v3's path.
+   */
   ApiRequest password(
       ApiGeneration current, String table, String field, String where, String value) {
     if (where == null || where.isBlank()) {
       throw noWhere();
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("Value", Objects.requireNonNull(value, "value"));
     // Password fields are not known on every generation; the companion serves them.
     ApiGeneration g = current.companion();
-    return new ApiRequest(
-        g,
-        "PUT",
-        objectPath(ObjectKind.TABLE, table) + "/passwordFields/" + ApiRequest.segment(field),
-        Map.of(g.params().where(), where),
-        encode(body));
+    String path =
+        objectPath(ObjectKind.TABLE, table) + "/passwordFields/" + ApiRequest.segment(field);
+    Map<String, String> query = Map.of(g.params().where(), where);
+    if (value == null) {
+      return new ApiRequest(g, "DELETE", path, query, null);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("Value", value);
+    return new ApiRequest(g, "PUT", path, query, encode(body));
   }
 
   static String objectPath(ObjectKind kind, String name) {

@@ -18,9 +18,10 @@ public interface CaspioJdbcConnection extends Connection {
 
   /**
    * Sets a password field of the records with the given PK_IDs through Caspio's password endpoint.
-   * Password fields are not SQL columns (Caspio never returns them); find the keys first with
-   * {@code SELECT PK_ID FROM <table> WHERE ...}. Sends one request per key list that fits the URI
-   * limit. The value never appears in logs or messages.
+   * SQL does the same with {@code UPDATE <table> SET <field> = ? WHERE ...} (a password field is a
+   * write-only column that always reads NULL); this method is for callers that hold the keys
+   * already. Sends one request per key list that fits the URI limit. The value never appears in
+   * logs or messages.
    *
    * @param table the table's name (any case)
    * @param passwordField the password field's name (any case)

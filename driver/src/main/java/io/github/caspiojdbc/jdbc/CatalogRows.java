@@ -299,10 +299,25 @@ final class CatalogRows {
 
   // ---- Caspio field facts ----
 
-  /** Caspio's label (when it differs from the name) and description, or null when neither. */
+  /**
+   * Caspio's label (when it differs from the name) and description, or null when neither; a
+   * password field's remarks say first that it is write-only, since it always reads NULL.
+   */
   static String remarks(FieldInfo f) {
     String label = f.label() == null || f.label().equals(f.name()) ? "" : f.label().strip();
     String description = f.description() == null ? "" : f.description().strip();
+    if (upper(f.type()).equals("PASSWORD")) {
+      String own = remarksOf(label, description);
+      return WRITE_ONLY + (own == null ? "" : " " + own);
+    }
+    return remarksOf(label, description);
+  }
+
+  /** What a password field's remarks begin with. */
+  static final String WRITE_ONLY =
+      "Write-only password field: set it with INSERT or UPDATE; it always reads NULL.";
+
+  private static String remarksOf(String label, String description) {
     if (label.isEmpty()) {
       return description.isEmpty() ? null : description;
     }

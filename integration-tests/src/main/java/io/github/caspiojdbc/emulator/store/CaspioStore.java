@@ -300,7 +300,7 @@ public final class CaspioStore implements AutoCloseable {
   }
 
   /** Whether {@code clear} is the stored password of record {@code pkId} (tests only). */
-  boolean passwordMatches(String tableName, String field, long pkId, String clear) {
+  public boolean passwordMatches(String tableName, String field, long pkId, String clear) {
     return reader.passwordMatches(tableName, field, pkId, clear);
   }
 }
