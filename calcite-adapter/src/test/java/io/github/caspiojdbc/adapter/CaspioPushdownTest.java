@@ -6,6 +6,7 @@
 package io.github.caspiojdbc.adapter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.caspiojdbc.rest.RecordQuery;
@@ -46,6 +47,8 @@ class CaspioPushdownTest {
       r.put("Qty", i * 10);
       r.put("Active", i % 2 == 1);
       r.put("Joined", "2024-02-29T23:59:0" + i);
+      // Caspio never sends a password; if a reply did, the write-only column must still be NULL.
+      r.put("Secret", "leaked" + i);
       data.add(r);
     }
     api.table(
@@ -108,7 +111,8 @@ class CaspioPushdownTest {
     assertEquals(
         LocalDateTime.of(2024, 2, 29, 23, 59, 1),
         ((java.sql.Timestamp) first.get(5)).toLocalDateTime());
-    assertEquals(6, first.size(), "the password field is not exposed");
+    assertEquals(7, first.size(), "the password field is a write-only column");
+    assertNull(first.get(6), "a write-only column reads NULL");
   }
 
   @Test
