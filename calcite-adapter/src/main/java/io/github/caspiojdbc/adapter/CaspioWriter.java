@@ -91,14 +91,29 @@ public final class CaspioWriter {
       return send(
           writes, () -> table.api().delete(table.kind(), table.caspioName(), where).count());
     }
-    List<LongSupplier> requests = updates(table, where, assignedValues(spec, params, null));
-    table.api().requireCalls(requests.size(), "UPDATE of " + table.caspioName());
-    long count = 0;
-    for (LongSupplier r : requests) {
-      checkCancel(root);
-      count = send(writes, r);
+    String what = "UPDATE of " + table.caspioName();
+    long[] count = {0};
+    List<Runnable> requests = new ArrayList<>();
+    addSends(requests, writes, updates(table, where, assignedValues(spec, params, null)), count);
+    table.api().requireCalls(requests.size(), what);
+    sendInOrder(root, what, requests, count);
+    return count[0];
+  }
+
+  /**
+   * Adds {@code sends} to {@code requests}; the last one's count is added to {@code count}, as it
+   * is the count of the records the group of requests changed.
+   */
+  private static void addSends(
+      List<Runnable> requests, CaspioWrites writes, List<LongSupplier> sends, long[] count) {
+    for (int i = 0; i < sends.size(); i++) {
+      LongSupplier r = sends.get(i);
+      if (i == sends.size() - 1) {
+        requests.add(() -> count[0] += send(writes, r));
+      } else {
+        requests.add(() -> send(writes, r));
+      }
     }
-    return count;
   }
 
   /**
@@ -279,28 +294,33 @@ public final class CaspioWriter {
       }
     }
     String guard = render(spec.where(), params, false);
-    List<Outcome> outcomes = new ArrayList<>();
     List<Runnable> requests = new ArrayList<>();
     long[] count = {0};
-    Failure failure = new Failure();
     for (Map.Entry<Map<String, Object>, List<Object>> g : groups.entrySet()) {
       for (String where : KeyLists.of(table, g.getValue(), guard)) {
-        List<LongSupplier> sends =
+        addSends(
+            requests,
+            writes,
             update
                 ? updates(table, where, g.getKey())
                 : List.of(
-                    () -> table.api().delete(table.kind(), table.caspioName(), where).count());
-        for (int i = 0; i < sends.size(); i++) {
-          LongSupplier r = sends.get(i);
-          if (i == sends.size() - 1) {
-            requests.add(() -> count[0] += send(writes, r));
-          } else {
-            requests.add(() -> send(writes, r));
-          }
-        }
+                    () -> table.api().delete(table.kind(), table.caspioName(), where).count()),
+            count);
       }
     }
     table.api().requireCalls(requests.size(), what);
+    sendInOrder(root, what, requests, count);
+    return count[0];
+  }
+
+  /**
+   * Sends the requests one at a time, nothing after the first failure; when more than one was
+   * planned, the failure says which were sent and how many records were changed.
+   */
+  private static void sendInOrder(
+      DataContext root, String what, List<Runnable> requests, long[] count) {
+    List<Outcome> outcomes = new ArrayList<>();
+    Failure failure = new Failure();
     for (int i = 0; i < requests.size(); i++) {
       if (failure.error != null) {
         outcomes.add(Outcome.NOT_SENT);
@@ -336,7 +356,6 @@ public final class CaspioWriter {
           count[0],
           List.of());
     }
-    return count[0];
   }
 
   // ---------------------------------------------------------------- common
