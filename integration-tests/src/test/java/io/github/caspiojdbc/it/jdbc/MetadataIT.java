@@ -185,7 +185,10 @@ class MetadataIT {
     }
     rs.close();
     assertEquals("PK_ID", order.get(0));
-    assertFalse(order.contains("Password"), order.toString());
+    Map<String, Object> password = byName.get("Password");
+    assertEquals("VARCHAR", password.get("TYPE_NAME"), order.toString());
+    assertEquals("YES", password.get("IS_NULLABLE"));
+    assertTrue(((String) password.get("REMARKS")).startsWith("Write-only password field"));
     Map<String, Object> pk = byName.get("PK_ID");
     assertEquals("BIGINT", pk.get("TYPE_NAME"));
     assertEquals(Types.BIGINT, pk.get("DATA_TYPE"));
