@@ -69,7 +69,8 @@ class FilesRouteTest {
       area.addText(FileArea.ROOT, "f" + i + ".txt", "x");
     }
     JsonNode second = json(call("GET", "/files?pageSize=5&pageNumber=2", null));
-    assertEquals(List.of("f5.txt", "f6.txt", "logo.png", "readme.txt"), names(second.get("Result")));
+    assertEquals(
+        List.of("f5.txt", "f6.txt", "logo.png", "readme.txt"), names(second.get("Result")));
     assertEquals(9, second.get("Pagination").get("TotalCount").asInt());
   }
 
