@@ -174,9 +174,19 @@ class FilesIT {
 
   @Test
   void files_nonLiteralKey_isRefusedBeforeAnyCall() {
-    assertThrows(
-        SQLException.class,
-        () -> column("SELECT * FROM TABLE(caspio_files(CAST(NULL AS VARCHAR)))", 1));
+    SQLException e =
+        assertThrows(
+            SQLException.class,
+            () -> column("SELECT * FROM TABLE(caspio_files(CAST(NULL AS VARCHAR)))", 1));
+    assertEquals("42000", e.getSQLState(), EmulatorFixture.chain(e));
+    assertEquals(0, fileCalls().size());
+  }
+
+  @Test
+  void content_nullKey_isNullAndSendsNothing() throws Exception {
+    assertEquals(
+        java.util.Arrays.asList((String) null),
+        column("SELECT caspio_file_content(CAST(NULL AS VARCHAR))", 1));
     assertEquals(0, fileCalls().size());
   }
 }
