@@ -255,6 +255,18 @@ public interface CaspioApi extends AutoCloseable {
     throw noFiles();
   }
 
+  /**
+   * Deletes one file of the Files area; always REST v3. Like every write it is sent once: a reply
+   * lost on the way is reported, not repeated.
+   *
+   * @param key the file's external key
+   * @throws io.github.caspiojdbc.error.CaspioException kind INVALID_PARAMETER for a blank or
+   *     unknown key; UNSUPPORTED where the implementation does not reach a Files area
+   */
+  default void deleteFile(String key) {
+    throw noFiles();
+  }
+
   private static io.github.caspiojdbc.error.CaspioException noFiles() {
     return new io.github.caspiojdbc.error.CaspioException(
         io.github.caspiojdbc.error.ErrorKind.UNSUPPORTED,

@@ -398,6 +398,24 @@ public final class HttpCaspioApi implements CaspioApi {
     }
   }
 
+  @Override
+  public void deleteFile(String key) {
+    if (key == null || key.isBlank()) {
+      throw new CaspioException(
+          ErrorKind.INVALID_PARAMETER, "A file key is required to delete a file", null);
+    }
+    ApiRequest r =
+        new ApiRequest(FILES, "DELETE", "/files/" + ApiRequest.segment(key), Map.of(), null);
+    call(
+        r,
+        null,
+        in -> {
+          // 204 has no body; anything sent anyway is read so the connection can be reused.
+          readSmall(in);
+          return null;
+        });
+  }
+
   private static String folderKey(String key) {
     if (key == null) {
       throw new CaspioException(
@@ -408,6 +426,7 @@ public final class HttpCaspioApi implements CaspioApi {
     return key;
   }
 
+  /** Reads one listing page; {@link FileReplies#files} or {@link FileReplies#folders}. */
   private interface PageParser<T> {
     FileReplies<T> parse(ObjectMapper mapper, byte[] body);
   }

@@ -87,4 +87,22 @@ class FilesApiTest {
     }
     assertEquals(4, fileCalls().size());
   }
+
+  @Test
+  void deleteFile_once_thenUnknown() {
+    FileArea.StoredFile readme = area.files(FileArea.ROOT).get(1);
+    try (CaspioApi api = EmulatorFixture.api(emulator, ApiVersion.V2)) {
+      api.deleteFile(readme.externalKey());
+      assertEquals(List.of("logo.png"), api.listFiles("").stream().map(CaspioFile::name).toList());
+      CaspioException again =
+          assertThrows(CaspioException.class, () -> api.deleteFile(readme.externalKey()));
+      assertEquals(ErrorKind.INVALID_PARAMETER, again.kind());
+      assertEquals("FileNotFound", again.caspioCode());
+      assertThrows(CaspioException.class, () -> api.deleteFile(""));
+    }
+    List<LoggedCall> calls = fileCalls();
+    assertEquals(
+        List.of("DELETE", "GET", "DELETE"), calls.stream().map(LoggedCall::method).toList());
+    assertEquals(List.of(204, 200, 404), calls.stream().map(LoggedCall::status).toList());
+  }
 }
