@@ -44,6 +44,7 @@ public final class CaspioSchema extends AbstractSchema {
   private final CaspioWrites writes = new CaspioWrites();
   private final Object lock = new Object();
   private final RawWhere rawWhere = new RawWhere(this);
+  private final CaspioFiles files = new CaspioFiles(this);
   private final PlanCache plans;
   private Map<String, Table> tables;
   private Instant loadedAt;
@@ -185,11 +186,20 @@ public final class CaspioSchema extends AbstractSchema {
     return true;
   }
 
-  /** The schema's one function, {@link RawWhere}. */
+  /** The schema's functions: {@link RawWhere}, and the Files area's ({@link CaspioFiles}). */
   @Override
   protected com.google.common.collect.Multimap<String, org.apache.calcite.schema.Function>
       getFunctionMultimap() {
-    return com.google.common.collect.ImmutableMultimap.of(RawWhere.NAME, rawWhere);
+    com.google.common.collect.ImmutableMultimap.Builder<String, org.apache.calcite.schema.Function>
+        b = com.google.common.collect.ImmutableMultimap.builder();
+    b.put(RawWhere.NAME, rawWhere);
+    files.functions().forEach(e -> b.put(e.getKey(), e.getValue()));
+    return b.build();
+  }
+
+  /** The Files area's functions. */
+  CaspioFiles files() {
+    return files;
   }
 
   @Override

@@ -220,6 +220,63 @@ public interface CaspioApi extends AutoCloseable {
     return Runnable::run;
   }
 
+  /** The default limit of {@link #fileContent}: larger files are refused rather than buffered. */
+  int MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+  /**
+   * The folders directly in a folder of the account's Files area, every page read; always REST v3,
+   * whatever generation the connection reads records with (the Files area is served by v3 only).
+   *
+   * @param parentKey the folder's external key; the empty string for the root
+   * @throws io.github.caspiojdbc.error.CaspioException kind INVALID_PARAMETER for an unknown
+   *     folder; UNSUPPORTED where the implementation does not reach a Files area
+   */
+  default List<CaspioFolder> listFolders(String parentKey) {
+    throw noFiles();
+  }
+
+  /**
+   * The files directly in a folder of the Files area, every page read; always REST v3.
+   *
+   * @param folderKey the folder's external key; the empty string for the root
+   * @throws io.github.caspiojdbc.error.CaspioException kind INVALID_PARAMETER for an unknown
+   *     folder; UNSUPPORTED where the implementation does not reach a Files area
+   */
+  default List<CaspioFile> listFiles(String folderKey) {
+    throw noFiles();
+  }
+
+  /**
+   * One file's bytes, exactly as stored; always REST v3.
+   *
+   * @param key the file's external key
+   * @param maxBytes the largest content accepted
+   * @throws io.github.caspiojdbc.error.CaspioException kind INVALID_PARAMETER for a blank or
+   *     unknown key, TOO_LONG when the file is larger than {@code maxBytes}
+   */
+  default byte[] fileContent(String key, int maxBytes) {
+    throw noFiles();
+  }
+
+  /**
+   * Deletes one file of the Files area; always REST v3. Like every write it is sent once: a reply
+   * lost on the way is reported, not repeated.
+   *
+   * @param key the file's external key
+   * @throws io.github.caspiojdbc.error.CaspioException kind INVALID_PARAMETER for a blank or
+   *     unknown key; UNSUPPORTED where the implementation does not reach a Files area
+   */
+  default void deleteFile(String key) {
+    throw noFiles();
+  }
+
+  private static io.github.caspiojdbc.error.CaspioException noFiles() {
+    return new io.github.caspiojdbc.error.CaspioException(
+        io.github.caspiojdbc.error.ErrorKind.UNSUPPORTED,
+        "This Caspio API client does not reach the account's Files area",
+        null);
+  }
+
   /** A snapshot of this connection's traffic counters. */
   ApiStats stats();
 

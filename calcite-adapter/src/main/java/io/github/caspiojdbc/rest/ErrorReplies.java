@@ -90,6 +90,11 @@ final class ErrorReplies {
           return ErrorKind.TABLE_NOT_FOUND;
         case "fieldnotfound", "columnnotfound":
           return ErrorKind.COLUMN_NOT_FOUND;
+        case "filenotfound", "foldernotfound":
+          // A key handed to a Files call names nothing: a bad parameter value (22023).
+          return ErrorKind.INVALID_PARAMETER;
+        case "fileexists", "file_exists":
+          return ErrorKind.INTEGRITY;
         case "sqlservererror", "incorrectqueryparameter":
           if (lower.contains("unique key")
               || lower.contains("duplicate key")

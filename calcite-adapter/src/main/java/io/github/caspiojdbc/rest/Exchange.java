@@ -125,6 +125,22 @@ final class Exchange {
    * the successful reply.
    */
   <T> T execute(ApiRequest request, CallControl control, BodyReader<T> reader) {
+    return execute(request, control, reader, false);
+  }
+
+  /**
+   * {@link #execute} for a GET whose successful reply is content of any media type (a file's
+   * bytes), so the JSON check on successful replies is skipped; error replies are read as usual.
+   */
+  <T> T executeBinary(ApiRequest request, CallControl control, BodyReader<T> reader) {
+    if (!request.idempotentRead()) {
+      throw new IllegalArgumentException("binary replies are read for GET requests only");
+    }
+    return execute(request, control, reader, true);
+  }
+
+  private <T> T execute(
+      ApiRequest request, CallControl control, BodyReader<T> reader, boolean binary) {
     String uri = request.uri(origin);
     if (uri.length() > CaspioApi.MAX_URI_LENGTH) {
       throw failures.tooLong(uri.length(), request);
@@ -141,17 +157,17 @@ final class Exchange {
           throw new IllegalStateException("reading a reply from memory failed", e);
         }
       }
-      return send(request, uri, control, counted, caching(reader, uri));
+      return send(request, uri, control, counted, caching(reader, uri), false);
     }
     if (request.idempotentRead()) {
-      return send(request, uri, control, counted, reader);
+      return send(request, uri, control, counted, reader, binary);
     }
     // Forget cached replies the write may change, before it (so no read started after the write
     // sees a stale reply) and after it (a read racing with the write may have stored one).
     String written = tablePath(request.path());
     ReplyCache.written(origin, written);
     try {
-      return send(request, uri, control, counted, reader);
+      return send(request, uri, control, counted, reader, false);
     } finally {
       ReplyCache.written(origin, written);
     }
@@ -182,7 +198,8 @@ final class Exchange {
       String uri,
       CallControl control,
       Metering.Counted counted,
-      BodyReader<T> reader) {
+      BodyReader<T> reader,
+      boolean binary) {
     String what = request.method() + " " + request.generation().basePath() + request.path();
     boolean write = !request.idempotentRead();
     long budgetEnd = System.nanoTime() + config.retryBudget().toNanos();
@@ -195,7 +212,7 @@ final class Exchange {
       metering.take(counted, what);
       HttpUriRequestBase http = new HttpUriRequestBase(request.method(), URI.create(uri));
       http.setHeader("Authorization", "Bearer " + token);
-      http.setHeader("Accept", "application/json");
+      http.setHeader("Accept", binary ? "*/*" : "application/json");
       if (request.body() != null) {
         http.setEntity(new ByteArrayEntity(request.body(), ContentType.APPLICATION_JSON));
       }
@@ -217,7 +234,7 @@ final class Exchange {
         requestId = AttemptFailures.header(response, "X-Caspio-Request-ID");
         if (status >= 200 && status < 300) {
           try {
-            T value = readSuccess(response, reader, counted);
+            T value = readSuccess(response, reader, counted, binary);
             limiter.onSuccess();
             pacer.onSuccess();
             return value;
@@ -363,10 +380,10 @@ final class Exchange {
   }
 
   private <T> T readSuccess(
-      ClassicHttpResponse response, BodyReader<T> reader, Metering.Counted counted)
+      ClassicHttpResponse response, BodyReader<T> reader, Metering.Counted counted, boolean binary)
       throws IOException {
     HttpEntity entity = response.getEntity();
-    if (entity != null && entity.getContentType() != null) {
+    if (!binary && entity != null && entity.getContentType() != null) {
       String type = entity.getContentType().toLowerCase(Locale.ROOT);
       if (!type.contains("json")) {
         throw JsonReplies.malformed(

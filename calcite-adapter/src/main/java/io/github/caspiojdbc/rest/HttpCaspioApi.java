@@ -347,6 +347,111 @@ public final class HttpCaspioApi implements CaspioApi {
     return affected(writes.password(generation(), table, field, where, value));
   }
 
+  // Files exist only in v3 (notes 3.6), so these calls never follow the connection's generation.
+  private static final ApiGeneration FILES = ApiVersion.V3.generation();
+
+  /** Listing pages are asked for at Caspio's largest size, so few calls read a folder. */
+  static final int FILES_PAGE_SIZE = 1000;
+
+  @Override
+  public List<CaspioFolder> listFolders(String parentKey) {
+    return allPages("/files/folders", folderKey(parentKey), FileReplies::folders);
+  }
+
+  @Override
+  public List<CaspioFile> listFiles(String folderKey) {
+    return allPages("/files", folderKey(folderKey), FileReplies::files);
+  }
+
+  @Override
+  public byte[] fileContent(String key, int maxBytes) {
+    if (key == null || key.isBlank()) {
+      throw new CaspioException(
+          ErrorKind.INVALID_PARAMETER, "A file key is required to read a file's content", null);
+    }
+    if (maxBytes < 0) {
+      throw new IllegalArgumentException("maxBytes must not be negative");
+    }
+    ApiRequest r = ApiRequest.get(FILES, "/files/" + ApiRequest.segment(key));
+    checkOpen();
+    CallControl control = new CallControl(timeoutFor(null));
+    ScheduledFuture<?> expiry = scheduleExpiry(control);
+    try {
+      announce(r);
+      return exchange.executeBinary(
+          r,
+          control,
+          in -> {
+            byte[] b = in.readNBytes(maxBytes);
+            if (in.read() >= 0) {
+              throw new CaspioException(
+                  ErrorKind.TOO_LONG,
+                  "The file is larger than the " + maxBytes + " bytes a file content read accepts",
+                  null);
+            }
+            return b;
+          });
+    } finally {
+      if (expiry != null) {
+        expiry.cancel(false);
+      }
+    }
+  }
+
+  @Override
+  public void deleteFile(String key) {
+    if (key == null || key.isBlank()) {
+      throw new CaspioException(
+          ErrorKind.INVALID_PARAMETER, "A file key is required to delete a file", null);
+    }
+    ApiRequest r =
+        new ApiRequest(FILES, "DELETE", "/files/" + ApiRequest.segment(key), Map.of(), null);
+    call(
+        r,
+        null,
+        in -> {
+          // 204 has no body; anything sent anyway is read so the connection can be reused.
+          readSmall(in);
+          return null;
+        });
+  }
+
+  private static String folderKey(String key) {
+    if (key == null) {
+      throw new CaspioException(
+          ErrorKind.INVALID_PARAMETER,
+          "A folder key is required; the root folder's is the empty string",
+          null);
+    }
+    return key;
+  }
+
+  /** Reads one listing page; {@link FileReplies#files} or {@link FileReplies#folders}. */
+  private interface PageParser<T> {
+    FileReplies<T> parse(ObjectMapper mapper, byte[] body);
+  }
+
+  /** Every page of a v3 Files listing, stopping at the reported total or a short page. */
+  private <T> List<T> allPages(String path, String key, PageParser<T> parser) {
+    List<T> all = new java.util.ArrayList<>();
+    for (int page = 1; ; page++) {
+      Map<String, String> params = new java.util.LinkedHashMap<>();
+      params.put("externalKey", key);
+      params.put("pageNumber", Integer.toString(page));
+      params.put("pageSize", Integer.toString(FILES_PAGE_SIZE));
+      ApiRequest r = new ApiRequest(FILES, "GET", path, params, null);
+      FileReplies<T> got = call(r, null, in -> parser.parse(mapper, readSmall(in)));
+      all.addAll(got.items());
+      boolean more =
+          got.totalCount() >= 0
+              ? all.size() < got.totalCount() && !got.items().isEmpty()
+              : got.items().size() == FILES_PAGE_SIZE;
+      if (!more) {
+        return all;
+      }
+    }
+  }
+
   private RecordsAffected affected(ApiRequest r) {
     JsonReplies replies = json(r.generation());
     return call(r, null, in -> replies.recordsAffected(readSmall(in)));

@@ -121,6 +121,14 @@ final class ResultSetHandler extends Wrappers.Handler {
         throw e;
       }
     }
+    if (name.equals("getBinaryStream") && args.length == 1) {
+      // Avatica reads VARBINARY only as bytes; JDBC also promises a stream over them.
+      byte[] bytes =
+          args[0] instanceof String label
+              ? resultSet.getBytes(label)
+              : resultSet.getBytes((Integer) args[0]);
+      return bytes == null ? null : new java.io.ByteArrayInputStream(bytes);
+    }
     if (name.equals("next") && maxRows > 0) {
       // JDBC drops the rows beyond the cap silently; Avatica does so for plain statements only.
       if (rows >= maxRows) {

@@ -26,6 +26,8 @@ public enum PathKind {
   RECORDS,
   /** {@code /tables/{t}/passwordFields} and below. */
   PASSWORD_FIELDS,
+  /** v3's Files area: {@code /files} and below (folders, contents, file info). */
+  FILES,
   /** Anything else, including v4's {@code /me} and unknown paths. */
   OTHER
 }

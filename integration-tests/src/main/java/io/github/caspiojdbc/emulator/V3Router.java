@@ -10,22 +10,40 @@ import io.github.caspiojdbc.emulator.store.ApiVersion;
 import io.github.caspiojdbc.emulator.store.CaspioStore;
 import io.github.caspiojdbc.emulator.store.RecordPage;
 import io.github.caspiojdbc.emulator.store.Switches;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * REST v3 below {@value #PREFIX}: the shared resource tree, with v3's field definitions (view
  * fields included) and {@code q.getPaginationInfo}, which adds a {@code Pagination} block beside
  * the rows. Strict choice: the parameter must be {@code true} or {@code false}; without it there is
- * no block unless the store's {@link Switches.PaginationBlock} switch says otherwise.
+ * no block unless the store's {@link Switches.PaginationBlock} switch says otherwise. The Files
+ * area exists only here ({@link V3Files}); v2's older files tree is not served.
  */
 final class V3Router extends ResourceRouter {
   static final String PREFIX = "/integrations/rest/v3";
 
   private final CaspioStore store;
+  private final V3Files files;
 
   V3Router(CaspioStore store) {
     super(store, ApiVersion.V3);
     this.store = store;
+    this.files = new V3Files(store.files());
+  }
+
+  @Override
+  public PathKind kind(List<String> segments) {
+    return segments.get(0).equals("files") ? PathKind.FILES : super.kind(segments);
+  }
+
+  @Override
+  public Reply route(ApiCall call) {
+    List<String> s = call.segments();
+    if (!s.isEmpty() && s.get(0).equalsIgnoreCase("files")) {
+      return files.route(call);
+    }
+    return super.route(call);
   }
 
   @Override

@@ -50,6 +50,7 @@ public final class CaspioStore implements AutoCloseable {
   private final Schema schema;
   private final RecordReader reader;
   private final RecordWriter writer;
+  private final FileArea files;
   private volatile Switches switches;
 
   CaspioStore(Clock clock, Random random) {
@@ -64,6 +65,7 @@ public final class CaspioStore implements AutoCloseable {
     this.writer =
         new RecordWriter(
             db, schema, reader, new Generators(random, clock), writeLock, this::switches);
+    this.files = new FileArea(clock);
   }
 
   /** An empty account. */
@@ -117,6 +119,11 @@ public final class CaspioStore implements AutoCloseable {
       throw e;
     }
     return store;
+  }
+
+  /** The account's Files area (research notes 3.6), apart from its tables. */
+  public FileArea files() {
+    return files;
   }
 
   /** Table names in declared casing, in creation order. */

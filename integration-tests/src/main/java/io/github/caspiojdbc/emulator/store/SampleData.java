@@ -154,7 +154,93 @@ final class SampleData {
             .field("Orders", "Total")
             .field("Orders", "Shipped")
             .where("Orders.Status = 'Open'"));
+    files(store.files());
   }
+
+  /**
+   * The Files area: a text file and a small PNG (bytes that are not UTF-8, so a client that reads
+   * them as text shows the damage) at the root, and two folders, one nested, with a file each.
+   */
+  static void files(FileArea area) {
+    area.addText(FileArea.ROOT, "readme.txt", "Sample files of the caspio-jdbc emulator.\n");
+    area.add(FileArea.ROOT, "logo.png", "image/png", SAMPLE_PNG.clone());
+    FileArea.Folder invoices = area.addFolder(FileArea.ROOT, "Invoices");
+    area.addText(invoices.externalKey(), "2024-001.csv", "Order_No,Total\n1,19.90\n");
+    FileArea.Folder archive = area.addFolder(invoices.externalKey(), "Archive");
+    area.addText(archive.externalKey(), "2023-999.csv", "Order_No,Total\n999,5.00\n");
+    area.addFolder(FileArea.ROOT, "Images");
+  }
+
+  /** A 1x1 transparent PNG: the signature alone holds bytes 0x89 and 0x1A. */
+  static final byte[] SAMPLE_PNG = {
+    (byte) 0x89,
+    'P',
+    'N',
+    'G',
+    0x0D,
+    0x0A,
+    0x1A,
+    0x0A,
+    0,
+    0,
+    0,
+    0x0D,
+    'I',
+    'H',
+    'D',
+    'R',
+    0,
+    0,
+    0,
+    1,
+    0,
+    0,
+    0,
+    1,
+    8,
+    6,
+    0,
+    0,
+    0,
+    0x1F,
+    0x15,
+    (byte) 0xC4,
+    (byte) 0x89,
+    0,
+    0,
+    0,
+    0x0A,
+    'I',
+    'D',
+    'A',
+    'T',
+    0x78,
+    (byte) 0x9C,
+    0x63,
+    0,
+    1,
+    0,
+    0,
+    5,
+    0,
+    1,
+    0x0D,
+    0x0A,
+    0x2D,
+    (byte) 0xB4,
+    0,
+    0,
+    0,
+    0,
+    'I',
+    'E',
+    'N',
+    'D',
+    (byte) 0xAE,
+    0x42,
+    0x60,
+    (byte) 0x82
+  };
 
   static TableDef customersTable() {
     return new TableDef(

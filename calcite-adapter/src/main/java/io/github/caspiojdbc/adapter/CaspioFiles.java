@@ -1,0 +1,264 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.github.caspiojdbc.adapter;
+
+import io.github.caspiojdbc.error.CaspioException;
+import io.github.caspiojdbc.error.ErrorKind;
+import io.github.caspiojdbc.rest.CaspioApi;
+import io.github.caspiojdbc.rest.CaspioFile;
+import io.github.caspiojdbc.rest.CaspioFolder;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.enumerable.CallImplementor;
+import org.apache.calcite.adapter.enumerable.NullPolicy;
+import org.apache.calcite.adapter.enumerable.RexImpTable;
+import org.apache.calcite.avatica.util.ByteString;
+import org.apache.calcite.interpreter.Bindables;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.FunctionParameter;
+import org.apache.calcite.schema.ImplementableFunction;
+import org.apache.calcite.schema.ScalarFunction;
+import org.apache.calcite.schema.ScannableTable;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.TableMacro;
+import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.schema.lookup.LikePattern;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.NlsString;
+
+/**
+ * The account's Files area in SQL (research notes 3.6): {@code TABLE(caspio_folders())} and {@code
+ * TABLE(caspio_folders(parentKey))} list folders, {@code TABLE(caspio_files(folderKey))} lists the
+ * files of one folder (the root's key is {@code ''}), and {@code caspio_file_content(key)} is one
+ * file's bytes as VARBINARY. Listings are read when the statement runs, every page of them, and
+ * nothing is cached: the Files area is not part of the table metadata.
+ *
+ * <p>Public only because the code Calcite generates for {@code caspio_file_content} calls {@link
+ * #content} from another package.
+ */
+public final class CaspioFiles {
+  /** The folder listing's name in SQL. */
+  static final String FOLDERS = "caspio_folders";
+
+  /** The file listing's name in SQL. */
+  static final String FILES = "caspio_files";
+
+  /** The content function's name in SQL. */
+  static final String CONTENT = "caspio_file_content";
+
+  private final CaspioSchema schema;
+  // Names this schema in generated code, which can hold strings but not the schema itself.
+  private final String id = UUID.randomUUID().toString();
+
+  CaspioFiles(CaspioSchema schema) {
+    this.schema = schema;
+  }
+
+  /** Every function, by its SQL name, for the schema's function map. */
+  List<java.util.Map.Entry<String, org.apache.calcite.schema.Function>> functions() {
+    return List.of(
+        java.util.Map.entry(FOLDERS, new Listing(false, false)),
+        java.util.Map.entry(FOLDERS, new Listing(false, true)),
+        java.util.Map.entry(FILES, new Listing(true, true)),
+        java.util.Map.entry(CONTENT, new Content()));
+  }
+
+  /**
+   * The bytes of one file, for code Calcite generates; not an API for applications.
+   *
+   * @param root the statement's data context, whose root schema holds the account's schema
+   * @param schemaId which account schema, when a root holds more than one
+   * @param key the file's external key
+   */
+  public static ByteString content(DataContext root, String schemaId, String key) {
+    SchemaPlus top = root.getRootSchema();
+    if (top != null) {
+      for (String name : top.subSchemas().getNames(LikePattern.any())) {
+        CaspioSchema s = caspioSchema(top.subSchemas().get(name));
+        if (s != null && s.files().id.equals(schemaId)) {
+          return new ByteString(s.api().fileContent(key, CaspioApi.MAX_FILE_BYTES));
+        }
+      }
+    }
+    throw new CaspioException(
+        ErrorKind.CONNECTION_FAILED, CONTENT + ": the account schema is no longer reachable", null);
+  }
+
+  private static CaspioSchema caspioSchema(SchemaPlus sub) {
+    if (sub == null) {
+      return null;
+    }
+    try {
+      return sub.unwrap(CaspioSchema.class);
+    } catch (ClassCastException e) {
+      // Calcite's way of saying "another kind of schema" (the metadata schema, for one).
+      return null;
+    }
+  }
+
+  private static String text(Object argument) {
+    if (argument instanceof String s) {
+      return s;
+    }
+    return argument instanceof NlsString nls ? nls.getValue() : null;
+  }
+
+  private static Long millis(LocalDateTime t) {
+    // Calcite's TIMESTAMP is wall-clock milliseconds counted as if at UTC; no zone is applied.
+    return t == null ? null : t.toInstant(ZoneOffset.UTC).toEpochMilli();
+  }
+
+  private static FunctionParameter keyParameter(String name) {
+    return new FunctionParameter() {
+      @Override
+      public int getOrdinal() {
+        return 0;
+      }
+
+      @Override
+      public String getName() {
+        return name;
+      }
+
+      @Override
+      public RelDataType getType(RelDataTypeFactory typeFactory) {
+        // A Java type: Calcite hands a table macro its literal arguments only for those.
+        return typeFactory.createJavaType(String.class);
+      }
+
+      @Override
+      public boolean isOptional() {
+        return false;
+      }
+    };
+  }
+
+  /** {@code caspio_folders}, with or without a parent key, or {@code caspio_files(folderKey)}. */
+  private final class Listing implements TableMacro {
+    private final boolean files;
+    private final boolean keyed;
+
+    Listing(boolean files, boolean keyed) {
+      this.files = files;
+      this.keyed = keyed;
+    }
+
+    @Override
+    public List<FunctionParameter> getParameters() {
+      return keyed ? List.of(keyParameter(files ? "folderKey" : "parentKey")) : List.of();
+    }
+
+    @Override
+    public TranslatableTable apply(List<? extends Object> arguments) {
+      String key = "";
+      if (keyed) {
+        key = text(arguments.get(0));
+        if (key == null) {
+          throw new CaspioException(
+              ErrorKind.SYNTAX,
+              (files ? FILES : FOLDERS)
+                  + " takes one text literal, a folder's external key ('' for the root folder)",
+              null);
+        }
+      }
+      return new Rows(files, key);
+    }
+  }
+
+  /** One listing's rows, read from Caspio each time the statement runs. */
+  private final class Rows extends AbstractTable implements ScannableTable, TranslatableTable {
+    private final boolean files;
+    private final String key;
+
+    Rows(boolean files, String key) {
+      this.files = files;
+      this.key = key;
+    }
+
+    @Override
+    public RelDataType getRowType(RelDataTypeFactory f) {
+      RelDataTypeFactory.Builder b = f.builder();
+      b.add("NAME", SqlTypeName.VARCHAR).nullable(false);
+      b.add("EXTERNAL_KEY", SqlTypeName.VARCHAR).nullable(false);
+      if (files) {
+        b.add("SIZE", SqlTypeName.BIGINT).nullable(true);
+        b.add("CONTENT_TYPE", SqlTypeName.VARCHAR).nullable(true);
+      }
+      b.add("DATE_CREATED", SqlTypeName.TIMESTAMP, 0).nullable(true);
+      if (files) {
+        b.add("LAST_MODIFIED", SqlTypeName.TIMESTAMP, 0).nullable(true);
+      }
+      return b.build();
+    }
+
+    @Override
+    public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+      // Calcite's own scan of a ScannableTable: the interpreter calls scan() when the query runs.
+      return Bindables.BindableTableScan.create(context.getCluster(), relOptTable);
+    }
+
+    @Override
+    public Enumerable<Object[]> scan(DataContext root) {
+      List<Object[]> rows = new ArrayList<>();
+      if (files) {
+        for (CaspioFile f : schema.api().listFiles(key)) {
+          rows.add(
+              new Object[] {
+                f.name(),
+                f.externalKey(),
+                f.size(),
+                f.contentType(),
+                millis(f.dateCreated()),
+                millis(f.lastModified())
+              });
+        }
+      } else {
+        for (CaspioFolder f : schema.api().listFolders(key)) {
+          rows.add(new Object[] {f.name(), f.externalKey(), millis(f.dateCreated())});
+        }
+      }
+      return Linq4j.asEnumerable(rows);
+    }
+  }
+
+  /** {@code caspio_file_content(key)}: VARBINARY, null for a null key. */
+  private final class Content implements ScalarFunction, ImplementableFunction {
+    @Override
+    public List<FunctionParameter> getParameters() {
+      return List.of(keyParameter("key"));
+    }
+
+    @Override
+    public RelDataType getReturnType(RelDataTypeFactory f) {
+      return f.createTypeWithNullability(f.createSqlType(SqlTypeName.VARBINARY), true);
+    }
+
+    @Override
+    public CallImplementor getImplementor() {
+      return RexImpTable.createImplementor(
+          (translator, call, operands) ->
+              Expressions.call(
+                  CaspioFiles.class,
+                  "content",
+                  DataContext.ROOT,
+                  Expressions.constant(id),
+                  operands.get(0)),
+          NullPolicy.STRICT,
+          false);
+    }
+  }
+}
