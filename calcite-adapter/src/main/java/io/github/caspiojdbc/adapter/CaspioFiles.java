@@ -122,31 +122,6 @@ public final class CaspioFiles {
     return t == null ? null : t.toInstant(ZoneOffset.UTC).toEpochMilli();
   }
 
-  private static FunctionParameter keyParameter(String name) {
-    return new FunctionParameter() {
-      @Override
-      public int getOrdinal() {
-        return 0;
-      }
-
-      @Override
-      public String getName() {
-        return name;
-      }
-
-      @Override
-      public RelDataType getType(RelDataTypeFactory typeFactory) {
-        // A Java type: Calcite hands a table macro its literal arguments only for those.
-        return typeFactory.createJavaType(String.class);
-      }
-
-      @Override
-      public boolean isOptional() {
-        return false;
-      }
-    };
-  }
-
   /** {@code caspio_folders}, with or without a parent key, or {@code caspio_files(folderKey)}. */
   private final class Listing implements TableMacro {
     private final boolean files;
@@ -159,7 +134,7 @@ public final class CaspioFiles {
 
     @Override
     public List<FunctionParameter> getParameters() {
-      return keyed ? List.of(keyParameter(files ? "folderKey" : "parentKey")) : List.of();
+      return keyed ? List.of(RawWhere.parameter(0, files ? "folderKey" : "parentKey")) : List.of();
     }
 
     @Override
@@ -239,7 +214,7 @@ public final class CaspioFiles {
   private final class Content implements ScalarFunction, ImplementableFunction {
     @Override
     public List<FunctionParameter> getParameters() {
-      return List.of(keyParameter("key"));
+      return List.of(RawWhere.parameter(0, "key"));
     }
 
     @Override

@@ -127,7 +127,8 @@ final class RawWhere implements TableMacro {
     return new CaspioException(ErrorKind.SYNTAX, NAME + " refuses the condition: " + why, null);
   }
 
-  private static FunctionParameter parameter(int ordinal, String name) {
+  /** A required text parameter of a table macro (also {@link CaspioFiles}'). */
+  static FunctionParameter parameter(int ordinal, String name) {
     return new FunctionParameter() {
       @Override
       public int getOrdinal() {
