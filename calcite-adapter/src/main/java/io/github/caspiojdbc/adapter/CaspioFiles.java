@@ -98,6 +98,33 @@ public final class CaspioFiles {
         ErrorKind.CONNECTION_FAILED, CONTENT + ": the account schema is no longer reachable", null);
   }
 
+  /**
+   * Deletes one file of the account's Files area, for a driver's vendor method. Refused before any
+   * request on a read-only connection; the request is sent once and counted as a write when it
+   * succeeded or its outcome is unknown.
+   *
+   * @param schema the connection's account schema
+   * @param key the file's external key
+   * @throws CaspioException READ_ONLY on a read-only connection, INVALID_PARAMETER for a missing
+   *     key or Caspio's 404 FileNotFound, or the request's failure
+   */
+  public static void delete(CaspioSchema schema, String key) {
+    if (key == null || key.isBlank()) {
+      throw new CaspioException(
+          ErrorKind.INVALID_PARAMETER, "A file key is required to delete a file", null);
+    }
+    schema.writes().checkWritable("deleting file " + key);
+    try {
+      schema.api().deleteFile(key);
+      schema.writes().countWrite();
+    } catch (CaspioException e) {
+      if (e.kind() == ErrorKind.UNKNOWN_OUTCOME) {
+        schema.writes().countWrite();
+      }
+      throw e;
+    }
+  }
+
   private static CaspioSchema caspioSchema(SchemaPlus sub) {
     if (sub == null) {
       return null;

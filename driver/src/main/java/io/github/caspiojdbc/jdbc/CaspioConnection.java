@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.jdbc;
 
+import io.github.caspiojdbc.adapter.CaspioFiles;
 import io.github.caspiojdbc.adapter.CaspioPasswords;
 import io.github.caspiojdbc.adapter.CaspioSchema;
 import io.github.caspiojdbc.adapter.CaspioWrites;
@@ -386,6 +387,16 @@ final class CaspioConnection extends CaspioConnectionBase implements CaspioCallS
     }
     try {
       return CaspioPasswords.set(schema, table, passwordField, List.copyOf(pkIds), newValue);
+    } catch (RuntimeException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  @Override
+  public void deleteFile(String fileKey) throws SQLException {
+    checkOpen();
+    try {
+      CaspioFiles.delete(schema, fileKey);
     } catch (RuntimeException e) {
       throw SqlErrors.translate(e);
     }

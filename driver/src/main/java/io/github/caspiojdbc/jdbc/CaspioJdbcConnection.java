@@ -33,4 +33,15 @@ public interface CaspioJdbcConnection extends Connection {
    */
   long setPassword(String table, String passwordField, List<Long> pkIds, String newValue)
       throws SQLException;
+
+  /**
+   * Deletes one file of the account's Files area ({@code DELETE /v3/files/{key}}, one request,
+   * never repeated). The key is a file's {@code EXTERNAL_KEY} as {@code TABLE(caspio_files(...))}
+   * lists it. The call counts as a write, so a later {@code rollback()} refuses to pretend.
+   *
+   * @param fileKey the file's external key
+   * @throws SQLException 25006 on a read-only connection (before any request), 22023 for a missing
+   *     key or a file Caspio does not have (404 FileNotFound), or the request's failure
+   */
+  void deleteFile(String fileKey) throws SQLException;
 }

@@ -16,6 +16,7 @@ import io.github.caspiojdbc.emulator.LoggedCall;
 import io.github.caspiojdbc.emulator.PathKind;
 import io.github.caspiojdbc.emulator.store.FileArea;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
+import io.github.caspiojdbc.jdbc.CaspioJdbcConnection;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -188,5 +189,68 @@ class FilesIT {
         java.util.Arrays.asList((String) null),
         column("SELECT caspio_file_content(CAST(NULL AS VARCHAR))", 1));
     assertEquals(0, fileCalls().size());
+  }
+
+  @Test
+  void deleteFile_vendorMethod_removesTheFileInOneDeleteCall() throws Exception {
+    String key = area.addText(FileArea.ROOT, "to-delete.txt", "bye").externalKey();
+    CaspioJdbcConnection caspio = conn.unwrap(CaspioJdbcConnection.class);
+    caspio.deleteFile(key);
+    assertThrows(RuntimeException.class, () -> area.file(key), "the emulator still has the file");
+    List<LoggedCall> calls = fileCalls();
+    assertEquals(1, calls.size(), calls.toString());
+    assertEquals("DELETE", calls.get(0).method());
+    assertEquals("/integrations/rest/v3/files/" + key, calls.get(0).path());
+    assertFalse(
+        column("SELECT NAME FROM TABLE(caspio_files(''))", 1).contains("to-delete.txt"),
+        "the next listing still shows the deleted file");
+  }
+
+  @Test
+  void deleteFile_missingKey_failsWith22023AfterOneCall() throws Exception {
+    CaspioJdbcConnection caspio = conn.unwrap(CaspioJdbcConnection.class);
+    SQLException e = assertThrows(SQLException.class, () -> caspio.deleteFile("no-such-file"));
+    assertEquals("22023", e.getSQLState(), e.getMessage());
+    assertTrue(e.getMessage().contains("FileNotFound"), e.getMessage());
+    assertEquals(1, fileCalls().size());
+    SQLException blank = assertThrows(SQLException.class, () -> caspio.deleteFile(" "));
+    assertEquals("22023", blank.getSQLState(), blank.getMessage());
+    assertEquals(1, fileCalls().size(), "a blank key must not be sent");
+  }
+
+  @Test
+  void deleteFile_readOnlyConnection_isRefusedWith25006BeforeAnyCall() throws Exception {
+    String key = area.addText(FileArea.ROOT, "kept.txt", "stay").externalKey();
+    try {
+      try (Connection ro = fixture.connect("&readOnly=true")) {
+        fixture.clear();
+        CaspioJdbcConnection caspio = ro.unwrap(CaspioJdbcConnection.class);
+        SQLException e = assertThrows(SQLException.class, () -> caspio.deleteFile(key));
+        assertEquals("25006", e.getSQLState(), e.getMessage());
+      }
+      try (Connection rw = fixture.connect()) {
+        rw.setReadOnly(true);
+        fixture.clear();
+        SQLException e =
+            assertThrows(
+                SQLException.class, () -> rw.unwrap(CaspioJdbcConnection.class).deleteFile(key));
+        assertEquals("25006", e.getSQLState(), e.getMessage());
+      }
+      assertEquals(List.of(), fileCalls());
+      assertEquals("kept.txt", area.file(key).name());
+    } finally {
+      area.delete(key);
+    }
+  }
+
+  @Test
+  void deleteFile_countsAsAWrite_soRollbackRefuses() throws Exception {
+    String key = area.addText(FileArea.ROOT, "tx.txt", "x").externalKey();
+    try (Connection c = fixture.connect()) {
+      c.setAutoCommit(false);
+      c.unwrap(CaspioJdbcConnection.class).deleteFile(key);
+      SQLException e = assertThrows(SQLException.class, c::rollback);
+      assertEquals("0A000", e.getSQLState(), e.getMessage());
+    }
   }
 }

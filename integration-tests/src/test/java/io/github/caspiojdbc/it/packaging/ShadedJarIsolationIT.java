@@ -5,12 +5,14 @@
  */
 package io.github.caspiojdbc.it.packaging;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.caspiojdbc.emulator.store.FileArea;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -157,6 +159,36 @@ class ShadedJarIsolationIT {
                 String.valueOf(ORDERS),
                 String.valueOf(ORDERS))),
         counts);
+  }
+
+  /**
+   * The Files functions through the jar: the listing's generated scan and the content function's
+   * generated call to a relocated adapter class, byte for byte against the emulator's own copy.
+   */
+  @Test
+  void filesArea_isolated_listsAndReadsBytesExactly() throws Exception {
+    byte[] expected = fixture.emulator.store().files().files(FileArea.ROOT).get(0).bytes();
+    List<Object> got =
+        inForeignContext(
+            () -> {
+              try (Connection c = shadedDriver().connect(url(), credentials());
+                  Statement s = c.createStatement();
+                  ResultSet rs =
+                      s.executeQuery(
+                          "select NAME, caspio_file_content(EXTERNAL_KEY)"
+                              + " from table(caspio_files('')) order by NAME")) {
+                List<Object> out = new ArrayList<>();
+                while (rs.next()) {
+                  out.add(rs.getString(1));
+                  out.add(rs.getBytes(2));
+                }
+                return out;
+              }
+            });
+    assertEquals(4, got.size(), got.toString());
+    assertEquals("logo.png", got.get(0));
+    assertArrayEquals(expected, (byte[]) got.get(1));
+    assertEquals("readme.txt", got.get(2));
   }
 
   /**
