@@ -60,6 +60,12 @@ public final class CaspioFiles {
   /** The content function's name in SQL. */
   static final String CONTENT = "caspio_file_content";
 
+  /** {@code type/subtype} in RFC 6838's name characters, with optional parameters. */
+  private static final java.util.regex.Pattern MEDIA_TYPE =
+      java.util.regex.Pattern.compile(
+          "[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*"
+              + "(\\s*;\\s*[A-Za-z0-9!#$&^_.+-]+=(\"[^\"]*\"|[A-Za-z0-9!#$&^_.+-]+))*");
+
   private final CaspioSchema schema;
   // Names this schema in generated code, which can hold strings but not the schema itself.
   private final String id = UUID.randomUUID().toString();
@@ -117,6 +123,71 @@ public final class CaspioFiles {
     try {
       schema.api().deleteFile(key);
       schema.writes().countWrite();
+    } catch (CaspioException e) {
+      if (e.kind() == ErrorKind.UNKNOWN_OUTCOME) {
+        schema.writes().countWrite();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Uploads one new file into a folder of the account's Files area, for a driver's vendor method.
+   * Refused before any request on a read-only connection; the content is read whole first (at most
+   * {@link CaspioApi#MAX_FILE_BYTES}) so a too-large stream sends nothing, then the request is sent
+   * once and counted as a write when it succeeded or its outcome is unknown.
+   *
+   * @param schema the connection's account schema
+   * @param folderKey the folder's external key, the empty string for the root folder
+   * @param name the new file's name
+   * @param contentType its media type, or null for {@code application/octet-stream}
+   * @param content its bytes, read to the end and not closed
+   * @return the new file's external key
+   * @throws CaspioException READ_ONLY on a read-only connection, INVALID_PARAMETER for a missing
+   *     argument, TOO_LONG for content over the limit, or the request's failure (Caspio's 409
+   *     FileExists when the folder has a file of that name)
+   */
+  public static String upload(
+      CaspioSchema schema,
+      String folderKey,
+      String name,
+      String contentType,
+      java.io.InputStream content) {
+    if (folderKey == null || name == null || name.isBlank() || content == null) {
+      throw new CaspioException(
+          ErrorKind.INVALID_PARAMETER,
+          "uploadFile needs a folder key ('' for the root folder), a file name and the content",
+          null);
+    }
+    String type = contentType == null ? "application/octet-stream" : contentType;
+    if (!MEDIA_TYPE.matcher(type).matches()) {
+      // HttpClient's parser accepts almost anything; Caspio would store the file under a bad type.
+      throw new CaspioException(
+          ErrorKind.INVALID_PARAMETER,
+          "Not a media type (type/subtype, such as image/png): " + type,
+          null);
+    }
+    schema.writes().checkWritable("uploading file " + name);
+    byte[] bytes;
+    try {
+      bytes = content.readNBytes(CaspioApi.MAX_FILE_BYTES);
+      if (content.read() >= 0) {
+        throw new CaspioException(
+            ErrorKind.TOO_LONG,
+            "The file is larger than the "
+                + CaspioApi.MAX_FILE_BYTES
+                + " bytes an upload accepts;"
+                + " nothing was sent",
+            null);
+      }
+    } catch (java.io.IOException e) {
+      throw new CaspioException(
+          ErrorKind.INVALID_PARAMETER, "Reading the file's content failed: " + e.getMessage(), e);
+    }
+    try {
+      String key = schema.api().uploadFile(folderKey, name, type, bytes);
+      schema.writes().countWrite();
+      return key;
     } catch (CaspioException e) {
       if (e.kind() == ErrorKind.UNKNOWN_OUTCOME) {
         schema.writes().countWrite();

@@ -13,14 +13,30 @@ import java.util.Map;
 /**
  * One request to the resource API before credentials are added: the generation it is addressed to
  * (which gives the path prefix and reads its error body), method, path below the version root, raw
- * (unencoded) query parameters in sending order, and an optional JSON body.
+ * (unencoded) query parameters in sending order, and an optional body: JSON unless {@code
+ * contentType} names another type (a multipart upload's, with its boundary).
  */
 record ApiRequest(
-    ApiGeneration generation, String method, String path, Map<String, String> params, byte[] body) {
+    ApiGeneration generation,
+    String method,
+    String path,
+    Map<String, String> params,
+    byte[] body,
+    String contentType) {
 
   /** Freezes the parameters. */
   ApiRequest {
     params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+  }
+
+  /** A request whose body, if any, is JSON. */
+  ApiRequest(
+      ApiGeneration generation,
+      String method,
+      String path,
+      Map<String, String> params,
+      byte[] body) {
+    this(generation, method, path, params, body, null);
   }
 
   /** A GET without parameters. */

@@ -270,6 +270,23 @@ public interface CaspioApi extends AutoCloseable {
     throw noFiles();
   }
 
+  /**
+   * Uploads one new file into a folder of the Files area ({@code POST /v3/files?externalKey=}, one
+   * multipart part named {@code Files}); always REST v3. Like every write it is sent once.
+   *
+   * @param folderKey the folder's external key, the empty string for the root folder
+   * @param name the file's name in Caspio
+   * @param contentType the file's media type
+   * @param content the file's bytes, sent as they are
+   * @return the new file's external key
+   * @throws io.github.caspiojdbc.error.CaspioException Caspio's 409 FileExists when the folder has
+   *     a file of that name (nothing is stored), 404 for an unknown folder; UNSUPPORTED where the
+   *     implementation does not reach a Files area
+   */
+  default String uploadFile(String folderKey, String name, String contentType, byte[] content) {
+    throw noFiles();
+  }
+
   private static io.github.caspiojdbc.error.CaspioException noFiles() {
     return new io.github.caspiojdbc.error.CaspioException(
         io.github.caspiojdbc.error.ErrorKind.UNSUPPORTED,

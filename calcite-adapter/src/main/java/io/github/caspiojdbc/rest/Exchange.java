@@ -214,7 +214,11 @@ final class Exchange {
       http.setHeader("Authorization", "Bearer " + token);
       http.setHeader("Accept", binary ? "*/*" : "application/json");
       if (request.body() != null) {
-        http.setEntity(new ByteArrayEntity(request.body(), ContentType.APPLICATION_JSON));
+        ContentType type =
+            request.contentType() == null
+                ? ContentType.APPLICATION_JSON
+                : ContentType.parse(request.contentType());
+        http.setEntity(new ByteArrayEntity(request.body(), type));
       }
       http.setConfig(requestConfig(control));
       // The account's pace first, so a caller waiting for its turn holds no concurrency slot.

@@ -44,6 +44,16 @@ record FileReplies<T>(List<T> items, long totalCount) {
         n -> new CaspioFolder(text(n, "Name"), text(n, "ExternalKey"), date(n, "DateCreated")));
   }
 
+  /** The external key of the one file an upload's 201 reply lists. */
+  static String uploadedKey(ObjectMapper mapper, byte[] body) {
+    List<String> keys = page(mapper, body, n -> text(n, "ExternalKey")).items();
+    if (keys.size() != 1) {
+      throw JsonReplies.malformed(
+          "an upload of one file answered with " + keys.size() + " files", null);
+    }
+    return keys.get(0);
+  }
+
   private static <T> FileReplies<T> page(
       ObjectMapper mapper, byte[] body, Function<JsonNode, T> item) {
     JsonNode root;

@@ -416,6 +416,37 @@ public final class HttpCaspioApi implements CaspioApi {
         });
   }
 
+  @Override
+  public String uploadFile(String folderKey, String name, String contentType, byte[] content) {
+    if (name == null || name.isBlank() || content == null || contentType == null) {
+      throw new CaspioException(
+          ErrorKind.INVALID_PARAMETER,
+          "A file upload needs a file name, a content type and the content",
+          null);
+    }
+    org.apache.hc.core5.http.HttpEntity multipart =
+        org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder.create()
+            .setMode(org.apache.hc.client5.http.entity.mime.HttpMultipartMode.STRICT)
+            .addBinaryBody(
+                "Files", content, org.apache.hc.core5.http.ContentType.parse(contentType), name)
+            .build();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(content.length + 512);
+    try {
+      multipart.writeTo(body);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    ApiRequest r =
+        new ApiRequest(
+            FILES,
+            "POST",
+            "/files",
+            Map.of("externalKey", folderKey(folderKey)),
+            body.toByteArray(),
+            multipart.getContentType());
+    return call(r, null, in -> FileReplies.uploadedKey(mapper, readSmall(in)));
+  }
+
   private static String folderKey(String key) {
     if (key == null) {
       throw new CaspioException(

@@ -402,6 +402,18 @@ final class CaspioConnection extends CaspioConnectionBase implements CaspioCallS
     }
   }
 
+  @Override
+  public String uploadFile(
+      String folderKey, String name, String contentType, java.io.InputStream content)
+      throws SQLException {
+    checkOpen();
+    try {
+      return CaspioFiles.upload(schema, folderKey, name, contentType, content);
+    } catch (RuntimeException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+
   // ---- CaspioCallStats ----
 
   @Override

@@ -44,4 +44,25 @@ public interface CaspioJdbcConnection extends Connection {
    *     key or a file Caspio does not have (404 FileNotFound), or the request's failure
    */
   void deleteFile(String fileKey) throws SQLException;
+
+  /**
+   * Uploads one new file into a folder of the account's Files area ({@code POST
+   * /v3/files?externalKey=}, one multipart part, one request, never repeated). The content is read
+   * to its end first (at most 32 MiB) and sent byte for byte; the stream is not closed. The call
+   * counts as a write.
+   *
+   * @param folderKey the folder's {@code EXTERNAL_KEY} as {@code TABLE(caspio_folders())} lists it,
+   *     or {@code ""} for the root folder
+   * @param name the new file's name
+   * @param contentType its media type (such as {@code image/png}), or null for {@code
+   *     application/octet-stream}
+   * @param content the file's bytes
+   * @return the new file's external key
+   * @throws SQLException 25006 on a read-only connection, 22023 for a missing argument or an
+   *     unknown folder, 22001 for content over 32 MiB (all but the unknown folder before any
+   *     request), 23000 when the folder already has a file of that name (Caspio's 409 FileExists;
+   *     nothing is stored), or the request's failure
+   */
+  String uploadFile(String folderKey, String name, String contentType, java.io.InputStream content)
+      throws SQLException;
 }

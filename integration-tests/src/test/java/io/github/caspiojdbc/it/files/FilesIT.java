@@ -17,9 +17,11 @@ import io.github.caspiojdbc.emulator.PathKind;
 import io.github.caspiojdbc.emulator.store.FileArea;
 import io.github.caspiojdbc.it.support.EmulatorFixture;
 import io.github.caspiojdbc.jdbc.CaspioJdbcConnection;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -252,5 +254,105 @@ class FilesIT {
       SQLException e = assertThrows(SQLException.class, c::rollback);
       assertEquals("0A000", e.getSQLState(), e.getMessage());
     }
+  }
+
+  @Test
+  void uploadFile_binary_isStoredByteExactInOnePost_andReadsBack() throws Exception {
+    byte[] bytes = new byte[70_000];
+    new java.util.Random(18).nextBytes(bytes);
+    bytes[0] = (byte) 0xFF; // never a valid UTF-8 start, so a text round trip would change it
+    String folder = area.folders(FileArea.ROOT).get(0).externalKey();
+    CaspioJdbcConnection caspio = conn.unwrap(CaspioJdbcConnection.class);
+    String key =
+        caspio.uploadFile(
+            folder, "blob.bin", "application/octet-stream", new ByteArrayInputStream(bytes));
+    try {
+      FileArea.StoredFile stored = area.file(key);
+      assertEquals("blob.bin", stored.name());
+      assertEquals("application/octet-stream", stored.contentType());
+      assertArrayEquals(bytes, stored.bytes());
+      List<LoggedCall> calls = fileCalls();
+      assertEquals(1, calls.size(), calls.toString());
+      assertEquals("POST", calls.get(0).method());
+      assertEquals(List.of(folder), calls.get(0).query().get("externalKey"));
+      try (PreparedStatement ps = conn.prepareStatement("SELECT caspio_file_content(?)")) {
+        ps.setString(1, key);
+        try (ResultSet rs = ps.executeQuery()) {
+          assertTrue(rs.next());
+          assertArrayEquals(bytes, rs.getBytes(1));
+        }
+      }
+    } finally {
+      area.delete(key);
+    }
+  }
+
+  @Test
+  void uploadFile_nameTaken_failsWith23000AndStoresNothing() throws Exception {
+    CaspioJdbcConnection caspio = conn.unwrap(CaspioJdbcConnection.class);
+    int before = area.files(FileArea.ROOT).size();
+    SQLException e =
+        assertThrows(
+            SQLException.class,
+            () ->
+                caspio.uploadFile(
+                    "", "readme.txt", "text/plain", new ByteArrayInputStream(new byte[] {1})));
+    assertEquals("23000", e.getSQLState(), e.getMessage());
+    assertTrue(e.getMessage().contains("FileExists"), e.getMessage());
+    assertEquals(1, fileCalls().size());
+    assertEquals(before, area.files(FileArea.ROOT).size());
+  }
+
+  @Test
+  void uploadFile_refusedBeforeAnyCall_readOnlyTooLargeOrMissingName() throws Exception {
+    int before = area.files(FileArea.ROOT).size();
+    try (Connection ro = fixture.connect("&readOnly=true")) {
+      fixture.clear();
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () ->
+                  ro.unwrap(CaspioJdbcConnection.class)
+                      .uploadFile("", "x.txt", null, new ByteArrayInputStream(new byte[1])));
+      assertEquals("25006", e.getSQLState(), e.getMessage());
+    }
+    CaspioJdbcConnection caspio = conn.unwrap(CaspioJdbcConnection.class);
+    InputStream huge =
+        new InputStream() {
+          private long left = 32L * 1024 * 1024 + 1;
+
+          @Override
+          public int read() {
+            return left-- > 0 ? 0 : -1;
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) {
+            if (left <= 0) {
+              return -1;
+            }
+            int n = (int) Math.min(len, left);
+            java.util.Arrays.fill(b, off, off + n, (byte) 0);
+            left -= n;
+            return n;
+          }
+        };
+    SQLException tooLarge =
+        assertThrows(SQLException.class, () -> caspio.uploadFile("", "big.bin", null, huge));
+    assertEquals("22001", tooLarge.getSQLState(), tooLarge.getMessage());
+    SQLException noName =
+        assertThrows(
+            SQLException.class,
+            () -> caspio.uploadFile("", " ", null, new ByteArrayInputStream(new byte[1])));
+    assertEquals("22023", noName.getSQLState(), noName.getMessage());
+    SQLException badType =
+        assertThrows(
+            SQLException.class,
+            () ->
+                caspio.uploadFile(
+                    "", "y.txt", "not a type;;", new ByteArrayInputStream(new byte[1])));
+    assertEquals("22023", badType.getSQLState(), badType.getMessage());
+    assertEquals(List.of(), fileCalls());
+    assertEquals(before, area.files(FileArea.ROOT).size());
   }
 }

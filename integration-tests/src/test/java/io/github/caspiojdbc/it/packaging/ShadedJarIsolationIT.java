@@ -192,6 +192,43 @@ class ShadedJarIsolationIT {
   }
 
   /**
+   * An upload through the jar's vendor interface: the multipart body is built by HttpClient's mime
+   * classes, which the shaded jar must keep although only this call reaches them.
+   */
+  @Test
+  void uploadFile_isolated_storesTheBytes() throws Exception {
+    byte[] bytes = {(byte) 0xFF, 0, 1, 2, (byte) 0x80};
+    String key =
+        inForeignContext(
+            () -> {
+              Class<?> vendor =
+                  Class.forName("io.github.caspiojdbc.jdbc.CaspioJdbcConnection", true, jarLoader);
+              try (Connection c = shadedDriver().connect(url(), credentials())) {
+                Object caspio = c.unwrap(vendor);
+                return (String)
+                    vendor
+                        .getMethod(
+                            "uploadFile",
+                            String.class,
+                            String.class,
+                            String.class,
+                            java.io.InputStream.class)
+                        .invoke(
+                            caspio,
+                            FileArea.ROOT,
+                            "shaded.bin",
+                            null,
+                            new java.io.ByteArrayInputStream(bytes));
+              }
+            });
+    try {
+      assertArrayEquals(bytes, fixture.emulator.store().files().file(key).bytes());
+    } finally {
+      fixture.emulator.store().files().delete(key);
+    }
+  }
+
+  /**
    * DBeaver's way: {@code Class.forName(name, true, driverLoader).getConstructor().newInstance()},
    * never DriverManager; "Find Class" only sees classes that declare {@code java.sql.Driver}.
    */
