@@ -132,7 +132,7 @@ public final class CaspioFiles {
   }
 
   /**
-   * Uploads one new file into a folder of the account's Files area, for a driver's vendor method.
+   * Uploads one file into a folder of the account's Files area, for a driver's vendor method.
    * Refused before any request on a read-only connection; the content is read whole first (at most
    * {@link CaspioApi#MAX_FILE_BYTES}) so a too-large stream sends nothing, then the request is sent
    * once and counted as a write when it succeeded or its outcome is unknown.
@@ -142,7 +142,8 @@ public final class CaspioFiles {
    * @param name the new file's name
    * @param contentType its media type, or null for {@code application/octet-stream}
    * @param content its bytes, read to the end and not closed
-   * @return the new file's external key
+   * @param replace whether a file of the same name is overwritten (Caspio's PUT) instead of refused
+   * @return the file's external key
    * @throws CaspioException READ_ONLY on a read-only connection, INVALID_PARAMETER for a missing
    *     argument, TOO_LONG for content over the limit, or the request's failure (Caspio's 409
    *     FileExists when the folder has a file of that name)
@@ -152,7 +153,8 @@ public final class CaspioFiles {
       String folderKey,
       String name,
       String contentType,
-      java.io.InputStream content) {
+      java.io.InputStream content,
+      boolean replace) {
     if (folderKey == null || name == null || name.isBlank() || content == null) {
       throw new CaspioException(
           ErrorKind.INVALID_PARAMETER,
@@ -185,7 +187,7 @@ public final class CaspioFiles {
           ErrorKind.INVALID_PARAMETER, "Reading the file's content failed: " + e.getMessage(), e);
     }
     try {
-      String key = schema.api().uploadFile(folderKey, name, type, bytes);
+      String key = schema.api().uploadFile(folderKey, name, type, bytes, replace);
       schema.writes().countWrite();
       return key;
     } catch (CaspioException e) {

@@ -271,19 +271,23 @@ public interface CaspioApi extends AutoCloseable {
   }
 
   /**
-   * Uploads one new file into a folder of the Files area ({@code POST /v3/files?externalKey=}, one
-   * multipart part named {@code Files}); always REST v3. Like every write it is sent once.
+   * Uploads one file into a folder of the Files area; always REST v3. A new file is one multipart
+   * part named {@code Files} in {@code POST /v3/files?externalKey=}; with {@code replace}, one part
+   * named {@code File} in {@code PUT /v3/files?externalKey=}, which overwrites a file of the same
+   * name. Like every write it is sent once.
    *
    * @param folderKey the folder's external key, the empty string for the root folder
    * @param name the file's name in Caspio
    * @param contentType the file's media type
    * @param content the file's bytes, sent as they are
-   * @return the new file's external key
+   * @param replace whether a file of the same name is overwritten instead of refused
+   * @return the file's external key
    * @throws io.github.caspiojdbc.error.CaspioException Caspio's 409 FileExists when the folder has
    *     a file of that name (nothing is stored), 404 for an unknown folder; UNSUPPORTED where the
    *     implementation does not reach a Files area
    */
-  default String uploadFile(String folderKey, String name, String contentType, byte[] content) {
+  default String uploadFile(
+      String folderKey, String name, String contentType, byte[] content, boolean replace) {
     throw noFiles();
   }
 

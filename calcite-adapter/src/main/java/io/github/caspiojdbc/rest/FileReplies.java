@@ -44,8 +44,21 @@ record FileReplies<T>(List<T> items, long totalCount) {
         n -> new CaspioFolder(text(n, "Name"), text(n, "ExternalKey"), date(n, "DateCreated")));
   }
 
-  /** The external key of the one file an upload's 201 reply lists. */
+  /**
+   * The external key of the one file an upload's reply names: a {@code Result} array (POST) or, for
+   * an overwrite whose v3 reply the notes do not show, a single {@code Result} object as v2's.
+   */
   static String uploadedKey(ObjectMapper mapper, byte[] body) {
+    JsonNode one;
+    try {
+      JsonNode root = mapper.readTree(body);
+      one = root == null ? null : root.get("Result");
+    } catch (java.io.IOException e) {
+      throw JsonReplies.malformed("not valid JSON", e);
+    }
+    if (one != null && one.isObject()) {
+      return text(one, "ExternalKey");
+    }
     List<String> keys = page(mapper, body, n -> text(n, "ExternalKey")).items();
     if (keys.size() != 1) {
       throw JsonReplies.malformed(

@@ -417,7 +417,8 @@ public final class HttpCaspioApi implements CaspioApi {
   }
 
   @Override
-  public String uploadFile(String folderKey, String name, String contentType, byte[] content) {
+  public String uploadFile(
+      String folderKey, String name, String contentType, byte[] content, boolean replace) {
     if (name == null || name.isBlank() || content == null || contentType == null) {
       throw new CaspioException(
           ErrorKind.INVALID_PARAMETER,
@@ -428,7 +429,11 @@ public final class HttpCaspioApi implements CaspioApi {
         org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder.create()
             .setMode(org.apache.hc.client5.http.entity.mime.HttpMultipartMode.STRICT)
             .addBinaryBody(
-                "Files", content, org.apache.hc.core5.http.ContentType.parse(contentType), name)
+                // Notes 3.6: POST takes parts named Files, the overwriting PUT one named File.
+                replace ? "File" : "Files",
+                content,
+                org.apache.hc.core5.http.ContentType.parse(contentType),
+                name)
             .build();
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(content.length + 512);
     try {
@@ -439,7 +444,7 @@ public final class HttpCaspioApi implements CaspioApi {
     ApiRequest r =
         new ApiRequest(
             FILES,
-            "POST",
+            replace ? "PUT" : "POST",
             "/files",
             Map.of("externalKey", folderKey(folderKey)),
             body.toByteArray(),

@@ -408,7 +408,19 @@ final class CaspioConnection extends CaspioConnectionBase implements CaspioCallS
       throws SQLException {
     checkOpen();
     try {
-      return CaspioFiles.upload(schema, folderKey, name, contentType, content);
+      return CaspioFiles.upload(schema, folderKey, name, contentType, content, false);
+    } catch (RuntimeException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  @Override
+  public String replaceFile(
+      String folderKey, String name, String contentType, java.io.InputStream content)
+      throws SQLException {
+    checkOpen();
+    try {
+      return CaspioFiles.upload(schema, folderKey, name, contentType, content, true);
     } catch (RuntimeException e) {
       throw SqlErrors.translate(e);
     }

@@ -65,4 +65,19 @@ public interface CaspioJdbcConnection extends Connection {
    */
   String uploadFile(String folderKey, String name, String contentType, java.io.InputStream content)
       throws SQLException;
+
+  /**
+   * Uploads one file like {@link #uploadFile}, but overwrites the folder's file of the same name
+   * (Caspio's {@code PUT /v3/files?externalKey=}, one multipart part, one request) instead of
+   * failing; a name the folder does not have yet makes a new file.
+   *
+   * @param folderKey the folder's key, {@code ""} for the root folder
+   * @param name the file's name
+   * @param contentType its media type, or null for {@code application/octet-stream}
+   * @param content the file's bytes
+   * @return the file's external key (Caspio keeps an overwritten file's key)
+   * @throws SQLException as {@link #uploadFile}, but never 23000 for a name that exists
+   */
+  String replaceFile(String folderKey, String name, String contentType, java.io.InputStream content)
+      throws SQLException;
 }

@@ -26,7 +26,9 @@ import java.util.Optional;
  *       externalKey} lists that folder's subfolders.
  *   <li>Upload reads the multipart boundary from the body's first line (the emulator's routers see
  *       no request headers); parts under another name than {@code Files} are refused, and if any
- *       name exists the whole call is 409 and nothing is stored.
+ *       name exists the whole call is 409 and nothing is stored. An overwrite ({@code PUT}) takes
+ *       exactly one part named {@code File} and answers 200 or 201 with one object, as v2 does; the
+ *       notes do not give v3's reply body.
  *   <li>Dates are ISO local date-times without fraction, as v3 records show them (notes 5.2).
  * </ul>
  */
@@ -50,9 +52,11 @@ final class V3Files {
           return listFiles(call);
         case "POST":
           return upload(call);
+        case "PUT":
+          return overwrite(call);
         default:
           // Notes 3.6: DELETE on the collection is 405.
-          throw ApiException.methodNotAllowed("GET, POST");
+          throw ApiException.methodNotAllowed("GET, POST, PUT");
       }
     }
     String second = s.get(1);
@@ -126,6 +130,27 @@ final class V3Files {
       item.put("ExternalKey", f.externalKey());
     }
     return Reply.json(201, ResourceRouter.envelope(result));
+  }
+
+  /**
+   * {@code PUT /files?externalKey=}: one part named {@code File}, stored over a file of the same
+   * name (200) or as a new one (201). The reply's shape follows v2's (notes 3.6), one object.
+   */
+  private Reply overwrite(ApiCall call) {
+    String folder = folderKey(call.query());
+    List<Multipart.Part> parts = Multipart.parse(call.body());
+    if (parts.size() != 1
+        || !parts.get(0).name().equals("File")
+        || parts.get(0).fileName() == null) {
+      throw ApiException.badBody("An overwrite sends exactly one multipart part named File.");
+    }
+    Multipart.Part p = parts.get(0);
+    Map.Entry<FileArea.StoredFile, Boolean> put =
+        area.put(folder, p.fileName(), p.contentType(), p.bytes());
+    ObjectNode item = Reply.MAPPER.createObjectNode();
+    item.put("Name", put.getKey().name());
+    item.put("ExternalKey", put.getKey().externalKey());
+    return Reply.json(put.getValue() ? 201 : 200, ResourceRouter.envelope(item));
   }
 
   private static String folderKey(Params query) {

@@ -152,6 +152,30 @@ public final class FileArea {
     return file;
   }
 
+  /**
+   * Stores a file, replacing the folder's file of the same name (any case) if there is one: that
+   * file keeps its external key and creation date and gets the new name, type, bytes and
+   * modification date.
+   *
+   * @return the stored file, and whether it is new
+   * @throws StoreException 404 {@code FolderNotFound} for an unknown folder
+   */
+  public synchronized Map.Entry<StoredFile, Boolean> put(
+      String folderKey, String name, String contentType, byte[] bytes) {
+    requireFolder(folderKey);
+    requireName(name);
+    for (StoredFile f : files.values()) {
+      if (f.folderKey().equals(folderKey) && f.name().equalsIgnoreCase(name)) {
+        StoredFile replaced =
+            new StoredFile(
+                name, f.externalKey(), folderKey, contentType, bytes, f.dateCreated(), now());
+        files.put(f.externalKey().toLowerCase(Locale.ROOT), replaced);
+        return Map.entry(replaced, false);
+      }
+    }
+    return Map.entry(add(folderKey, name, contentType, bytes), true);
+  }
+
   /** A text file, for sample data and tests. */
   public StoredFile addText(String folderKey, String name, String text) {
     return add(folderKey, name, "text/plain", text.getBytes(StandardCharsets.UTF_8));

@@ -355,4 +355,31 @@ class FilesIT {
     assertEquals(List.of(), fileCalls());
     assertEquals(before, area.files(FileArea.ROOT).size());
   }
+
+  @Test
+  void replaceFile_existingName_overwritesInOnePut_keepingTheKey() throws Exception {
+    FileArea.StoredFile old = area.addText(FileArea.ROOT, "notes.txt", "old");
+    CaspioJdbcConnection caspio = conn.unwrap(CaspioJdbcConnection.class);
+    byte[] fresh = {(byte) 0xC3, 0x28, 0, 7};
+    try {
+      String key =
+          caspio.replaceFile("", "notes.txt", "text/plain", new ByteArrayInputStream(fresh));
+      assertEquals(old.externalKey(), key);
+      assertArrayEquals(fresh, area.file(key).bytes());
+      List<LoggedCall> calls = fileCalls();
+      assertEquals(1, calls.size(), calls.toString());
+      assertEquals("PUT", calls.get(0).method());
+      assertEquals("/integrations/rest/v3/files", calls.get(0).path());
+    } finally {
+      area.delete(old.externalKey());
+    }
+    String created =
+        caspio.replaceFile("", "new.txt", null, new ByteArrayInputStream(new byte[] {9}));
+    try {
+      assertArrayEquals(new byte[] {9}, area.file(created).bytes());
+      assertEquals("application/octet-stream", area.file(created).contentType());
+    } finally {
+      area.delete(created);
+    }
+  }
 }
