@@ -115,20 +115,15 @@ public final class CaspioFiles {
    *     key or Caspio's 404 FileNotFound, or the request's failure
    */
   public static void delete(CaspioSchema schema, String key) {
-    if (key == null || key.isBlank()) {
-      throw new CaspioException(
-          ErrorKind.INVALID_PARAMETER, "A file key is required to delete a file", null);
-    }
+    // The REST client refuses a blank key itself, before any request.
     schema.writes().checkWritable("deleting file " + key);
-    try {
-      schema.api().deleteFile(key);
-      schema.writes().countWrite();
-    } catch (CaspioException e) {
-      if (e.kind() == ErrorKind.UNKNOWN_OUTCOME) {
-        schema.writes().countWrite();
-      }
-      throw e;
-    }
+    schema
+        .writes()
+        .send(
+            () -> {
+              schema.api().deleteFile(key);
+              return null;
+            });
   }
 
   /**
@@ -186,16 +181,9 @@ public final class CaspioFiles {
       throw new CaspioException(
           ErrorKind.INVALID_PARAMETER, "Reading the file's content failed: " + e.getMessage(), e);
     }
-    try {
-      String key = schema.api().uploadFile(folderKey, name, type, bytes, replace);
-      schema.writes().countWrite();
-      return key;
-    } catch (CaspioException e) {
-      if (e.kind() == ErrorKind.UNKNOWN_OUTCOME) {
-        schema.writes().countWrite();
-      }
-      throw e;
-    }
+    return schema
+        .writes()
+        .send(() -> schema.api().uploadFile(folderKey, name, type, bytes, replace));
   }
 
   private static CaspioSchema caspioSchema(SchemaPlus sub) {

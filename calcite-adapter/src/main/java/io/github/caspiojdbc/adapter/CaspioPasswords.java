@@ -49,15 +49,10 @@ public final class CaspioPasswords {
     }
     long count = 0;
     for (String where : KeyLists.of(t, keys, null)) {
-      try {
-        count += t.api().setPassword(t.caspioName(), fieldName, where, value).count();
-        t.writes().countWrite();
-      } catch (CaspioException e) {
-        if (e.kind() == ErrorKind.UNKNOWN_OUTCOME) {
-          t.writes().countWrite();
-        }
-        throw e;
-      }
+      count +=
+          t.writes()
+              .send(() -> t.api().setPassword(t.caspioName(), fieldName, where, value))
+              .count();
     }
     return count;
   }

@@ -143,16 +143,7 @@ public final class CaspioWriter {
 
   /** A write request whose success or unknown outcome counts as a possible change. */
   private static long send(CaspioWrites writes, LongSupplier request) {
-    try {
-      long n = request.getAsLong();
-      writes.countWrite();
-      return n;
-    } catch (CaspioException e) {
-      if (e.kind() == ErrorKind.UNKNOWN_OUTCOME) {
-        writes.countWrite();
-      }
-      throw e;
-    }
+    return writes.send(request::getAsLong);
   }
 
   private static String render(WhereTemplate where, IntFunction<Object> params, boolean required) {

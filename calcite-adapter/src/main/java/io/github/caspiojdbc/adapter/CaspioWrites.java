@@ -10,6 +10,7 @@ import io.github.caspiojdbc.error.ErrorKind;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The write state of one connection (one {@link CaspioSchema}): the hooks a JDBC driver needs on
@@ -110,6 +111,23 @@ public final class CaspioWrites {
   /** Counts one write request that may have changed data. */
   void countWrite() {
     writeRequests.incrementAndGet();
+  }
+
+  /**
+   * Sends one write request and counts it when it succeeded or its outcome is unknown (both may
+   * have changed data); a request Caspio refused is not counted.
+   */
+  <T> T send(Supplier<T> request) {
+    try {
+      T result = request.get();
+      countWrite();
+      return result;
+    } catch (CaspioException e) {
+      if (e.kind() == ErrorKind.UNKNOWN_OUTCOME) {
+        countWrite();
+      }
+      throw e;
+    }
   }
 
   /** Reserves the sequence number of an INSERT statement. */

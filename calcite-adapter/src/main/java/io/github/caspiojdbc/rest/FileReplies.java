@@ -49,17 +49,12 @@ record FileReplies<T>(List<T> items, long totalCount) {
    * an overwrite whose v3 reply the notes do not show, a single {@code Result} object as v2's.
    */
   static String uploadedKey(ObjectMapper mapper, byte[] body) {
-    JsonNode one;
-    try {
-      JsonNode root = mapper.readTree(body);
-      one = root == null ? null : root.get("Result");
-    } catch (java.io.IOException e) {
-      throw JsonReplies.malformed("not valid JSON", e);
-    }
+    JsonNode root = tree(mapper, body);
+    JsonNode one = root == null ? null : root.get("Result");
     if (one != null && one.isObject()) {
       return text(one, "ExternalKey");
     }
-    List<String> keys = page(mapper, body, n -> text(n, "ExternalKey")).items();
+    List<String> keys = page(root, n -> text(n, "ExternalKey")).items();
     if (keys.size() != 1) {
       throw JsonReplies.malformed(
           "an upload of one file answered with " + keys.size() + " files", null);
@@ -67,15 +62,21 @@ record FileReplies<T>(List<T> items, long totalCount) {
     return keys.get(0);
   }
 
-  private static <T> FileReplies<T> page(
-      ObjectMapper mapper, byte[] body, Function<JsonNode, T> item) {
-    JsonNode root;
+  private static JsonNode tree(ObjectMapper mapper, byte[] body) {
     try {
-      root = mapper.readTree(body);
+      return mapper.readTree(body);
     } catch (java.io.IOException e) {
       // Jackson's parse failures are IOExceptions too; the bytes are already in memory.
       throw JsonReplies.malformed("not valid JSON", e);
     }
+  }
+
+  private static <T> FileReplies<T> page(
+      ObjectMapper mapper, byte[] body, Function<JsonNode, T> item) {
+    return page(tree(mapper, body), item);
+  }
+
+  private static <T> FileReplies<T> page(JsonNode root, Function<JsonNode, T> item) {
     JsonNode result = root == null ? null : root.get("Result");
     if (result == null || !result.isArray()) {
       throw JsonReplies.malformed("no \"Result\" array", null);

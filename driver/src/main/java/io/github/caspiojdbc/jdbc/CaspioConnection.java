@@ -406,21 +406,26 @@ final class CaspioConnection extends CaspioConnectionBase implements CaspioCallS
   public String uploadFile(
       String folderKey, String name, String contentType, java.io.InputStream content)
       throws SQLException {
-    checkOpen();
-    try {
-      return CaspioFiles.upload(schema, folderKey, name, contentType, content, false);
-    } catch (RuntimeException e) {
-      throw SqlErrors.translate(e);
-    }
+    return upload(folderKey, name, contentType, content, false);
   }
 
   @Override
   public String replaceFile(
       String folderKey, String name, String contentType, java.io.InputStream content)
       throws SQLException {
+    return upload(folderKey, name, contentType, content, true);
+  }
+
+  private String upload(
+      String folderKey,
+      String name,
+      String contentType,
+      java.io.InputStream content,
+      boolean replace)
+      throws SQLException {
     checkOpen();
     try {
-      return CaspioFiles.upload(schema, folderKey, name, contentType, content, true);
+      return CaspioFiles.upload(schema, folderKey, name, contentType, content, replace);
     } catch (RuntimeException e) {
       throw SqlErrors.translate(e);
     }
