@@ -14,6 +14,7 @@ import io.github.caspiojdbc.rest.AccountLimits;
 import io.github.caspiojdbc.rest.CallCounts;
 import io.github.caspiojdbc.rest.CallMeter;
 import io.github.caspiojdbc.rest.CaspioApi;
+import java.sql.CallableStatement;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -127,6 +128,11 @@ final class CaspioConnection extends CaspioConnectionBase implements CaspioCallS
     return background;
   }
 
+  /** The Calcite connection below, for statements the driver makes itself. */
+  CalciteConnection calcite() {
+    return calcite;
+  }
+
   /** The account's schema: its tables and the connection's write state. */
   CaspioSchema schema() {
     return schema;
@@ -161,6 +167,9 @@ final class CaspioConnection extends CaspioConnectionBase implements CaspioCallS
    */
   private PreparedStatement prepared(String sql, Make<PreparedStatement> make) throws SQLException {
     checkOpen();
+    if (ProcedureCall.isCall(sql)) {
+      return ProcedureStatement.prepare(this, sql, null);
+    }
     StatementHandler.checkNotEmpty(sql);
     checkWritable(sql);
     preload(sql);
@@ -242,8 +251,40 @@ final class CaspioConnection extends CaspioConnectionBase implements CaspioCallS
 
   private PreparedStatement keyed(String sql, GeneratedKeys.Request request) throws SQLException {
     PreparedStatement p = prepareStatement(sql);
+    if (ProcedureCall.isCall(sql)) {
+      return p; // JDBC: the request is ignored where a statement makes no rows
+    }
     Wrappers.handler(p).writes.prepared(sql, request);
     return p;
+  }
+
+  /**
+   * A {@code CALL} of one of the driver's procedures ({@link CaspioProcedure}), in either form:
+   * {@code {call caspio_delete_file(?)}} or {@code CALL caspio_delete_file(?)}. Caspio has no
+   * stored procedures, so any other text is refused.
+   */
+  @Override
+  public CallableStatement prepareCall(String sql) throws SQLException {
+    checkOpen();
+    if (!ProcedureCall.isCall(sql)) {
+      throw unsupported(
+          "Caspio has no stored procedures; prepareCall takes a CALL of one of the driver's: "
+              + CaspioProcedure.list());
+    }
+    return ProcedureStatement.prepare(this, sql, null);
+  }
+
+  /** As {@link #prepareCall(String)}; the result is one row or a count, whatever the type. */
+  @Override
+  public CallableStatement prepareCall(String sql, int type, int concurrency) throws SQLException {
+    return prepareCall(sql);
+  }
+
+  /** As {@link #prepareCall(String)}. */
+  @Override
+  public CallableStatement prepareCall(String sql, int type, int concurrency, int holdability)
+      throws SQLException {
+    return prepareCall(sql);
   }
 
   @Override

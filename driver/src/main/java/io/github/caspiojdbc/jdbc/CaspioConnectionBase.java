@@ -9,7 +9,6 @@ import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
 import java.sql.Array;
 import java.sql.Blob;
-import java.sql.CallableStatement;
 import java.sql.ClientInfoStatus;
 import java.sql.Clob;
 import java.sql.NClob;
@@ -27,10 +26,9 @@ import java.util.concurrent.Executor;
 /**
  * The part of {@link CaspioConnection} that needs nothing from Caspio: whether the connection is
  * closed, the client info kept for the application, and the {@link java.sql.Connection} methods
- * whose answers are fixed by what Caspio does not have (stored procedures, catalogs, isolation
- * levels, savepoints, warnings, type maps, LOBs, arrays and structs). Kept apart so that {@link
- * CaspioConnection} holds only the methods that use the connection's parts; the answers themselves
- * are described there.
+ * whose answers are fixed by what Caspio does not have (catalogs, isolation levels, savepoints,
+ * warnings, type maps, LOBs, arrays and structs). Kept apart so that {@link CaspioConnection} holds
+ * only the methods that use the connection's parts; the answers themselves are described there.
  */
 abstract class CaspioConnectionBase implements CaspioJdbcConnection {
   private final Properties clientInfo = new Properties();
@@ -51,25 +49,6 @@ abstract class CaspioConnectionBase implements CaspioJdbcConnection {
     return CaspioErrors.toSql(
         new CaspioException(
             ErrorKind.CONNECTION_CLOSED, "The connection is closed; open a new one", null));
-  }
-
-  @Override
-  public CallableStatement prepareCall(String sql) throws SQLException {
-    checkOpen();
-    throw unsupported("Caspio has no stored procedures");
-  }
-
-  @Override
-  public CallableStatement prepareCall(String sql, int type, int concurrency) throws SQLException {
-    checkOpen();
-    throw unsupported("Caspio has no stored procedures");
-  }
-
-  @Override
-  public CallableStatement prepareCall(String sql, int type, int concurrency, int holdability)
-      throws SQLException {
-    checkOpen();
-    throw unsupported("Caspio has no stored procedures");
   }
 
   @Override

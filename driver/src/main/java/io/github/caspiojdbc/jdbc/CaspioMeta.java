@@ -18,19 +18,22 @@ import org.apache.calcite.avatica.remote.TypedValue;
  * Calcite's {@link Meta} with the metadata result sets that describe a Caspio account replaced by
  * {@link CatalogRows} (tables, views, columns, keys, indexes, best row identifiers, catalogs,
  * schemas, table types, type info) with the driver's system tables merged in by {@link
- * SystemCatalog}, and with {@code commit}/{@code rollback} as no-ops instead of Calcite's {@code
- * UnsupportedOperationException} ({@link CaspioConnection} decides what they mean). Everything
- * else, statement execution above all, goes to Calcite's own implementation unchanged.
+ * SystemCatalog}, the driver's procedures ({@link ProcedureRows}), and with {@code commit}/{@code
+ * rollback} as no-ops instead of Calcite's {@code UnsupportedOperationException} ({@link
+ * CaspioConnection} decides what they mean). Everything else, statement execution above all, goes
+ * to Calcite's own implementation unchanged.
  */
 final class CaspioMeta implements Meta {
   private final Meta calcite;
   private final CatalogRows rows;
   private final SystemCatalog system;
+  private final ProcedureRows procedures;
 
   CaspioMeta(Meta calcite, AvaticaConnection connection) {
     this.calcite = calcite;
     this.rows = new CatalogRows(connection);
     this.system = new SystemCatalog(connection);
+    this.procedures = new ProcedureRows(connection);
   }
 
   @Override
@@ -128,7 +131,7 @@ final class CaspioMeta implements Meta {
   @Override
   public MetaResultSet getProcedures(
       ConnectionHandle ch, String catalog, Pat schemaPattern, Pat procedureNamePattern) {
-    return calcite.getProcedures(ch, catalog, schemaPattern, procedureNamePattern);
+    return procedures.procedures(catalog, schemaPattern.s, procedureNamePattern.s);
   }
 
   @Override
@@ -138,8 +141,8 @@ final class CaspioMeta implements Meta {
       Pat schemaPattern,
       Pat procedureNamePattern,
       Pat columnNamePattern) {
-    return calcite.getProcedureColumns(
-        ch, catalog, schemaPattern, procedureNamePattern, columnNamePattern);
+    return procedures.columns(
+        catalog, schemaPattern.s, procedureNamePattern.s, columnNamePattern.s);
   }
 
   @Override

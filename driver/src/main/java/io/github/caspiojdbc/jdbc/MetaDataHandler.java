@@ -123,9 +123,10 @@ final class MetaDataHandler extends Wrappers.Handler {
       case "nullsAreSortedHigh", "nullsAreSortedAtStart", "nullsAreSortedAtEnd" -> false;
       case "isReadOnly" -> config.readOnly();
       case "supportsGetGeneratedKeys" -> true;
+      // The driver's own procedures (getProcedures), through CALL and {call ...}.
+      case "supportsStoredProcedures", "allProceduresAreCallable" -> true;
       case "generatedKeyAlwaysReturned",
           "supportsSavepoints",
-          "supportsStoredProcedures",
           "supportsMultipleResultSets",
           "supportsMultipleOpenResults",
           "supportsNamedParameters",

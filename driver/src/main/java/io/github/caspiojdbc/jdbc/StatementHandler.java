@@ -87,6 +87,9 @@ final class StatementHandler extends Wrappers.Handler {
   /** The SQL of the execution in progress or last run, for the SQLState of some failures. */
   private volatile String currentSql;
 
+  /** The CALL the last execution ran, which answers for its results; null otherwise. */
+  private volatile Statement procedure;
+
   StatementHandler(CaspioConnection owner, Statement delegate) {
     super(delegate);
     this.owner = owner;
@@ -185,7 +188,15 @@ final class StatementHandler extends Wrappers.Handler {
       case "getQueryTimeout":
         return queryTimeoutSeconds >= 0 ? queryTimeoutSeconds : forward(method, args);
       case "getResultSet":
+        if (procedure != null) {
+          return procedure.getResultSet();
+        }
         return Wrappers.resultSet(this, (ResultSet) forward(method, args));
+      case "getUpdateCount", "getLargeUpdateCount", "getMoreResults":
+        return procedure != null ? forwardTo(procedure, method, args) : forward(method, args);
+      case "close":
+        closeProcedure();
+        return forward(method, args);
       case "getMetaData":
         // PreparedStatement's description of its result, as its result sets describe it.
         return Wrappers.resultSetMetaData(
@@ -210,6 +221,13 @@ final class StatementHandler extends Wrappers.Handler {
         if (args.length == 1 && args[0] instanceof String sql) {
           checkNotEmpty(sql);
           owner.checkWritable(sql);
+          if (ProcedureCall.isCall(sql)) {
+            throw CaspioErrors.toSql(
+                new CaspioException(
+                    ErrorKind.UNSUPPORTED,
+                    "The driver's procedures run one call per execute; a CALL cannot be batched",
+                    null));
+          }
         }
         return writes.handle(method, args);
       default:
@@ -222,10 +240,14 @@ final class StatementHandler extends Wrappers.Handler {
       return forward(method, args);
     }
     String sql = args.length > 0 && args[0] instanceof String text ? text : null;
+    closeProcedure();
     if (sql != null) {
       checkNotEmpty(sql);
       owner.checkWritable(sql);
       currentSql = sql;
+      if (ProcedureCall.isCall(sql)) {
+        return procedure(name, sql);
+      }
     }
     checkKind(name, sql != null ? sql : preparedSql);
     if (sql == null
@@ -248,6 +270,37 @@ final class StatementHandler extends Wrappers.Handler {
       return Wrappers.resultSet(this, rs);
     }
     return result;
+  }
+
+  /**
+   * Runs a CALL of one of the driver's procedures within this execution's meter; its results answer
+   * {@code getResultSet} and {@code getUpdateCount} until the next execution.
+   */
+  private Object procedure(String method, String sql) throws Throwable {
+    // Avatica's results of an earlier execution must not answer for this one.
+    ResultSet earlier = statement.getResultSet();
+    if (earlier != null) {
+      earlier.close();
+    }
+    Statement p = ProcedureStatement.prepare(owner, sql, self);
+    procedure = p;
+    return ProcedureStatement.handler(p).execute(method, meter);
+  }
+
+  private void closeProcedure() throws SQLException {
+    Statement p = procedure;
+    procedure = null;
+    if (p != null) {
+      p.close();
+    }
+  }
+
+  private static Object forwardTo(Object target, Method method, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      throw e.getCause();
+    }
   }
 
   /**

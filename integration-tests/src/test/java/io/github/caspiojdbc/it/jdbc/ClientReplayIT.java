@@ -167,7 +167,7 @@ class ClientReplayIT {
         assertEquals("FUNCTION_CAT", rs.getMetaData().getColumnLabel(1));
       }
       try (ResultSet rs = md.getProcedures(null, "caspio", "%")) {
-        assertFalse(rs.next());
+        assertTrue(rs.next(), "the driver's procedures are listed");
       }
     }
   }
