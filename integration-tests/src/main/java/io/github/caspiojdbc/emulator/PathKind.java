@@ -28,6 +28,11 @@ public enum PathKind {
   PASSWORD_FIELDS,
   /** v3's Files area: {@code /files} and below (folders, contents, file info). */
   FILES,
+  /**
+   * v3's attachment-field calls: {@code /tables/{t}/attachments} and {@code /views/{v}/attachments}
+   * and below (download, upload, delete, file info, rename).
+   */
+  ATTACHMENTS,
   /** Anything else, including v4's {@code /me} and unknown paths. */
   OTHER
 }

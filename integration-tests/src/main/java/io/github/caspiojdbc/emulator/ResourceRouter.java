@@ -295,7 +295,7 @@ abstract class ResourceRouter implements ApiRouter {
     return param(call.query(), "response").map(v -> v.equalsIgnoreCase("rows")).orElse(false);
   }
 
-  private static String requiredWhere(ApiCall call) {
+  static String requiredWhere(ApiCall call) {
     return param(call.query(), "where")
         .filter(w -> !w.isBlank())
         .orElseThrow(() -> ApiException.badQuery("Parameter q.where is required for this call."));
@@ -325,7 +325,7 @@ abstract class ResourceRouter implements ApiRouter {
         name);
   }
 
-  private static ObjectNode jsonObject(byte[] body) {
+  static ObjectNode jsonObject(byte[] body) {
     if (body == null || body.length == 0) {
       throw ApiException.badBody("The request body is empty; a JSON object is expected.");
     }
@@ -359,7 +359,7 @@ abstract class ResourceRouter implements ApiRouter {
     return out;
   }
 
-  private static Reply recordsAffected(int n) {
+  static Reply recordsAffected(int n) {
     ObjectNode out = Reply.MAPPER.createObjectNode();
     out.put("RecordsAffected", n);
     return Reply.json(200, out);

@@ -18,23 +18,29 @@ import java.util.Optional;
  * fields included) and {@code q.getPaginationInfo}, which adds a {@code Pagination} block beside
  * the rows. Strict choice: the parameter must be {@code true} or {@code false}; without it there is
  * no block unless the store's {@link Switches.PaginationBlock} switch says otherwise. The Files
- * area exists only here ({@link V3Files}); v2's older files tree is not served.
+ * area exists only here ({@link V3Files}); v2's older files tree is not served. So do attachment
+ * fields' endpoints ({@link AttachmentsRouter}), which v2 never had.
  */
 final class V3Router extends ResourceRouter {
   static final String PREFIX = "/integrations/rest/v3";
 
   private final CaspioStore store;
   private final V3Files files;
+  private final AttachmentsRouter attachments;
 
   V3Router(CaspioStore store) {
     super(store, ApiVersion.V3);
     this.store = store;
     this.files = new V3Files(store.files());
+    this.attachments = new AttachmentsRouter(store.attachments());
   }
 
   @Override
   public PathKind kind(List<String> segments) {
-    return segments.get(0).equals("files") ? PathKind.FILES : super.kind(segments);
+    if (segments.get(0).equals("files")) {
+      return PathKind.FILES;
+    }
+    return AttachmentsRouter.handles(segments) ? PathKind.ATTACHMENTS : super.kind(segments);
   }
 
   @Override
@@ -42,6 +48,9 @@ final class V3Router extends ResourceRouter {
     List<String> s = call.segments();
     if (!s.isEmpty() && s.get(0).equalsIgnoreCase("files")) {
       return files.route(call);
+    }
+    if (AttachmentsRouter.handles(s)) {
+      return attachments.route(call);
     }
     return super.route(call);
   }

@@ -51,6 +51,7 @@ public final class CaspioStore implements AutoCloseable {
   private final RecordReader reader;
   private final RecordWriter writer;
   private final FileArea files;
+  private final AttachmentArea attachments;
   private volatile Switches switches;
 
   CaspioStore(Clock clock, Random random) {
@@ -62,9 +63,16 @@ public final class CaspioStore implements AutoCloseable {
     this.db = new Database(switches.collation() == Switches.Collation.CASE_INSENSITIVE);
     this.schema = new Schema(db, writeLock);
     this.reader = new RecordReader(db, schema, this::switches);
+    this.attachments = new AttachmentArea(schema, reader, writeLock, clock);
     this.writer =
         new RecordWriter(
-            db, schema, reader, new Generators(random, clock), writeLock, this::switches);
+            db,
+            schema,
+            reader,
+            new Generators(random, clock),
+            writeLock,
+            this::switches,
+            attachments);
     this.files = new FileArea(clock);
   }
 
@@ -124,6 +132,14 @@ public final class CaspioStore implements AutoCloseable {
   /** The account's Files area (research notes 3.6), apart from its tables. */
   public FileArea files() {
     return files;
+  }
+
+  /**
+   * The files of the account's ATTACHMENT fields (research notes 3.7), kept beside the records they
+   * belong to; deleting a record deletes its attachments.
+   */
+  public AttachmentArea attachments() {
+    return attachments;
   }
 
   /** Table names in declared casing, in creation order. */
@@ -225,7 +241,7 @@ public final class CaspioStore implements AutoCloseable {
   }
 
   /**
-   * {@code DELETE …/records}: deletes every record matching {@code where}.
+   * {@code DELETE …/records}: deletes every record matching {@code where}, and their attachments.
    *
    * @return the number of records deleted (0 is a success)
    */

@@ -63,6 +63,11 @@ public record FieldDef(
     if (formula != null && type.generated()) {
       throw new IllegalArgumentException("A formula cannot produce a " + type.token());
     }
+    if (unique && type == FieldType.ATTACHMENT) {
+      // Strict choice: the notes know of no unique attachment field, and the emulator's column
+      // behind it is always NULL, so uniqueness could mean nothing.
+      throw new IllegalArgumentException("Attachment field " + name + " cannot be unique");
+    }
   }
 
   /**
@@ -70,7 +75,8 @@ public record FieldDef(
    */
   public static FieldDef of(String name, FieldType type) {
     // Caspio requires auto-generated types to be unique (caspio-api.md 3.2).
-    boolean unique = type.generated() && type != FieldType.TIMESTAMP;
+    boolean unique =
+        type.generated() && type != FieldType.TIMESTAMP && type != FieldType.ATTACHMENT;
     String format =
         type == FieldType.RANDOM_ID ? "0U" : type == FieldType.PREFIXED_AUTONUMBER ? "1" : "";
     return new FieldDef(

@@ -25,7 +25,13 @@ public enum FieldType {
   TIMESTAMP("TIMESTAMP", true),
   LIST_STRING("LIST-STRING", false),
   LIST_NUMBER("LIST-NUMBER", false),
-  LIST_DATE_TIME("LIST-DATE/TIME", false);
+  LIST_DATE_TIME("LIST-DATE/TIME", false),
+  /**
+   * A file attached to each record (v3 only, caspio-api.md 3.7). Counted as {@link #generated}
+   * because a record body must never carry it: only the attachment endpoints write it, so records
+   * calls refuse it as they refuse an autonumber.
+   */
+  ATTACHMENT("ATTACHMENT", true);
 
   private final String token;
   private final boolean generated;
@@ -40,7 +46,10 @@ public enum FieldType {
     return token;
   }
 
-  /** Whether the server fills the value, so that a record body must never carry it. */
+  /**
+   * Whether a record body must never carry the value: the server fills it, or (ATTACHMENT) only
+   * other endpoints write it.
+   */
   public boolean generated() {
     return generated;
   }

@@ -15,6 +15,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -157,6 +160,65 @@ final class RecordReader {
       return render(p, t, switches.get().nullText());
     } catch (SQLException e) {
       throw SqlErrors.translate(e, null);
+    } finally {
+      db.release(c);
+    }
+  }
+
+  /**
+   * SQL selecting the base-table PK_IDs of the records of {@code t} that match {@code where}. One
+   * place for every caller that selects by a client's where (record writes, attachment calls), so
+   * they all get the same fragment checks and injection guards.
+   */
+  static String keySelection(Schema schema, Target t, String where) {
+    String w = schema.rewriter().rewrite(where, Clause.WHERE, null);
+    return "SELECT "
+        + SqlToken.quote(t.keyColumn())
+        + " FROM "
+        + SqlToken.quote(t.sqlName())
+        + " WHERE ("
+        + w
+        + ")";
+  }
+
+  /** The base-table PK_IDs of the records of {@code t} that match {@code where}, ascending. */
+  Long[] keys(Target t, String where) {
+    String selection = keySelection(schema, t, where);
+    List<Long> ids = new ArrayList<>();
+    Connection c = db.lease();
+    try (PreparedStatement p = c.prepareStatement(selection)) {
+      p.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e, t.table());
+    } finally {
+      db.release(c);
+    }
+    Collections.sort(ids);
+    return ids.toArray(new Long[0]);
+  }
+
+  /** Whether {@code t} shows the record whose base-table PK_ID is {@code pk}. */
+  boolean exists(Target t, long pk) {
+    String sql =
+        "SELECT 1 FROM "
+            + SqlToken.quote(t.sqlName())
+            + " WHERE "
+            + SqlToken.quote(t.keyColumn())
+            + " = ?";
+    Connection c = db.lease();
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      p.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+      p.setLong(1, pk);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e, t.table());
     } finally {
       db.release(c);
     }

@@ -34,6 +34,7 @@ final class RecordWriter {
   private final Generators generators;
   private final Object writeLock;
   private final Supplier<Switches> switches;
+  private final AttachmentArea attachments;
 
   RecordWriter(
       Database db,
@@ -41,13 +42,15 @@ final class RecordWriter {
       RecordReader reader,
       Generators generators,
       Object writeLock,
-      Supplier<Switches> switches) {
+      Supplier<Switches> switches,
+      AttachmentArea attachments) {
     this.db = db;
     this.schema = schema;
     this.reader = reader;
     this.generators = generators;
     this.writeLock = writeLock;
     this.switches = switches;
+    this.attachments = attachments;
   }
 
   ArrayNode insert(ObjectKind kind, String name, ObjectNode body) {
@@ -117,14 +120,30 @@ final class RecordWriter {
     Target t = schema.target(kind, name).requireWritable();
     requireWhere(where);
     String selection = selection(t, where);
+    TableModel table = t.table();
     synchronized (writeLock) {
-      return execute(
-          "DELETE FROM "
-              + SqlToken.quote(t.table().name())
-              + " WHERE \"PK_ID\" IN ("
-              + selection
-              + ")",
-          t.table());
+      Long[] keys;
+      int count;
+      Connection c = db.lease();
+      try {
+        c.setAutoCommit(false);
+        // The keys are read first so that the deleted records' attachments can go with them.
+        keys = keys(c, selection);
+        try (PreparedStatement p =
+            c.prepareStatement(
+                "DELETE FROM " + SqlToken.quote(table.name()) + " WHERE \"PK_ID\" = ANY(?)")) {
+          p.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+          p.setObject(1, keys);
+          count = p.executeUpdate();
+        }
+        c.commit();
+      } catch (SQLException e) {
+        throw SqlErrors.translate(e, table);
+      } finally {
+        db.release(c);
+      }
+      attachments.removeRecords(table, keys);
+      return count;
     }
   }
 
@@ -237,14 +256,7 @@ final class RecordWriter {
 
   /** SQL selecting the base-table PK_IDs of the records matching {@code where}. */
   private String selection(Target t, String where) {
-    String w = schema.rewriter().rewrite(where, Clause.WHERE, null);
-    return "SELECT "
-        + SqlToken.quote(t.keyColumn())
-        + " FROM "
-        + SqlToken.quote(t.sqlName())
-        + " WHERE ("
-        + w
-        + ")";
+    return RecordReader.keySelection(schema, t, where);
   }
 
   private static Long[] keys(Connection c, String selection) throws SQLException {
@@ -258,18 +270,6 @@ final class RecordWriter {
       }
     }
     return ids.toArray(new Long[0]);
-  }
-
-  private int execute(String sql, TableModel table) {
-    Connection c = db.lease();
-    try (PreparedStatement p = c.prepareStatement(sql)) {
-      p.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
-      return p.executeUpdate();
-    } catch (SQLException e) {
-      throw SqlErrors.translate(e, table);
-    } finally {
-      db.release(c);
-    }
   }
 
   private static void requireWhere(String where) {

@@ -121,6 +121,9 @@ final class TableModel {
       case LIST_NUMBER:
       case LIST_DATE_TIME:
         return "VARCHAR(4000)";
+      case ATTACHMENT:
+        // Always NULL: the files live in AttachmentArea, and records show the field as null.
+        return "VARCHAR(1)";
       case PREFIXED_AUTONUMBER:
       case STRING:
       case PASSWORD:
