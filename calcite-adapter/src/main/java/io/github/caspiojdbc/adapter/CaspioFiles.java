@@ -91,17 +91,35 @@ public final class CaspioFiles {
    * @param key the file's external key
    */
   public static ByteString content(DataContext root, String schemaId, String key) {
+    return new ByteString(
+        schemaOf(root, schemaId, CONTENT).api().fileContent(key, CaspioApi.MAX_FILE_BYTES));
+  }
+
+  /**
+   * The account schema a function of generated code belongs to, found by its files' id among the
+   * statement's schemas.
+   *
+   * @param function the function's SQL name, for the message when the schema is gone
+   */
+  static CaspioSchema schemaOf(DataContext root, String schemaId, String function) {
     SchemaPlus top = root.getRootSchema();
     if (top != null) {
       for (String name : top.subSchemas().getNames(LikePattern.any())) {
         CaspioSchema s = caspioSchema(top.subSchemas().get(name));
         if (s != null && s.files().id.equals(schemaId)) {
-          return new ByteString(s.api().fileContent(key, CaspioApi.MAX_FILE_BYTES));
+          return s;
         }
       }
     }
     throw new CaspioException(
-        ErrorKind.CONNECTION_FAILED, CONTENT + ": the account schema is no longer reachable", null);
+        ErrorKind.CONNECTION_FAILED,
+        function + ": the account schema is no longer reachable",
+        null);
+  }
+
+  /** This schema's id in generated code. */
+  String id() {
+    return id;
   }
 
   /**
@@ -156,6 +174,21 @@ public final class CaspioFiles {
           "uploadFile needs a folder key ('' for the root folder), a file name and the content",
           null);
     }
+    String type = mediaType(contentType);
+    schema.writes().checkWritable("uploading file " + name);
+    byte[] bytes = readAll(content);
+    return schema
+        .writes()
+        .send(() -> schema.api().uploadFile(folderKey, name, type, bytes, replace));
+  }
+
+  /**
+   * The media type a file is sent with: {@code application/octet-stream} for null, otherwise the
+   * given one when it is well formed.
+   *
+   * @throws CaspioException INVALID_PARAMETER for a malformed type
+   */
+  static String mediaType(String contentType) {
     String type = contentType == null ? "application/octet-stream" : contentType;
     if (!MEDIA_TYPE.matcher(type).matches()) {
       // HttpClient's parser accepts almost anything; Caspio would store the file under a bad type.
@@ -164,10 +197,18 @@ public final class CaspioFiles {
           "Not a media type (type/subtype, such as image/png): " + type,
           null);
     }
-    schema.writes().checkWritable("uploading file " + name);
-    byte[] bytes;
+    return type;
+  }
+
+  /**
+   * A file's whole content, read before anything is sent so that a too-large stream sends nothing.
+   *
+   * @throws CaspioException TOO_LONG past {@link CaspioApi#MAX_FILE_BYTES}, INVALID_PARAMETER when
+   *     the stream fails
+   */
+  static byte[] readAll(java.io.InputStream content) {
     try {
-      bytes = content.readNBytes(CaspioApi.MAX_FILE_BYTES);
+      byte[] bytes = content.readNBytes(CaspioApi.MAX_FILE_BYTES);
       if (content.read() >= 0) {
         throw new CaspioException(
             ErrorKind.TOO_LONG,
@@ -177,13 +218,11 @@ public final class CaspioFiles {
                 + " nothing was sent",
             null);
       }
+      return bytes;
     } catch (java.io.IOException e) {
       throw new CaspioException(
           ErrorKind.INVALID_PARAMETER, "Reading the file's content failed: " + e.getMessage(), e);
     }
-    return schema
-        .writes()
-        .send(() -> schema.api().uploadFile(folderKey, name, type, bytes, replace));
   }
 
   private static CaspioSchema caspioSchema(SchemaPlus sub) {

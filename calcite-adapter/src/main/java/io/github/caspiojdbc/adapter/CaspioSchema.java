@@ -45,6 +45,7 @@ public final class CaspioSchema extends AbstractSchema {
   private final Object lock = new Object();
   private final RawWhere rawWhere = new RawWhere(this);
   private final CaspioFiles files = new CaspioFiles(this);
+  private final CaspioAttachments attachments = new CaspioAttachments(this);
   private final PlanCache plans;
   private Map<String, Table> tables;
   private Instant loadedAt;
@@ -186,7 +187,10 @@ public final class CaspioSchema extends AbstractSchema {
     return true;
   }
 
-  /** The schema's functions: {@link RawWhere}, and the Files area's ({@link CaspioFiles}). */
+  /**
+   * The schema's functions: {@link RawWhere}, the Files area's ({@link CaspioFiles}) and
+   * attachments' ({@link CaspioAttachments}).
+   */
   @Override
   protected com.google.common.collect.Multimap<String, org.apache.calcite.schema.Function>
       getFunctionMultimap() {
@@ -194,6 +198,7 @@ public final class CaspioSchema extends AbstractSchema {
         b = com.google.common.collect.ImmutableMultimap.builder();
     b.put(RawWhere.NAME, rawWhere);
     files.functions().forEach(e -> b.put(e.getKey(), e.getValue()));
+    b.put(CaspioAttachments.CONTENT, attachments.function());
     return b.build();
   }
 

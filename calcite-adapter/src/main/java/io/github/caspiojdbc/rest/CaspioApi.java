@@ -291,10 +291,55 @@ public interface CaspioApi extends AutoCloseable {
     throw noFiles();
   }
 
+  /**
+   * The bytes of one record's attachment ({@code GET /v3/{tables|views}/{name}/attachments/{field}
+   * /{PK_ID}}, notes 3.7); always REST v3.
+   *
+   * @throws io.github.caspiojdbc.error.CaspioException Caspio's 404 when the record has no
+   *     attachment there or does not exist, TOO_LONG past {@code maxBytes}; UNSUPPORTED where the
+   *     implementation does not reach attachments
+   */
+  default byte[] attachmentContent(
+      ObjectKind kind, String name, String field, long pkId, int maxBytes) {
+    throw noFiles();
+  }
+
+  /**
+   * Stores one record's attachment, replacing any ({@code PUT .../attachments/{field}/{PK_ID}}, one
+   * multipart part named {@code File}); always REST v3, sent once.
+   *
+   * @param fileName the file's name with its extension (Caspio keeps the two apart)
+   * @param contentType the file's media type
+   * @param content the file's bytes, sent as they are
+   * @throws io.github.caspiojdbc.error.CaspioException Caspio's 404 for a record it does not have,
+   *     413 for content over the account's limit
+   */
+  default void putAttachment(
+      ObjectKind kind,
+      String name,
+      String field,
+      long pkId,
+      String fileName,
+      String contentType,
+      byte[] content) {
+    throw noFiles();
+  }
+
+  /**
+   * Removes the attachment of every record {@code where} matches ({@code DELETE
+   * .../attachments/{field}?q.where=}); always REST v3, sent once.
+   *
+   * @return the records Caspio reports as changed
+   */
+  default RecordsAffected deleteAttachments(
+      ObjectKind kind, String name, String field, String where) {
+    throw noFiles();
+  }
+
   private static io.github.caspiojdbc.error.CaspioException noFiles() {
     return new io.github.caspiojdbc.error.CaspioException(
         io.github.caspiojdbc.error.ErrorKind.UNSUPPORTED,
-        "This Caspio API client does not reach the account's Files area",
+        "This Caspio API client does not reach the account's Files area or attachments",
         null);
   }
 

@@ -126,6 +126,10 @@ final class ErrorReplies {
     if (status == 414) {
       return ErrorKind.UNSUPPORTED;
     }
+    if (status == 413) {
+      // A file or attachment over the account's limit (notes 3.6, 3.7): a value too long (22001).
+      return ErrorKind.TOO_LONG;
+    }
     if (status == 408 || status == 429 || status == 502 || status == 503 || status == 504) {
       return ErrorKind.TRANSPORT;
     }

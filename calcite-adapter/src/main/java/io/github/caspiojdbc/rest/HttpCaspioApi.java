@@ -369,10 +369,14 @@ public final class HttpCaspioApi implements CaspioApi {
       throw new CaspioException(
           ErrorKind.INVALID_PARAMETER, "A file key is required to read a file's content", null);
     }
+    return binary(ApiRequest.get(FILES, "/files/" + ApiRequest.segment(key)), maxBytes, "file");
+  }
+
+  /** The body of a binary GET, refused past {@code maxBytes}. */
+  private byte[] binary(ApiRequest r, int maxBytes, String what) {
     if (maxBytes < 0) {
       throw new IllegalArgumentException("maxBytes must not be negative");
     }
-    ApiRequest r = ApiRequest.get(FILES, "/files/" + ApiRequest.segment(key));
     checkOpen();
     CallControl control = new CallControl(timeoutFor(null));
     ScheduledFuture<?> expiry = scheduleExpiry(control);
@@ -386,7 +390,7 @@ public final class HttpCaspioApi implements CaspioApi {
             if (in.read() >= 0) {
               throw new CaspioException(
                   ErrorKind.TOO_LONG,
-                  "The file is larger than the " + maxBytes + " bytes a file content read accepts",
+                  "The " + what + " is larger than the " + maxBytes + " bytes a read accepts",
                   null);
             }
             return b;
@@ -396,6 +400,74 @@ public final class HttpCaspioApi implements CaspioApi {
         expiry.cancel(false);
       }
     }
+  }
+
+  @Override
+  public byte[] attachmentContent(
+      ObjectKind kind, String name, String field, long pkId, int maxBytes) {
+    return binary(
+        ApiRequest.get(FILES, attachmentPath(kind, name, field) + "/" + pkId),
+        maxBytes,
+        "attachment");
+  }
+
+  @Override
+  public void putAttachment(
+      ObjectKind kind,
+      String name,
+      String field,
+      long pkId,
+      String fileName,
+      String contentType,
+      byte[] content) {
+    if (fileName == null || fileName.isBlank() || content == null || contentType == null) {
+      throw new CaspioException(
+          ErrorKind.INVALID_PARAMETER,
+          "An attachment needs a file name, a content type and the content",
+          null);
+    }
+    // Notes 3.7: one multipart part named File; 204 without a body.
+    Multipart m = multipart("File", content, contentType, fileName);
+    ApiRequest r =
+        new ApiRequest(
+            FILES,
+            "PUT",
+            attachmentPath(kind, name, field) + "/" + pkId,
+            Map.of(),
+            m.body(),
+            m.contentType());
+    call(
+        r,
+        null,
+        in -> {
+          readSmall(in);
+          return null;
+        });
+  }
+
+  @Override
+  public RecordsAffected deleteAttachments(
+      ObjectKind kind, String name, String field, String where) {
+    if (where == null || where.isBlank()) {
+      throw new CaspioException(
+          ErrorKind.INVALID_PARAMETER, "Deleting attachments needs a where clause", null);
+    }
+    ApiRequest r =
+        new ApiRequest(
+            FILES,
+            "DELETE",
+            attachmentPath(kind, name, field),
+            Map.of(FILES.params().where(), where),
+            null);
+    return affected(r);
+  }
+
+  private static String attachmentPath(ObjectKind kind, String name, String field) {
+    if (field == null || field.isBlank()) {
+      throw new CaspioException(
+          ErrorKind.INVALID_PARAMETER, "An attachment request needs its field's name", null);
+    }
+    return WriteRequests.objectPath(kind, name) + "/attachments/" + ApiRequest.segment(field);
   }
 
   @Override
@@ -425,31 +497,37 @@ public final class HttpCaspioApi implements CaspioApi {
           "A file upload needs a file name, a content type and the content",
           null);
     }
-    org.apache.hc.core5.http.HttpEntity multipart =
-        org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder.create()
-            .setMode(org.apache.hc.client5.http.entity.mime.HttpMultipartMode.STRICT)
-            .addBinaryBody(
-                // Notes 3.6: POST takes parts named Files, the overwriting PUT one named File.
-                replace ? "File" : "Files",
-                content,
-                org.apache.hc.core5.http.ContentType.parse(contentType),
-                name)
-            .build();
-    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(content.length + 512);
-    try {
-      multipart.writeTo(body);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    // Notes 3.6: POST takes parts named Files, the overwriting PUT one named File.
+    Multipart m = multipart(replace ? "File" : "Files", content, contentType, name);
     ApiRequest r =
         new ApiRequest(
             FILES,
             replace ? "PUT" : "POST",
             "/files",
             Map.of("externalKey", folderKey(folderKey)),
-            body.toByteArray(),
-            multipart.getContentType());
+            m.body(),
+            m.contentType());
     return call(r, null, in -> FileReplies.uploadedKey(mapper, readSmall(in)));
+  }
+
+  /** A multipart body of one binary part, and its content type with the boundary. */
+  private record Multipart(byte[] body, String contentType) {}
+
+  private static Multipart multipart(
+      String part, byte[] content, String contentType, String fileName) {
+    org.apache.hc.core5.http.HttpEntity entity =
+        org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder.create()
+            .setMode(org.apache.hc.client5.http.entity.mime.HttpMultipartMode.STRICT)
+            .addBinaryBody(
+                part, content, org.apache.hc.core5.http.ContentType.parse(contentType), fileName)
+            .build();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(content.length + 512);
+    try {
+      entity.writeTo(body);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return new Multipart(body.toByteArray(), entity.getContentType());
   }
 
   private static String folderKey(String key) {

@@ -5,6 +5,7 @@
  */
 package io.github.caspiojdbc.jdbc;
 
+import io.github.caspiojdbc.adapter.CaspioAttachments;
 import io.github.caspiojdbc.adapter.CaspioFiles;
 import io.github.caspiojdbc.adapter.CaspioPasswords;
 import io.github.caspiojdbc.adapter.CaspioSchema;
@@ -467,6 +468,33 @@ final class CaspioConnection extends CaspioConnectionBase implements CaspioCallS
     checkOpen();
     try {
       return CaspioFiles.upload(schema, folderKey, name, contentType, content, replace);
+    } catch (RuntimeException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  @Override
+  public void putAttachment(
+      String table,
+      String field,
+      long pkId,
+      String fileName,
+      String contentType,
+      java.io.InputStream content)
+      throws SQLException {
+    checkOpen();
+    try {
+      CaspioAttachments.put(schema, table, field, pkId, fileName, contentType, content);
+    } catch (RuntimeException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  @Override
+  public long deleteAttachment(String table, String field, long pkId) throws SQLException {
+    checkOpen();
+    try {
+      return CaspioAttachments.delete(schema, table, field, pkId);
     } catch (RuntimeException e) {
       throw SqlErrors.translate(e);
     }

@@ -80,4 +80,40 @@ public interface CaspioJdbcConnection extends Connection {
    */
   String replaceFile(String folderKey, String name, String contentType, java.io.InputStream content)
       throws SQLException;
+
+  /**
+   * Stores the file of one record's attachment field, replacing any ({@code PUT
+   * /v3/tables/{table}/attachments/{field}/{pkId}}, one multipart part, one request, never
+   * repeated). The content is read to its end first (at most 32 MiB) and sent byte for byte; the
+   * stream is not closed. SQL reads it back with {@code caspio_attachment(table, field, pkId)}. The
+   * call counts as a write.
+   *
+   * @param table the table's (or single-table view's) name, any case
+   * @param field the attachment field's name, any case
+   * @param pkId the record's PK_ID
+   * @param fileName the file's name with its extension, such as {@code photo.jpg}
+   * @param contentType its media type, or null for {@code application/octet-stream}
+   * @param content the file's bytes
+   * @throws SQLException 25006 on a read-only connection, 42S02 or 42S22 for an unknown table or
+   *     field, 22023 for a missing argument or a field that is not an attachment, 22001 over 32 MiB
+   *     (all before any request), or the request's failure (a record Caspio does not have)
+   */
+  void putAttachment(
+      String table,
+      String field,
+      long pkId,
+      String fileName,
+      String contentType,
+      java.io.InputStream content)
+      throws SQLException;
+
+  /**
+   * Removes the file of one record's attachment field ({@code DELETE
+   * /v3/tables/{table}/attachments/{field}?q.where=PK_ID = pkId}, one request). The call counts as
+   * a write.
+   *
+   * @return the records Caspio reports as changed: 1, or 0 when the record had no file
+   * @throws SQLException as {@link #putAttachment}, before any request, or the request's failure
+   */
+  long deleteAttachment(String table, String field, long pkId) throws SQLException;
 }

@@ -16,10 +16,11 @@ import java.util.stream.Collectors;
 
 /**
  * The driver's own procedures, what {@code CALL} reaches: Caspio has no stored procedures, but
- * uploading and deleting files change the account, so they are statements a SQL tool can run and
- * {@code getProcedures} lists. Each sends one request through the connection's vendor methods
- * ({@link CaspioJdbcConnection}), with their checks and their write counting; a procedure either
- * returns a one-row result set of the file's {@code EXTERNAL_KEY} or an update count.
+ * uploading and deleting files and attachments change the account, so they are statements a SQL
+ * tool can run and {@code getProcedures} lists. Each sends one request through the connection's
+ * vendor methods ({@link CaspioJdbcConnection}), with their checks and their write counting; a
+ * procedure either returns a one-row result set of the file's {@code EXTERNAL_KEY} or an update
+ * count.
  */
 enum CaspioProcedure {
   UPLOAD_FILE(
@@ -60,6 +61,41 @@ enum CaspioProcedure {
       c.deleteFile((String) a[0]);
       return 1L;
     }
+  },
+  PUT_ATTACHMENT(
+      "caspio_put_attachment",
+      "Stores the file of one record's attachment field, replacing any; the update count is 1",
+      false,
+      Param.text("TABLE_NAME", false, "The table's name"),
+      Param.text("FIELD_NAME", false, "The attachment field's name"),
+      Param.number("PK_ID", "The record's PK_ID"),
+      Param.text("FILE_NAME", false, "The file's name with its extension, such as photo.jpg"),
+      Param.text("CONTENT_TYPE", true, "Its media type; NULL for application/octet-stream"),
+      Param.bytes("CONTENT", "Its bytes, at most 32 MiB")) {
+    @Override
+    Object run(CaspioJdbcConnection c, Object[] a) throws SQLException {
+      c.putAttachment(
+          (String) a[0],
+          (String) a[1],
+          (Long) a[2],
+          (String) a[3],
+          (String) a[4],
+          (InputStream) a[5]);
+      return 1L;
+    }
+  },
+  DELETE_ATTACHMENT(
+      "caspio_delete_attachment",
+      "Removes the file of one record's attachment field; the update count is 1, or 0 when the"
+          + " record had none",
+      false,
+      Param.text("TABLE_NAME", false, "The table's name"),
+      Param.text("FIELD_NAME", false, "The attachment field's name"),
+      Param.number("PK_ID", "The record's PK_ID")) {
+    @Override
+    Object run(CaspioJdbcConnection c, Object[] a) throws SQLException {
+      return c.deleteAttachment((String) a[0], (String) a[1], (Long) a[2]);
+    }
   };
 
   /**
@@ -73,6 +109,10 @@ enum CaspioProcedure {
   record Param(String name, int jdbcType, boolean nullable, String remarks) {
     static Param text(String name, boolean nullable, String remarks) {
       return new Param(name, Types.VARCHAR, nullable, remarks);
+    }
+
+    static Param number(String name, String remarks) {
+      return new Param(name, Types.BIGINT, false, remarks);
     }
 
     static Param bytes(String name, String remarks) {

@@ -300,7 +300,7 @@ class MetadataIT {
     assertEquals(0, rows(md.getImportedKeys(null, "caspio", "Orders")).size());
     assertEquals(0, rows(md.getExportedKeys(null, "caspio", "%")).size());
     // The driver's own procedures (FileProceduresIT checks their rows).
-    assertEquals(3, rows(md.getProcedures(null, "caspio", "%")).size());
+    assertEquals(5, rows(md.getProcedures(null, "caspio", "%")).size());
   }
 
   @Test
@@ -310,7 +310,12 @@ class MetadataIT {
     List<List<Object>> functions = rows(md.getFunctions(null, "caspio", "%"));
     assertEquals(
         new java.util.TreeSet<>(
-            List.of("caspio_file_content", "caspio_files", "caspio_folders", "caspio_where")),
+            List.of(
+                "caspio_attachment",
+                "caspio_file_content",
+                "caspio_files",
+                "caspio_folders",
+                "caspio_where")),
         new java.util.TreeSet<>(functions.stream().map(f -> f.get(2)).toList()),
         functions::toString);
   }

@@ -228,6 +228,77 @@ class ShadedJarIsolationIT {
     }
   }
 
+  @Test
+  void procedures_isolated_uploadThroughCall_andDelete() throws Exception {
+    byte[] bytes = {(byte) 0xFE, 0, 7};
+    String key =
+        inForeignContext(
+            () -> {
+              try (Connection c = shadedDriver().connect(url(), credentials());
+                  java.sql.CallableStatement cs =
+                      c.prepareCall("{call caspio_upload_file('', 'call.bin', NULL, ?)}")) {
+                cs.setBytes(1, bytes);
+                try (ResultSet rs = cs.executeQuery()) {
+                  assertTrue(rs.next());
+                  return rs.getString("EXTERNAL_KEY");
+                }
+              }
+            });
+    assertArrayEquals(bytes, fixture.emulator.store().files().file(key).bytes());
+    int deleted =
+        inForeignContext(
+            () -> {
+              try (Connection c = shadedDriver().connect(url(), credentials());
+                  Statement s = c.createStatement()) {
+                return s.executeUpdate("CALL caspio_delete_file('" + key + "')");
+              }
+            });
+    assertEquals(1, deleted);
+    assertThrows(RuntimeException.class, () -> fixture.emulator.store().files().file(key));
+  }
+
+  @Test
+  void attachment_isolated_putThroughCall_readThroughSql() throws Exception {
+    fixture
+        .emulator
+        .store()
+        .createTable(
+            io.github.caspiojdbc.emulator.store.TableDef.of(
+                "ShadedDocs",
+                io.github.caspiojdbc.emulator.store.FieldDef.of(
+                    "Scan", io.github.caspiojdbc.emulator.store.FieldType.ATTACHMENT),
+                io.github.caspiojdbc.emulator.store.FieldDef.of(
+                    "Title", io.github.caspiojdbc.emulator.store.FieldType.STRING)));
+    byte[] bytes = {(byte) 0x89, 'P', 'N', 'G', 0};
+    byte[] read =
+        inForeignContext(
+            () -> {
+              try (Connection c = shadedDriver().connect(url(), credentials());
+                  Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO \"ShadedDocs\" (\"Title\") VALUES ('x')");
+                long pk;
+                try (ResultSet rs = s.executeQuery("SELECT PK_ID FROM \"ShadedDocs\"")) {
+                  assertTrue(rs.next());
+                  pk = rs.getLong(1);
+                }
+                try (java.sql.PreparedStatement ps =
+                    c.prepareStatement(
+                        "CALL caspio_put_attachment('ShadedDocs', 'Scan', ?, 'a.png', 'image/png', ?)")) {
+                  ps.setLong(1, pk);
+                  ps.setBytes(2, bytes);
+                  assertEquals(1, ps.executeUpdate());
+                }
+                try (ResultSet rs =
+                    s.executeQuery(
+                        "SELECT caspio_attachment('ShadedDocs', 'Scan', PK_ID) FROM \"ShadedDocs\"")) {
+                  assertTrue(rs.next());
+                  return rs.getBytes(1);
+                }
+              }
+            });
+    assertArrayEquals(bytes, read);
+  }
+
   /**
    * DBeaver's way: {@code Class.forName(name, true, driverLoader).getConstructor().newInstance()},
    * never DriverManager; "Find Class" only sees classes that declare {@code java.sql.Driver}.
