@@ -60,6 +60,13 @@ class AttachmentsIT {
                 "Docs",
                 FieldDef.of("Title", FieldType.STRING),
                 FieldDef.of("Scan", FieldType.ATTACHMENT)));
+    fixture
+        .emulator
+        .store()
+        .createView(
+            io.github.caspiojdbc.emulator.store.ViewDef.of("DocsView", "Docs")
+                .field("Docs", "Title")
+                .field("Docs", "Scan"));
     conn = fixture.connect();
     area = fixture.emulator.store().attachments();
     try (Statement s = conn.createStatement()) {
@@ -186,6 +193,33 @@ class AttachmentsIT {
     assertEquals("/integrations/rest/v3/tables/Docs/attachments/Scan", calls.get(0).path());
     assertEquals(List.of("PK_ID = " + pk), calls.get(0).query().get("q.where"));
     assertNull(read(pk));
+  }
+
+  @Test
+  void singleTableView_readsAndWritesThroughTheViewsEndpoints() throws Exception {
+    long pk = keys.get(2);
+    try (PreparedStatement ps =
+        conn.prepareStatement(
+            "CALL caspio_put_attachment('DocsView', 'Scan', ?, 'v.txt', NULL, ?)")) {
+      ps.setLong(1, pk);
+      ps.setBytes(2, new byte[] {'v'});
+      assertEquals(1, ps.executeUpdate());
+    }
+    assertArrayEquals(new byte[] {'v'}, area.get("Docs", "Scan", pk).orElseThrow().bytes());
+    try (PreparedStatement ps =
+        conn.prepareStatement("SELECT caspio_attachment('DocsView', 'Scan', ?)")) {
+      ps.setLong(1, pk);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next());
+        assertArrayEquals(new byte[] {'v'}, rs.getBytes(1));
+      }
+    }
+    List<LoggedCall> calls = attachmentCalls();
+    assertEquals(2, calls.size(), calls.toString());
+    assertEquals(
+        "/integrations/rest/v3/views/DocsView/attachments/Scan/" + pk, calls.get(0).path());
+    assertEquals(calls.get(0).path(), calls.get(1).path());
+    area.put("Docs", "Scan", pk, "c.bin", "application/octet-stream", new byte[] {1});
   }
 
   @Test
