@@ -204,9 +204,9 @@ public final class CaspioAttachments {
     @Override
     public List<FunctionParameter> getParameters() {
       return List.of(
-          parameter(0, "tableName", SqlTypeName.VARCHAR),
-          parameter(1, "fieldName", SqlTypeName.VARCHAR),
-          parameter(2, "pkId", SqlTypeName.BIGINT));
+          FunctionArgs.sql(0, "tableName", SqlTypeName.VARCHAR),
+          FunctionArgs.sql(1, "fieldName", SqlTypeName.VARCHAR),
+          FunctionArgs.sql(2, "pkId", SqlTypeName.BIGINT));
     }
 
     @Override
@@ -228,29 +228,5 @@ public final class CaspioAttachments {
           NullPolicy.STRICT,
           false);
     }
-  }
-
-  private static FunctionParameter parameter(int ordinal, String name, SqlTypeName type) {
-    return new FunctionParameter() {
-      @Override
-      public int getOrdinal() {
-        return ordinal;
-      }
-
-      @Override
-      public String getName() {
-        return name;
-      }
-
-      @Override
-      public RelDataType getType(RelDataTypeFactory typeFactory) {
-        return typeFactory.createSqlType(type);
-      }
-
-      @Override
-      public boolean isOptional() {
-        return false;
-      }
-    };
   }
 }

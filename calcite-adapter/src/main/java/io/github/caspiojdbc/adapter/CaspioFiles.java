@@ -261,7 +261,9 @@ public final class CaspioFiles {
 
     @Override
     public List<FunctionParameter> getParameters() {
-      return keyed ? List.of(RawWhere.parameter(0, files ? "folderKey" : "parentKey")) : List.of();
+      return keyed
+          ? List.of(FunctionArgs.javaText(0, files ? "folderKey" : "parentKey"))
+          : List.of();
     }
 
     @Override
@@ -341,7 +343,7 @@ public final class CaspioFiles {
   private final class Content implements ScalarFunction, ImplementableFunction {
     @Override
     public List<FunctionParameter> getParameters() {
-      return List.of(RawWhere.parameter(0, "key"));
+      return List.of(FunctionArgs.javaText(0, "key"));
     }
 
     @Override

@@ -46,7 +46,7 @@ final class RawWhere implements TableMacro {
 
   @Override
   public List<FunctionParameter> getParameters() {
-    return List.of(parameter(0, "table"), parameter(1, "condition"));
+    return List.of(FunctionArgs.javaText(0, "table"), FunctionArgs.javaText(1, "condition"));
   }
 
   @Override
@@ -125,32 +125,6 @@ final class RawWhere implements TableMacro {
 
   private static CaspioException refused(String why) {
     return new CaspioException(ErrorKind.SYNTAX, NAME + " refuses the condition: " + why, null);
-  }
-
-  /** A required text parameter of a table macro (also {@link CaspioFiles}'). */
-  static FunctionParameter parameter(int ordinal, String name) {
-    return new FunctionParameter() {
-      @Override
-      public int getOrdinal() {
-        return ordinal;
-      }
-
-      @Override
-      public String getName() {
-        return name;
-      }
-
-      @Override
-      public RelDataType getType(RelDataTypeFactory typeFactory) {
-        // A Java type: Calcite hands a table macro its literal arguments only for those.
-        return typeFactory.createJavaType(String.class);
-      }
-
-      @Override
-      public boolean isOptional() {
-        return false;
-      }
-    };
   }
 
   /** A table's rows under one raw condition: a scan whose request carries it. */

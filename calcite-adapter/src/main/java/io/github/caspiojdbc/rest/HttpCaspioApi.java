@@ -436,13 +436,7 @@ public final class HttpCaspioApi implements CaspioApi {
             Map.of(),
             m.body(),
             m.contentType());
-    call(
-        r,
-        null,
-        in -> {
-          readSmall(in);
-          return null;
-        });
+    callWithoutReply(r);
   }
 
   @Override
@@ -478,11 +472,16 @@ public final class HttpCaspioApi implements CaspioApi {
     }
     ApiRequest r =
         new ApiRequest(FILES, "DELETE", "/files/" + ApiRequest.segment(key), Map.of(), null);
+    callWithoutReply(r);
+  }
+
+  /** Sends a write whose success is a 204 without a body. */
+  private void callWithoutReply(ApiRequest r) {
     call(
         r,
         null,
         in -> {
-          // 204 has no body; anything sent anyway is read so the connection can be reused.
+          // Anything sent anyway is read so the connection can be reused.
           readSmall(in);
           return null;
         });

@@ -28,10 +28,7 @@ enum CaspioProcedure {
       "Uploads one new file into a folder of the Files area (refused when the folder has a file of"
           + " that name) and returns its EXTERNAL_KEY",
       true,
-      Param.text("FOLDER_KEY", false, "The folder's EXTERNAL_KEY, '' for the root folder"),
-      Param.text("NAME", false, "The file's name"),
-      Param.text("CONTENT_TYPE", true, "Its media type; NULL for application/octet-stream"),
-      Param.bytes("CONTENT", "Its bytes, at most 32 MiB")) {
+      Param.upload()) {
     @Override
     Object run(CaspioJdbcConnection c, Object[] a) throws SQLException {
       return c.uploadFile((String) a[0], (String) a[1], (String) a[2], (InputStream) a[3]);
@@ -42,10 +39,7 @@ enum CaspioProcedure {
       "Uploads one file into a folder of the Files area, overwriting the file of that name (whose"
           + " key stays), and returns its EXTERNAL_KEY",
       true,
-      Param.text("FOLDER_KEY", false, "The folder's EXTERNAL_KEY, '' for the root folder"),
-      Param.text("NAME", false, "The file's name"),
-      Param.text("CONTENT_TYPE", true, "Its media type; NULL for application/octet-stream"),
-      Param.bytes("CONTENT", "Its bytes, at most 32 MiB")) {
+      Param.upload()) {
     @Override
     Object run(CaspioJdbcConnection c, Object[] a) throws SQLException {
       return c.replaceFile((String) a[0], (String) a[1], (String) a[2], (InputStream) a[3]);
@@ -70,7 +64,7 @@ enum CaspioProcedure {
       Param.text("FIELD_NAME", false, "The attachment field's name"),
       Param.number("PK_ID", "The record's PK_ID"),
       Param.text("FILE_NAME", false, "The file's name with its extension, such as photo.jpg"),
-      Param.text("CONTENT_TYPE", true, "Its media type; NULL for application/octet-stream"),
+      Param.contentType(),
       Param.bytes("CONTENT", "Its bytes, at most 32 MiB")) {
     @Override
     Object run(CaspioJdbcConnection c, Object[] a) throws SQLException {
@@ -109,6 +103,20 @@ enum CaspioProcedure {
   record Param(String name, int jdbcType, boolean nullable, String remarks) {
     static Param text(String name, boolean nullable, String remarks) {
       return new Param(name, Types.VARCHAR, nullable, remarks);
+    }
+
+    /** The arguments of an upload: the folder, the name, the media type and the bytes. */
+    static Param[] upload() {
+      return new Param[] {
+        text("FOLDER_KEY", false, "The folder's EXTERNAL_KEY, '' for the root folder"),
+        text("NAME", false, "The file's name"),
+        contentType(),
+        bytes("CONTENT", "Its bytes, at most 32 MiB")
+      };
+    }
+
+    static Param contentType() {
+      return text("CONTENT_TYPE", true, "Its media type; NULL for application/octet-stream");
     }
 
     static Param number(String name, String remarks) {

@@ -63,22 +63,10 @@ record ProcedureCall(CaspioProcedure procedure, List<Object> literals, int[] par
     if (sql == null) {
       return false;
     }
-    int i = 0;
+    int i = WriteDetector.skipNoise(sql, false);
     int n = sql.length();
-    // Past blanks and comments to the first word: cheap enough for every execution's text.
-    while (i < n) {
-      char c = sql.charAt(i);
-      if (Character.isWhitespace(c)) {
-        i++;
-      } else if (sql.startsWith("--", i)) {
-        int end = sql.indexOf('\n', i);
-        i = end < 0 ? n : end + 1;
-      } else if (sql.startsWith("/*", i)) {
-        int end = sql.indexOf("*/", i + 2);
-        i = end < 0 ? n : end + 2;
-      } else {
-        break;
-      }
+    if (i < 0) {
+      return false;
     }
     if (i < n && sql.charAt(i) == '{') {
       return true;

@@ -7,7 +7,6 @@ package io.github.caspiojdbc.jdbc;
 
 import io.github.caspiojdbc.error.CaspioException;
 import io.github.caspiojdbc.error.ErrorKind;
-import io.github.caspiojdbc.rest.CallCounts;
 import io.github.caspiojdbc.rest.CallMeter;
 import io.github.caspiojdbc.rest.CallScope;
 import java.io.ByteArrayInputStream;
@@ -28,7 +27,6 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The statement of a {@code CALL} of one of the driver's procedures ({@link CaspioProcedure}): what
@@ -146,7 +144,7 @@ final class ProcedureStatement implements InvocationHandler {
     }
     checkOpen();
     if (method.getDeclaringClass() == CaspioCallStats.class) {
-      return callStats(name);
+      return StatementHandler.callStats(name, meter, owner);
     }
     if (isParameterSetter(method)) {
       bind(method, a);
@@ -481,20 +479,6 @@ final class ProcedureStatement implements InvocationHandler {
       keyHandler.self = reported;
     }
     return keyQuery;
-  }
-
-  private Object callStats(String name) {
-    return switch (name) {
-      case "calls" -> meter.snapshot();
-      case "callsByTable" -> Map.<String, CallCounts>of();
-      case "jvmCalls" -> CallMeter.jvm().snapshot();
-      case "accountLimits" -> owner.accountLimits();
-      case "resetCalls" -> {
-        meter.reset();
-        yield null;
-      }
-      default -> throw new IllegalStateException(name);
-    };
   }
 
   private void closeResult() throws SQLException {

@@ -155,6 +155,11 @@ final class StatementHandler extends Wrappers.Handler {
   }
 
   private Object callStats(String name) {
+    return callStats(name, meter, owner);
+  }
+
+  /** A {@link CaspioCallStats} method of a statement whose execution counted in {@code meter}. */
+  static Object callStats(String name, CallMeter meter, CaspioConnection owner) {
     return switch (name) {
       case "calls" -> meter.snapshot();
       case "callsByTable" -> Map.<String, CallCounts>of();

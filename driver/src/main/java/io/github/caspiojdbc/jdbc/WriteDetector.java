@@ -112,15 +112,21 @@ final class WriteDetector {
 
   /** Whether {@code sql} holds no statement at all: only blanks, semicolons or comments. */
   static boolean isEmpty(String sql) {
-    if (sql == null) {
-      return false;
-    }
+    return sql != null && skipNoise(sql, true) == sql.length();
+  }
+
+  /**
+   * The index of the first character of {@code sql} past blanks and comments (and semicolons, if
+   * asked): its length when nothing else follows, -1 for an unclosed comment, which is a syntax
+   * error the parser reports.
+   */
+  static int skipNoise(String sql, boolean semicolons) {
     // A loop rather than a regular expression, whose repetition would recurse on long inputs.
     int i = 0;
     int n = sql.length();
     while (i < n) {
       char c = sql.charAt(i);
-      if (Character.isWhitespace(c) || c == ';') {
+      if (Character.isWhitespace(c) || (semicolons && c == ';')) {
         i++;
       } else if (sql.startsWith("--", i)) {
         int end = sql.indexOf('\n', i);
@@ -128,14 +134,14 @@ final class WriteDetector {
       } else if (sql.startsWith("/*", i)) {
         int end = sql.indexOf("*/", i + 2);
         if (end < 0) {
-          return false; // an unclosed comment is a syntax error, reported by the parser
+          return -1;
         }
         i = end + 2;
       } else {
-        return false;
+        return i;
       }
     }
-    return true;
+    return n;
   }
 
   /** The statement in {@code sql}, or null when it is empty or does not parse. */
