@@ -494,6 +494,13 @@ class AttachmentsRouteTest {
     assertTrue(area.get("Photos", "Photo", 2).isPresent());
     assertTrue(area.get("Photos", "Photo", 1).isEmpty());
     assertTrue(area.get("Photos", "Doc", 1).isEmpty());
+
+    seed(3, "c.jpg");
+    HttpResponse<byte[]> throughView =
+        v3("DELETE", "/views/Shown/records?q.where=" + enc("Title='Cy'"));
+    assertEquals(1, json(throughView).get("RecordsAffected").asInt(), text(throughView));
+    assertTrue(area.get("Photos", "Photo", 3).isEmpty(), "a delete through a view too");
+    assertEquals(1, area.count());
   }
 
   // ---- v2, views, the store's own API ----

@@ -24,6 +24,8 @@ final class FieldJson {
     ArrayNode out = JSON.arrayNode();
     int order = 1;
     for (FieldDef f : t.def.fields()) {
+      // An ATTACHMENT field says Editable false: records calls cannot write it (strict choice; the
+      // notes do not say what Caspio shows).
       out.add(field(f, order++, version, !f.readOnly(), null));
     }
     return out;

@@ -27,9 +27,11 @@ public enum FieldType {
   LIST_NUMBER("LIST-NUMBER", false),
   LIST_DATE_TIME("LIST-DATE/TIME", false),
   /**
-   * A file attached to each record (v3 only, caspio-api.md 3.7). Counted as {@link #generated}
-   * because a record body must never carry it: only the attachment endpoints write it, so records
-   * calls refuse it as they refuse an autonumber.
+   * A file attached to each record (v3 only, caspio-api.md 3.7), held by {@link AttachmentArea}.
+   * Counted as {@link #generated} because a record body must never carry it: only the attachment
+   * endpoints write it, so records calls refuse it as they refuse an autonumber. Strict choice:
+   * record rows show it as {@code null} always, because what Caspio shows there is not documented
+   * and a null gives a driver no shape to come to depend on.
    */
   ATTACHMENT("ATTACHMENT", true);
 

@@ -82,7 +82,10 @@ class SampleDataTest {
         formula |= f.formula() != null;
       }
     }
-    assertEquals(EnumSet.allOf(FieldType.class), types);
+    // ATTACHMENT is left out of the sample account on purpose: its rows would show only nulls, and
+    // the suites and benchmarks built on the sample schema stay as they were; the attachment
+    // tests make their own tables.
+    assertEquals(EnumSet.complementOf(EnumSet.of(FieldType.ATTACHMENT)), types);
     assertTrue(formula);
   }
 
