@@ -10,10 +10,12 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -295,7 +297,7 @@ public final class AttachmentArea {
     if (pkIds.length == 0) {
       return;
     }
-    List<Long> gone = Arrays.asList(pkIds);
+    Set<Long> gone = new HashSet<>(Arrays.asList(pkIds));
     stored.keySet().removeIf(k -> k.table().equals(table.name()) && gone.contains(k.pkId()));
   }
 
