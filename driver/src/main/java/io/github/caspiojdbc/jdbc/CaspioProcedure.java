@@ -31,7 +31,7 @@ enum CaspioProcedure {
       Param.upload()) {
     @Override
     Object run(CaspioJdbcConnection c, Object[] a) throws SQLException {
-      return c.uploadFile((String) a[0], (String) a[1], (String) a[2], (InputStream) a[3]);
+      return upload(c, a, false);
     }
   },
   REPLACE_FILE(
@@ -42,7 +42,7 @@ enum CaspioProcedure {
       Param.upload()) {
     @Override
     Object run(CaspioJdbcConnection c, Object[] a) throws SQLException {
-      return c.replaceFile((String) a[0], (String) a[1], (String) a[2], (InputStream) a[3]);
+      return upload(c, a, true);
     }
   },
   DELETE_FILE(
@@ -180,6 +180,18 @@ enum CaspioProcedure {
     return parameters.stream()
         .map(p -> p.name() + " " + p.typeName())
         .collect(Collectors.joining(", "));
+  }
+
+  /** {@link Param#upload()}'s arguments sent as a new file or as an overwrite. */
+  private static String upload(CaspioJdbcConnection c, Object[] a, boolean replace)
+      throws SQLException {
+    String folder = (String) a[0];
+    String name = (String) a[1];
+    String type = (String) a[2];
+    InputStream content = (InputStream) a[3];
+    return replace
+        ? c.replaceFile(folder, name, type, content)
+        : c.uploadFile(folder, name, type, content);
   }
 
   /** Refuses a NULL for an argument that needs a value, before any request. */
